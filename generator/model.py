@@ -1,0 +1,182 @@
+"""The data model: what one article becomes, independent of spaCy.
+
+Every span is a character offset pair into ``Article.body`` together with the
+text it covers, so templates, golden files and caches never need a live
+``Doc`` and ``body[start:end] == text`` can be checked anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+QuoteKind = Literal["direct", "mixed", "indirect"]
+EntityKind = Literal["person", "place", "organization"]
+SourceKind = Literal[
+    "person",
+    "unnamed",
+    "government",
+    "organization",
+    "news_outlet",
+    "state_media",
+    "document",
+    "social_media",
+]
+SourceFlag = Literal[
+    "unverified",
+    "disputed",
+    "denied",
+    "first_reported",
+    "loaded_cue",
+    "one_sided",
+    "state_media",
+]
+
+ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "place", "organization")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
+    """A stretch of the article body: ``body[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """One input article after ingest: metadata plus the decoded body."""
+
+    path: str
+    slug: str
+    body: str
+    paragraphs: tuple[Span, ...]
+    title: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    language: str | None = None
+    tags: tuple[str, ...] = ()
+    headline: Span | None = None
+    """The headline line inside the body of a ``.txt`` file, if it has one."""
+    warnings: tuple[str, ...] = ()
+
+    def paragraph_of(self, offset: int) -> int:
+        """1-based number of the paragraph holding ``offset`` (0 if none)."""
+        for number, para in enumerate(self.paragraphs, start=1):
+            if para.start <= offset < para.end:
+                return number
+        return 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """A person, place or organisation as seen in one article."""
+
+    name: str
+    kind: EntityKind
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    subtype: str | None = None
+    """Place: country, region, city, village...; organisation: government, news_outlet..."""
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    """Reported speech: ``text`` is verbatim ``body[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    """Where the speaker is named for this quote (may be a pronoun or surname)."""
+    cue: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """An attributed claim with where it comes from and how far to trust it."""
+
+    source: str
+    kind: SourceKind
+    via: str | None = None
+    claim: Span | None = None
+    cue: str | None = None
+    flags: tuple[SourceFlag, ...] = ()
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fact:
+    """A key fact: a sentence or clean shortening taken from the article."""
+
+    text: str
+    start: int
+    end: int
+    source: str | None = None
+    date: dt.date | None = None
+    """The date a relative expression in the fact resolves to, when known."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelineEvent:
+    """A dated event: a relative or absolute date expression resolved."""
+
+    date: dt.date
+    expression: Span
+    sentence: Span
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Brief:
+    """Everything extracted from one article; the unit the renderer works on."""
+
+    article: Article
+    title: str
+    summary: tuple[Span, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    people: tuple[Entity, ...] = ()
+    places: tuple[Entity, ...] = ()
+    organizations: tuple[Entity, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        return self.people + self.places + self.organizations
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Problem:
+    """Something wrong with one input file, reported without stopping the build."""
+
+    path: str
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.severity}: {self.message}"
+
+
+@dataclass(slots=True)
+class Report:
+    """What a build did: pages written, kept, removed, and the problems found."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    briefs: int = 0
