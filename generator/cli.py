@@ -1,32 +1,45 @@
-"""The ``newsbrief`` command line."""
+"""The ``newsbrief`` command line: build, brief, check and extract."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from generator import __version__, nlp
-from generator.export import brief_record, error_record
-from generator.ingest import IngestError, find_articles, load
-from generator.model import Article, Problem
+from generator.model import Problem, Report
+from generator.pipeline import Settings, extract_all, read_articles
+
+T = TypeVar("T")
 
 
-def _read(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
-    articles, problems = [], []
-    for f in find_articles(paths):
-        try:
-            articles.append(load(f))
-        except IngestError as exc:
-            problems.append(Problem(path=exc.path, message=exc.message))
-    return articles, problems
+def progress_bar(items: Iterable[T], total: int, label: str) -> Iterator[T]:
+    """A progress bar on stderr for long runs in a terminal; silent otherwise."""
+    from tqdm import tqdm
+
+    yield from tqdm(items, total=total, desc=label, unit="article", disable=None if total > 3 else True, file=sys.stderr)
+
+
+def _echo_problems(problems: Iterable[Problem]) -> None:
+    for p in problems:
+        click.secho(str(p), err=True, fg="red" if p.severity == "error" else "yellow")
+
+
+def _settings(root: Path, model: str, seeds: str | None = None, cache: bool = True) -> Settings:
+    return Settings(root=root.resolve(), model=model, seeds=seeds or "seeds", cache=cache)
 
 
 model_option = click.option(
     "--model", default=nlp.DEFAULT_MODEL, show_default=True, envvar="NEWSBRIEF_MODEL",
-    help="Installed spaCy pipeline to use (env NEWSBRIEF_MODEL).",
+    help="Installed spaCy pipeline to use (also env NEWSBRIEF_MODEL).",
+)
+root_option = click.option(
+    "--root", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+    help="Project folder holding seeds/, docs/ and templates/.",
 )
 
 
@@ -36,30 +49,91 @@ def main() -> None:
     """Turn news articles into trustworthy briefs and a searchable site."""
 
 
+def _summary(report: Report) -> str:
+    errors = sum(p.severity == "error" for p in report.problems)
+    return (
+        f"{report.briefs} brief(s); pages: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+        f"{len(report.removed)} removed; {errors} article(s) skipped, {len(report.conflicts)} conflict(s)"
+    )
+
+
+@main.command()
+@root_option
+@model_option
+@click.option("--no-cache", is_flag=True, help="Parse every article again instead of using the cache.")
+def build(root: Path, model: str, no_cache: bool) -> None:
+    """Generate the Markdown pages of every article in seeds/ into docs/.
+
+    Builds everything it can; exits 1 when any article had to be skipped.
+    """
+    from generator.pipeline import build_site
+
+    report = build_site(_settings(root, model, cache=not no_cache), progress_bar)
+    _echo_problems(report.problems)
+    for c in report.conflicts:
+        click.secho(f"conflict: {c}", err=True, fg="yellow")
+    click.echo(_summary(report), err=True)
+    if any(p.severity == "error" for p in report.problems):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@root_option
+@model_option
+def brief(file: Path, root: Path, model: str) -> None:
+    """Print the Markdown brief of one article FILE."""
+    from generator.catalog import build_catalog
+    from generator.render import Renderer
+
+    settings = _settings(root, model, cache=False)
+    articles, problems = read_articles([file])
+    _echo_problems(problems)
+    if not articles:
+        sys.exit(1)
+    briefs, problems = extract_all(articles, settings)
+    _echo_problems(problems)
+    if not briefs:
+        sys.exit(1)
+    renderer = Renderer(settings.path(settings.templates), build_catalog(briefs))
+    click.echo(renderer.brief_page(briefs[0]), nl=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@root_option
+def check(paths: tuple[Path, ...], root: Path) -> None:
+    """Validate the articles in seeds/ (or PATHS) without parsing them; exit 1 on any problem."""
+    targets = list(paths) or [root / "seeds"]
+    articles, problems = read_articles(targets)
+    _echo_problems(problems)
+    click.echo(f"{len(articles)} article(s) ok, {len(problems)} problem(s)", err=True)
+    if problems:
+        sys.exit(1)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write JSON Lines here instead of stdout.")
 @model_option
 def extract(paths: tuple[Path, ...], output: Path | None, model: str) -> None:
-    """Extract briefs from PATHS (files or folders) as JSON Lines."""
-    from generator.analyse import analyse
+    """Extract PATHS (files or folders of .txt/.md) as JSON Lines, one object per article."""
+    from generator.export import brief_record, error_record
 
-    articles, problems = _read(list(paths))
+    articles, problems = read_articles(list(paths))
+    settings = Settings(model=model, cache=False)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
+        _echo_problems(problems)
         for p in problems:
-            click.echo(f"error: {p}", err=True)
+            if p.severity == "error":
+                out.write(json.dumps(error_record(p.path, p.message), ensure_ascii=False) + "\n")
+        briefs, failures = extract_all(articles, settings, progress_bar)
+        _echo_problems(failures)
+        for p in failures:
             out.write(json.dumps(error_record(p.path, p.message), ensure_ascii=False) + "\n")
-        for a in articles:
-            for w in a.warnings:
-                click.echo(f"warning: {a.path}: {w}", err=True)
-        for result in analyse(articles, model=model):
-            if isinstance(result, Problem):
-                click.echo(f"error: {result}", err=True)
-                record = error_record(result.path, result.message)
-            else:
-                record = brief_record(result)
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for b in briefs:
+            out.write(json.dumps(brief_record(b), ensure_ascii=False) + "\n")
     finally:
         if output:
             out.close()

@@ -1,0 +1,116 @@
+"""The cross-brief view: one record per real entity, gathering every brief.
+
+Entity pages depend on all briefs ("tags induce a graph, not a tree"), so the
+catalog is built from the complete list of briefs before anything renders.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from generator.model import Brief, Claim, Entity, EntityKind, Quote
+from generator.names import Aliases, resolve
+
+FOLDERS: dict[EntityKind, str] = {"person": "people", "place": "places", "organization": "organizations"}
+
+
+@dataclass(slots=True)
+class SiteEntity:
+    """Everything the site knows about one person, place or organisation."""
+
+    key: str
+    kind: EntityKind
+    name: str
+    description: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    roles: list[tuple[str, Brief]] = field(default_factory=list)
+    briefs: list[Brief] = field(default_factory=list)
+    quotes: list[tuple[Brief, Quote]] = field(default_factory=list)
+    claims: list[tuple[Brief, Claim]] = field(default_factory=list)
+    together: Counter[tuple[EntityKind, str]] = field(default_factory=Counter)
+    subtype: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+
+    @property
+    def path(self) -> str:
+        """Path of the entity's page below ``docs/``."""
+        return f"{FOLDERS[self.kind]}/{self.key}.md"
+
+
+def _newest_first(briefs: list[Brief]) -> list[Brief]:
+    dated = sorted((b for b in briefs if b.article.date), key=lambda b: (b.article.date, b.article.slug), reverse=True)
+    undated = sorted((b for b in briefs if not b.article.date), key=lambda b: b.article.slug)
+    return dated + undated
+
+
+@dataclass(slots=True)
+class Catalog:
+    """Briefs newest first, and the entities they mention, by (kind, key)."""
+
+    briefs: list[Brief]
+    entities: dict[tuple[EntityKind, str], SiteEntity]
+    _lookup: dict[tuple[str, EntityKind, str], SiteEntity] = field(default_factory=dict)
+
+    def find(self, brief: Brief, kind: EntityKind, name: str | None) -> SiteEntity | None:
+        """The site entity a name in ``brief`` refers to (canonical name or alias)."""
+        if not name:
+            return None
+        return self._lookup.get((brief.article.slug, kind, name))
+
+    def speaker(self, brief: Brief, name: str | None) -> SiteEntity | None:
+        """The person or organisation page of a quote's speaker, if it has one."""
+        return self.find(brief, "person", name) or self.find(brief, "organization", name)
+
+    def of_kind(self, kind: EntityKind) -> list[SiteEntity]:
+        return sorted((e for e in self.entities.values() if e.kind == kind), key=lambda e: (e.name.casefold(), e.key))
+
+
+def _merge_entity(site: SiteEntity, entity: Entity, brief: Brief) -> None:
+    site.aliases.update(a for a in (entity.name, *entity.aliases) if a != site.name)
+    site.roles.extend((role, brief) for role in entity.roles)
+    if brief not in site.briefs:
+        site.briefs.append(brief)
+    for attr in ("subtype", "country", "lat", "lon", "geonames_id"):
+        if getattr(site, attr) is None and getattr(entity, attr) is not None:
+            setattr(site, attr, getattr(entity, attr))
+
+
+def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalog:
+    """Gather every brief's entities, quotes and claims into one page per entity."""
+    ordered = _newest_first(briefs)
+    catalog = Catalog(briefs=ordered, entities={})
+    for brief in sorted(briefs, key=lambda b: b.article.slug):
+        seen: list[SiteEntity] = []
+        for entity in brief.entities:
+            resolved = resolve(aliases, entity.kind, entity.name)
+            if resolved is None:  # hidden by the site owner
+                continue
+            key, display = resolved
+            site = catalog.entities.get((entity.kind, key))
+            if site is None:
+                site = SiteEntity(key=key, kind=entity.kind, name=display)
+                catalog.entities[(entity.kind, key)] = site
+            _merge_entity(site, entity, brief)
+            for name in (entity.name, *entity.aliases):
+                catalog._lookup[(brief.article.slug, entity.kind, name)] = site
+            if site not in seen:
+                seen.append(site)
+        for a in seen:
+            a.together.update((b.kind, b.key) for b in seen if b is not a)
+    for brief in ordered:
+        for quote in brief.quotes:
+            person = catalog.find(brief, "person", quote.speaker)
+            if person is not None:
+                person.quotes.append((brief, quote))
+        for claim in brief.claims:
+            for name in (claim.source, claim.via):
+                target = catalog.speaker(brief, name)
+                if target is not None:
+                    target.claims.append((brief, claim))
+    for site in catalog.entities.values():
+        site.briefs = _newest_first(site.briefs)
+    return catalog

@@ -1,0 +1,68 @@
+"""Make article-derived text inert in the Markdown contexts it lands in.
+
+Article text can hold HTML, Markdown, attribute lists, template syntax and
+``javascript:`` links. Everything the renderer takes from an article passes
+through one of these filters, so the page shows the text and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+# Inline characters Python-Markdown (with the tables extension) reads anywhere in a
+# line. Only these may be backslash-escaped: before any other character a
+# backslash is shown as-is. ``<``, ``>`` and ``&`` become entities instead.
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]()!|])")
+# Characters that start a block (heading, list, quote, setext underline) when
+# they open a line; a line of ours never starts with article text, but a
+# template might place it there.
+_MD_BLOCK_START = re.compile(r"^([#+\-=]|\d+(?=[.)]))")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ATTR = {**_HTML, '"': "&quot;", "'": "&#39;"}
+_SPACE = re.compile(r"\s+")
+
+
+def inline(text: str, *, strip: bool = True) -> str:
+    """Article text as one line of inert Markdown (HTML escaped, syntax backslashed).
+
+    Line breaks fold to spaces, so the text can never start a block (heading,
+    list, admonition, code block, table row) or end one. ``strip=False`` keeps
+    a single space at either end, for pieces of a line placed between links.
+    """
+    text = _SPACE.sub(" ", text)
+    if strip:
+        text = text.strip()
+    text = _MD_INLINE.sub(r"\\\1", text)
+    text = "".join(_HTML.get(c, c) for c in text)
+    block = _MD_BLOCK_START.match(text)
+    if block:
+        lead = block.group(1)
+        text = f"{lead}\\{text[len(lead):]}" if lead[0].isdigit() else f"\\{text}"
+    return text
+
+
+def attr(text: str) -> str:
+    """Text for a double-quoted HTML attribute value."""
+    return "".join(_ATTR.get(c, c) for c in _SPACE.sub(" ", text).strip())
+
+
+def url(value: str | None) -> str | None:
+    """An http(s) URL made safe for a Markdown link target, or None for any other scheme."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    # Percent-encode what could end the link target or break out of it.
+    return quote(value, safe=":/?#[]@!$&'*+,;=%-._~")
+
+
+def yaml_string(text: str) -> str:
+    """A YAML double-quoted scalar for front matter."""
+    escaped = _SPACE.sub(" ", text).strip().replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'

@@ -1,0 +1,71 @@
+"""A thin MkDocs plugin: run the generator before each build, watch the inputs.
+
+The generated pages are plain Markdown files in ``docs/``, so the site also
+builds without this plugin (after ``newsbrief build``) and with other
+MkDocs-compatible builders.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from generator.nlp import DEFAULT_MODEL, ModelError
+from generator.pipeline import Settings, build_site
+
+log = logging.getLogger("mkdocs.plugins.newsbrief")
+
+
+class NewsbriefConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    seeds = c.Type(str, default="seeds")
+    templates = c.Type(str, default="templates")
+    aliases = c.Type(str, default="aliases.yml")
+    model = c.Type(str, default=DEFAULT_MODEL)
+    cache = c.Type(bool, default=True)
+
+
+class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
+    def _settings(self, config: Any) -> Settings:
+        return Settings(
+            root=Path(config.config_file_path).resolve().parent,
+            seeds=self.config.seeds,
+            docs=config.docs_dir,
+            templates=self.config.templates,
+            aliases=self.config.aliases,
+            model=self.config.model,
+            cache=self.config.cache,
+        )
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Present so MkDocs keeps one plugin (and one loaded pipeline) across serve rebuilds."""
+
+    def on_pre_build(self, *, config: Any) -> None:
+        if not self.config.enabled:
+            return
+        try:
+            report = build_site(self._settings(config))
+        except ModelError as exc:
+            raise PluginError(str(exc)) from exc
+        for problem in report.problems:
+            (log.warning if problem.severity == "error" else log.info)(str(problem))
+        for conflict in report.conflicts:
+            log.warning(conflict)
+        log.info(
+            "newsbrief: %d brief(s), %d page(s) written, %d removed",
+            report.briefs, len(report.written), len(report.removed),
+        )
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        settings = self._settings(config)
+        for name in (settings.seeds, settings.templates, settings.aliases):
+            path = settings.path(name)
+            if path.exists():
+                server.watch(str(path))
+        return server

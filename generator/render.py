@@ -1,0 +1,325 @@
+"""Turn briefs and the catalog into Markdown pages through Jinja templates.
+
+Every value a template prints is escaped for Markdown by default (see
+``_finalize``); only the link helpers here, which escape their own text, may
+return :class:`Markup`. A template therefore cannot leak article text into the
+page structure by forgetting a filter.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator import escape
+from generator.catalog import FOLDERS, Catalog, SiteEntity
+from generator.model import ENTITY_KINDS, Brief, Claim, Entity, EntityKind, Quote, Span
+
+KIND_LABELS = {
+    "person": "named person",
+    "unnamed": "unnamed source",
+    "government": "official body",
+    "organization": "organisation",
+    "news_outlet": "news outlet",
+    "state_media": "state-controlled outlet",
+    "document": "document",
+    "social_media": "social media",
+}
+FLAG_LABELS = {
+    "unverified": "cannot be verified",
+    "disputed": "disputed",
+    "denied": "denied",
+    "first_reported": "first reported",
+    "loaded_cue": "loaded verb",
+    "one_sided": "one side only",
+    "state_media": "via state-controlled outlet",
+}
+SECTION_TITLES = {"person": "People", "place": "Places", "organization": "Organisations"}
+APPEARS_WITH_MAX = 8
+
+
+def _finalize(value: Any) -> Any:
+    """Escape everything printed unless a helper already made it safe Markdown."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return escape.inline(value)
+    return value
+
+
+def brief_path(brief: Brief) -> str:
+    return f"briefs/{brief.article.slug}.md"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A relative link between two pages below ``docs/``."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """A speaker's quotes in one brief, in article order."""
+
+    speaker: str | None
+    page: SiteEntity | None
+    role: str | None
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """A claim as the sourcing table shows it."""
+
+    claim: Claim
+    page: SiteEntity | None
+    via_page: SiteEntity | None
+    paragraph: int
+
+
+class Renderer:
+    """Renders every page of the site from a catalog."""
+
+    def __init__(self, templates: Path, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates),
+            finalize=_finalize,
+            autoescape=False,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            yaml=lambda s: Markup(escape.yaml_string(str(s))),
+            attr=lambda s: Markup(escape.attr(str(s))),
+        )
+        self.env.globals.update(kind_label=KIND_LABELS.get, flag_label=FLAG_LABELS.get)
+
+    # --- link helpers: the only places that emit Markdown syntax around text ---
+
+    def link(self, page: str, target: SiteEntity | Brief | None, text: str | None = None, anchor: str = "") -> Markup:
+        """``[text](relative/path.md#anchor)``; plain escaped text when there is no target."""
+        if target is None:
+            return Markup(escape.inline(text or ""))
+        if isinstance(target, SiteEntity):
+            to, label = target.path, text or target.name
+        else:
+            to, label = brief_path(target), text or target.title
+        href = relative(page, to) + (f"#{anchor}" if anchor else "")
+        return Markup(f"[{escape.inline(label)}]({href})")
+
+    def linked_span(self, page: str, brief: Brief, span: Span, linked: set[str] | None = None) -> Markup:
+        """Article text with the first mention of each entity in it linked to its page."""
+        mentions: list[tuple[Span, SiteEntity]] = []
+        for entity in brief.entities:
+            site = self.catalog.find(brief, entity.kind, entity.name)
+            if site is None or (linked is not None and site.path in linked):
+                continue
+            first = next((m for m in entity.mentions if span.start <= m.start and m.end <= span.end), None)
+            if first is not None:
+                mentions.append((first, site))
+        body = brief.article.body
+        out, pos = [], span.start
+        for mention, site in sorted(mentions, key=lambda x: (x[0].start, -x[0].end)):
+            if mention.start < pos or (linked is not None and site.path in linked):
+                continue
+            out.append(escape.inline(body[pos : mention.start], strip=False))
+            out.append(self.link(page, site, mention.text))
+            if linked is not None:
+                linked.add(site.path)
+            pos = mention.end
+        out.append(escape.inline(body[pos : span.end], strip=False))
+        return Markup("".join(out).strip())
+
+    # --- page contexts ---
+
+    def quote_groups(self, brief: Brief) -> list[QuoteGroup]:
+        groups: dict[str | None, list[Quote]] = {}
+        for q in sorted(brief.quotes, key=lambda q: q.start):
+            groups.setdefault(q.speaker, []).append(q)
+        out = []
+        for speaker, quotes in groups.items():
+            role = next((q.role for q in quotes if q.role), None)
+            page = self.catalog.speaker(brief, speaker)
+            if role is None and page is not None and page.kind == "person":
+                role = next((r for r, b in page.roles if b is brief), None)
+            out.append(QuoteGroup(speaker=speaker, page=page, role=role, quotes=tuple(quotes)))
+        # Unattributed quotes go last.
+        return sorted(out, key=lambda g: g.speaker is None)
+
+    def claim_rows(self, brief: Brief) -> list[ClaimRow]:
+        rows = [
+            ClaimRow(
+                claim=c,
+                page=self.catalog.speaker(brief, c.source),
+                via_page=self.catalog.speaker(brief, c.via),
+                paragraph=brief.article.paragraph_of(c.claim.start) if c.claim else 0,
+            )
+            for c in brief.claims
+        ]
+        return sorted(rows, key=lambda r: (r.claim.claim.start if r.claim.claim else 1 << 60))
+
+    def mentioned(self, brief: Brief) -> dict[str, list[SiteEntity]]:
+        out: dict[str, list[SiteEntity]] = {}
+        for kind, entities in zip(ENTITY_KINDS, (brief.people, brief.places, brief.organizations)):
+            pages: list[SiteEntity] = []
+            for e in entities:
+                site = self.catalog.find(brief, kind, e.name)
+                if site is not None and site not in pages:
+                    pages.append(site)
+            if pages:
+                out[SECTION_TITLES[kind]] = pages
+        return out
+
+    def together(self, entity: SiteEntity) -> dict[str, list[tuple[SiteEntity, int]]]:
+        out: dict[str, list[tuple[SiteEntity, int]]] = {}
+        for kind in ENTITY_KINDS:
+            ranked = sorted(
+                ((self.catalog.entities[k], n) for k, n in entity.together.items() if k[0] == kind),
+                key=lambda x: (-x[1], x[0].name.casefold()),
+            )[:APPEARS_WITH_MAX]
+            if ranked:
+                out[SECTION_TITLES[kind]] = ranked
+        return out
+
+    # --- pages ---
+
+    def brief_page(self, brief: Brief) -> str:
+        page = brief_path(brief)
+        linked: set[str] = set()
+        return self.env.get_template("brief.md.j2").render(
+            page=page,
+            brief=brief,
+            article=brief.article,
+            source_url=escape.url(brief.article.url),
+            summary=[(self.linked_span(page, brief, s, linked), brief.article.paragraph_of(s.start)) for s in brief.summary],
+            facts=[(f, self.linked_span(page, brief, Span(start=f.start, end=f.end, text=f.text), linked), brief.article.paragraph_of(f.start)) for f in brief.facts],
+            quote_groups=self.quote_groups(brief),
+            claim_rows=self.claim_rows(brief),
+            sourcing_summary=sourcing_summary(brief.claims),
+            mentioned=self.mentioned(brief),
+            link=lambda target, text=None, anchor="": self.link(page, target, text, anchor),
+            paragraph_of=brief.article.paragraph_of,
+        )
+
+    def entity_page(self, entity: SiteEntity) -> str:
+        page = entity.path
+        roles: dict[str, list[Brief]] = {}
+        for role, brief in entity.roles:
+            roles.setdefault(role, []).append(brief)
+        mentions_in = [
+            (brief, fact) for brief in entity.briefs for fact in brief.facts
+            if any(_mentions(e, entity, self.catalog, brief) and any(fact.start <= m.start < fact.end for m in e.mentions) for e in brief.entities)
+        ]
+        spokespeople = [
+            other for (kind, key), _ in entity.together.most_common() if kind == "person"
+            for other in [self.catalog.entities[(kind, key)]]
+            if any(entity.name.casefold() in role.casefold() or any(a.casefold() in role.casefold() for a in entity.aliases if len(a) > 3) for role, _ in other.roles)
+        ]
+        return self.env.get_template(f"{entity.kind}.md.j2").render(
+            page=page,
+            entity=entity,
+            roles=roles,
+            aliases=sorted(entity.aliases, key=str.casefold),
+            quotes=_by_brief(entity.quotes),
+            claims=_by_brief(entity.claims),
+            facts=mentions_in,
+            spokespeople=spokespeople,
+            together=self.together(entity),
+            link=lambda target, text=None, anchor="": self.link(page, target, text, anchor),
+            paragraph_of=lambda brief, offset: brief.article.paragraph_of(offset),
+            coordinates=_coordinates(entity),
+        )
+
+    def briefs_index(self) -> str:
+        page = "briefs/index.md"
+        return self.env.get_template("briefs_index.md.j2").render(
+            page=page,
+            briefs=self.catalog.briefs,
+            link=lambda target, text=None, anchor="": self.link(page, target, text, anchor),
+        )
+
+    def entity_index(self, kind: EntityKind) -> str:
+        page = f"{FOLDERS[kind]}/index.md"
+        letters: dict[str, list[SiteEntity]] = {}
+        for e in self.catalog.of_kind(kind):
+            initial = e.name[:1].upper()
+            letters.setdefault(initial if initial.isalpha() else "#", []).append(e)
+        return self.env.get_template("entity_index.md.j2").render(
+            page=page,
+            title=SECTION_TITLES[kind],
+            kind=kind,
+            letters=sorted(letters.items()),
+            link=lambda target, text=None, anchor="": self.link(page, target, text, anchor),
+        )
+
+    def pages(self) -> Iterable[tuple[str, str]]:
+        """Every generated page as (path below docs/, Markdown), in a stable order."""
+        for brief in sorted(self.catalog.briefs, key=lambda b: b.article.slug):
+            yield brief_path(brief), self.brief_page(brief)
+        yield "briefs/index.md", self.briefs_index()
+        for kind in ENTITY_KINDS:
+            for entity in self.catalog.of_kind(kind):
+                yield entity.path, self.entity_page(entity)
+            yield f"{FOLDERS[kind]}/index.md", self.entity_index(kind)
+
+
+def _mentions(e: Entity, site: SiteEntity, catalog: Catalog, brief: Brief) -> bool:
+    return catalog.find(brief, e.kind, e.name) is site
+
+
+def _by_brief(items: list[tuple[Brief, Any]]) -> list[tuple[Brief, list[Any]]]:
+    grouped: dict[str, tuple[Brief, list[Any]]] = {}
+    for brief, item in items:
+        grouped.setdefault(brief.article.slug, (brief, []))[1].append(item)
+    return list(grouped.values())
+
+
+def _coordinates(entity: SiteEntity) -> str | None:
+    if entity.lat is None or entity.lon is None:
+        return None
+    ns = "N" if entity.lat >= 0 else "S"
+    ew = "E" if entity.lon >= 0 else "W"
+    return f"{abs(entity.lat):.2f}° {ns}, {abs(entity.lon):.2f}° {ew}"
+
+
+def sourcing_summary(claims: tuple[Claim, ...]) -> str:
+    """One line counting who the claims come from: "3 named people · 2 unnamed sources · ..."."""
+    sources: dict[str, set[str]] = {}
+    for c in claims:
+        sources.setdefault(c.kind, set()).add(c.source)
+        if c.via:
+            sources.setdefault("state_media" if "state_media" in c.flags else "news_outlet", set()).add(c.via)
+    parts = []
+    for kind, singular, plural in (
+        ("person", "named person", "named people"),
+        ("unnamed", "unnamed source", "unnamed sources"),
+        ("government", "official body", "official bodies"),
+        ("organization", "organisation", "organisations"),
+        ("document", "document", "documents"),
+        ("social_media", "social-media source", "social-media sources"),
+    ):
+        n = len(sources.get(kind, ()))
+        if n:
+            parts.append(f"{n} {singular if n == 1 else plural}")
+    outlets = sources.get("news_outlet", set()) | sources.get("state_media", set())
+    if outlets:
+        state = sorted(sources.get("state_media", set()))
+        text = f"{len(outlets)} outlet{'s' if len(outlets) > 1 else ''}"
+        if state:
+            text += f", {len(state)} state-controlled ({', '.join(state)})"
+        parts.append(text)
+    unverified = sum("unverified" in c.flags for c in claims)
+    if unverified:
+        parts.append(f"{unverified} claim{'s' if unverified > 1 else ''} the article says cannot be verified")
+    return " · ".join(parts)
+

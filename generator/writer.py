@@ -1,0 +1,139 @@
+"""Write generated pages into ``docs/`` without ever losing a person's work.
+
+The manifest records, per page, the hashes of the content the generator wrote
+(or was about to write). A file whose content matches none of them was written
+or edited by a person, and is never overwritten or deleted: it is reported.
+The manifest is saved before pages change (write-ahead), so a build killed
+midway leaves every page either old or new, and recognisably ours.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.model import Report
+
+OWNED_FOLDERS = ("briefs", "people", "places", "organizations")
+_TMP_PREFIX = ".nb-tmp-"
+
+
+def digest(content: str | bytes) -> str:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.sha256(data).hexdigest()
+
+
+def atomic_write(path: Path, content: str | bytes) -> None:
+    """Replace ``path`` in one step: a crash leaves the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+class Manifest:
+    """Which pages below ``docs/`` the generator owns, with their known hashes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.files: dict[str, list[str]] = {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            files = data.get("files", {}) if isinstance(data, dict) else {}
+            self.files = {k: [h for h in v if isinstance(h, str)] for k, v in files.items() if isinstance(v, list)}
+        except (OSError, ValueError):
+            pass
+
+    def save(self) -> None:
+        payload = {"version": 1, "files": {k: sorted(set(v)) for k, v in sorted(self.files.items())}}
+        atomic_write(self.path, json.dumps(payload, indent=1) + "\n")
+
+    def owns(self, rel: str, current: str) -> bool:
+        return current in self.files.get(rel, ())
+
+
+def _safe_target(docs: Path, rel: str) -> Path:
+    """The page's path, refusing anything outside the generator's folders."""
+    target = (docs / rel).resolve()
+    roots = [(docs / f).resolve() for f in OWNED_FOLDERS]
+    if not any(target.is_relative_to(r) for r in roots) or target.suffix != ".md":
+        raise ValueError(f"refusing to write {rel!r}: outside the generator's folders")
+    return target
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def clean_temporaries(docs: Path) -> None:
+    """Remove half-written temporary files a killed build left behind."""
+    for folder in OWNED_FOLDERS:
+        for tmp in (docs / folder).glob(f"{_TMP_PREFIX}*"):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def write_pages(docs: Path, manifest_path: Path, pages: Iterable[tuple[str, str]], report: Report) -> None:
+    """Write changed pages, remove pages of ours no longer generated, keep everything else."""
+    clean_temporaries(docs)
+    manifest = Manifest(manifest_path)
+    planned: dict[str, str] = {}
+    for rel, content in pages:
+        _safe_target(docs, rel)
+        planned[rel] = content
+    # Write-ahead: record the new hashes before any page changes.
+    for rel, content in planned.items():
+        manifest.files.setdefault(rel, []).append(digest(content))
+    manifest.save()
+
+    for rel, content in planned.items():
+        target = _safe_target(docs, rel)
+        current = _read(target)
+        if current is None:
+            atomic_write(target, content)
+            report.written.append(rel)
+        elif current == content.encode("utf-8"):
+            report.unchanged.append(rel)
+        elif manifest.owns(rel, digest(current)):
+            atomic_write(target, content)
+            report.written.append(rel)
+        else:
+            report.conflicts.append(
+                f"docs/{rel} was written or edited by a person, so it was left as it is; "
+                "move your text to another page (or delete this one) to let newsbrief generate it"
+            )
+            # What is on disk is the person's: forget our hashes for it.
+            manifest.files.pop(rel, None)
+            continue
+        manifest.files[rel] = [digest(content)]
+
+    for rel in sorted(set(manifest.files) - set(planned)):
+        target = _safe_target(docs, rel)
+        current = _read(target)
+        if current is None:
+            manifest.files.pop(rel)
+        elif manifest.owns(rel, digest(current)):
+            target.unlink()
+            manifest.files.pop(rel)
+            report.removed.append(rel)
+        else:
+            report.conflicts.append(f"docs/{rel} is no longer generated but was edited by a person, so it was kept")
+            manifest.files.pop(rel)
+    manifest.save()
