@@ -62,8 +62,9 @@ class Catalog:
         return self._lookup.get((brief.article.slug, kind, name))
 
     def speaker(self, brief: Brief, name: str | None) -> SiteEntity | None:
-        """The person or organisation page of a quote's speaker, if it has one."""
-        return self.find(brief, "person", name) or self.find(brief, "organization", name)
+        """The page of a quote's speaker or a claim's source: a person, an
+        organisation, or a place standing for its government ("Moscow")."""
+        return self.find(brief, "person", name) or self.find(brief, "organization", name) or self.find(brief, "place", name)
 
     def of_kind(self, kind: EntityKind) -> list[SiteEntity]:
         return sorted((e for e in self.entities.values() if e.kind == kind), key=lambda e: (e.name.casefold(), e.key))

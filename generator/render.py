@@ -99,7 +99,8 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(
-            yaml=lambda s: Markup(escape.yaml_string(str(s))),
+            # Themes print front-matter titles into HTML unescaped: escape them as HTML too.
+            yaml=lambda s: Markup(escape.yaml_string(escape.attr(str(s)))),
             attr=lambda s: Markup(escape.attr(str(s))),
         )
         self.env.globals.update(kind_label=KIND_LABELS.get, flag_label=FLAG_LABELS.get)
@@ -144,7 +145,9 @@ class Renderer:
 
     def quote_groups(self, brief: Brief) -> list[QuoteGroup]:
         groups: dict[str | None, list[Quote]] = {}
-        for q in sorted(brief.quotes, key=lambda q: q.start):
+        # Reported speech without quotation marks is a claim: it is listed
+        # under the sourcing notes, not as a quote.
+        for q in sorted((q for q in brief.quotes if q.kind != "indirect"), key=lambda q: q.start):
             groups.setdefault(q.speaker, []).append(q)
         out = []
         for speaker, quotes in groups.items():

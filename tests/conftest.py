@@ -35,3 +35,40 @@ def parse(nlp) -> Callable[[str], tuple[Article, object]]:  # type: ignore[no-un
         return article, nlp(article.body)
 
     return _parse
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens", action="store_true", default=False,
+        help="Rewrite the golden files under tests/golden/ from the current output.",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with tests/golden/NAME; ``pytest --update-goldens`` rewrites it."""
+
+    def _check(name: str, actual: str) -> None:
+        path = ROOT / "tests" / "golden" / name
+        if request.config.getoption("--update-goldens"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            return
+        assert path.exists(), f"no golden file {path}; create it with: pytest --update-goldens"
+        expected = path.read_text(encoding="utf-8")
+        assert actual == expected, f"{name} differs from its golden file; review, then: pytest --update-goldens"
+
+    return _check
+
+
+def copy_project(dest: Path, *, seeds: bool = True) -> Path:
+    """A throwaway copy of the project's site sources (mkdocs.yml, docs, templates, seeds)."""
+    import shutil
+
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", dest / "templates")
+    shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("briefs", "people", "places", "organizations"))
+    (dest / "seeds").mkdir()
+    if seeds:
+        shutil.copy(SEED, dest / "seeds" / SEED.name)
+    return dest

@@ -1,0 +1,122 @@
+"""Rendering and the cross-brief catalog, on hand-built briefs (no model needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import frontmatter
+import markdown
+
+from generator import ingest
+from generator.catalog import build_catalog
+from generator.model import Brief, Claim, Entity, Quote, Span
+from generator.render import Renderer, relative, sourcing_summary
+from tests.conftest import ROOT
+
+TEMPLATES = ROOT / "templates"
+
+
+def _span(body: str, text: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = body.index(text, start + 1)
+    return Span(start=start, end=start + len(text), text=text)
+
+
+def make_brief(body: str, *, slug: str, date: dt.date | None = None, hostile_name: str | None = None) -> Brief:
+    article = ingest.loads(body, f"{slug}.txt")
+    article = type(article)(**{**{f: getattr(article, f) for f in article.__dataclass_fields__}, "date": date})
+    speaker = hostile_name or "Ada Lovelace"
+    quote_text = "“We are ready,”"
+    q = _span(body, quote_text)
+    people = (
+        Entity(name=speaker, kind="person", aliases=("Lovelace",), roles=("mayor of Testville",),
+               mentions=(_span(body, speaker),) if speaker in body else ()),
+    )
+    places = (Entity(name="Testville", kind="place", mentions=(_span(body, "Testville"),)),)
+    orgs = (Entity(name="City Council", kind="organization", mentions=(_span(body, "City Council"),)),)
+    claims = (
+        Claim(source=speaker, kind="person", claim=q, cue="said"),
+        Claim(source="City Council", kind="government", claim=_span(body, "the bridge will open"), cue="said", flags=("unverified",)),
+    )
+    return Brief(
+        article=article,
+        title=f"Bridge news {slug}",
+        summary=(_span(body, body.split("\n")[0]),),
+        quotes=(Quote(text=quote_text, start=q.start, end=q.end, kind="direct", speaker=speaker, cue="said"),),
+        claims=claims,
+        people=people,
+        places=places,
+        organizations=orgs,
+    )
+
+
+BODY = (
+    "The City Council of Testville said the bridge will open in May.\n"
+    "“We are ready,” said Ada Lovelace, the mayor of Testville.\n"
+)
+
+
+def test_relative_links_between_pages() -> None:
+    assert relative("briefs/a.md", "people/b.md") == "../people/b.md"
+    assert relative("people/index.md", "people/b.md") == "b.md"
+
+
+def test_catalog_merges_entities_across_briefs_newest_first() -> None:
+    old = make_brief(BODY, slug="old", date=dt.date(2024, 1, 1))
+    new = make_brief(BODY, slug="new", date=dt.date(2025, 1, 1))
+    undated = make_brief(BODY, slug="undated")
+    catalog = build_catalog([old, undated, new])
+    assert [b.article.slug for b in catalog.briefs] == ["new", "old", "undated"]
+    ada = catalog.entities[("person", "ada-lovelace")]
+    assert [b.article.slug for b in ada.briefs] == ["new", "old", "undated"]
+    assert len(ada.quotes) == 3 and ada.quotes[0][0] is new
+    assert ada.together[("place", "testville")] == 3
+    assert "Lovelace" in ada.aliases
+
+
+def test_brief_page_groups_quotes_and_links_entities() -> None:
+    brief = make_brief(BODY, slug="one")
+    page = Renderer(TEMPLATES, build_catalog([brief])).brief_page(brief)
+    assert "**[Ada Lovelace](../people/ada-lovelace.md)**, mayor of Testville" in page
+    assert "> “We are ready,” — *said* [¶2](#p2)" in page
+    assert "[Testville](../places/testville.md)" in page
+    assert '<a id="p1"></a>**1** The City Council' in page
+    assert "cannot be verified" in page
+
+
+def test_hostile_names_stay_text() -> None:
+    hostile = "<script>alert(1)</script> [x](javascript:alert(1)) {{ 7*7 }}"
+    body = BODY.replace("Ada Lovelace", hostile)
+    brief = make_brief(body, slug="bad", hostile_name=hostile)
+    renderer = Renderer(TEMPLATES, build_catalog([brief]))
+    for path, page in renderer.pages():
+        meta, content = frontmatter.parse(page)
+        assert "<" not in str(meta), path
+        html = markdown.markdown(content, extensions=["tables", "attr_list", "md_in_html"])
+        assert "<script>" not in html, path
+        assert 'href="javascript:' not in html, path
+        assert "49" not in page, path
+
+
+def test_sourcing_summary_counts_each_source_once() -> None:
+    claims = (
+        Claim(source="Ada Lovelace", kind="person"),
+        Claim(source="Ada Lovelace", kind="person"),
+        Claim(source="a council official", kind="unnamed", via="TASS", flags=("state_media",)),
+        Claim(source="City Council", kind="government", flags=("unverified",)),
+    )
+    line = sourcing_summary(claims)
+    assert line == (
+        "1 named person · 1 unnamed source · 1 official body · 1 outlet, 1 state-controlled (TASS)"
+        " · 1 claim the article says cannot be verified"
+    )
+
+
+def test_index_pages_list_every_entity(tmp_path: Path) -> None:
+    brief = make_brief(BODY, slug="one")
+    pages = dict(Renderer(TEMPLATES, build_catalog([brief])).pages())
+    assert "- [Ada Lovelace](ada-lovelace.md) (1 brief)" in pages["people/index.md"]
+    assert "[Bridge news one](one.md)" in pages["briefs/index.md"]
+    assert set(pages) >= {"briefs/one.md", "people/ada-lovelace.md", "places/testville.md", "organizations/city-council.md"}

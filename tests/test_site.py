@@ -1,0 +1,92 @@
+"""The seed article end to end: golden brief, entity pages, strict MkDocs build."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.catalog import build_catalog
+from generator.cli import main
+from generator.pipeline import Settings, build_site, extract_all, read_articles
+from generator.render import Renderer
+from tests.conftest import ROOT, SEED, copy_project
+
+SEED_SLUG = "000-8dabb732faecaf91"
+
+
+@pytest.fixture(scope="module")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("site"))
+    report = build_site(Settings(root=root, cache=False))
+    assert report.problems == []
+    assert report.conflicts == []
+    return root
+
+
+def test_seed_brief_matches_golden(golden: Callable[[str, str], None]) -> None:
+    settings = Settings(root=ROOT, cache=False)
+    articles, problems = read_articles([SEED])
+    assert problems == []
+    briefs, failures = extract_all(articles, settings)
+    assert failures == []
+    page = Renderer(ROOT / "templates", build_catalog(briefs)).brief_page(briefs[0])
+    golden("seed-brief.md", page)
+
+
+def test_brief_command_prints_the_same_page(golden: Callable[[str, str], None]) -> None:
+    result = CliRunner().invoke(main, ["brief", str(SEED), "--root", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    golden("seed-brief.md", result.output)
+
+
+def test_seed_builds_every_kind_of_page(seed_site: Path) -> None:
+    docs = seed_site / "docs"
+    brief = (docs / "briefs" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
+    for section in ("## Key facts", "## What they said", "## Sourcing notes", "## Mentioned", "## Original article"):
+        assert section in brief
+    assert (docs / "briefs" / "index.md").exists()
+    for folder in ("people", "places", "organizations"):
+        assert (docs / folder / "index.md").exists()
+        assert len(list((docs / folder).glob("*.md"))) > 1
+    peskov = (docs / "people" / "dmitry-peskov.md").read_text(encoding="utf-8")
+    assert "There have indeed been contacts" in peskov
+    assert f"../briefs/{SEED_SLUG}.md#p5" in peskov
+
+
+def test_build_is_idempotent_and_removes_pages_of_deleted_articles(seed_site: Path) -> None:
+    settings = Settings(root=seed_site, cache=False)
+    again = build_site(settings)
+    assert again.written == [] and again.removed == []
+    (seed_site / "seeds" / SEED.name).rename(seed_site / "gone.txt")
+    try:
+        emptied = build_site(settings)
+        assert f"briefs/{SEED_SLUG}.md" in emptied.removed
+        assert not (seed_site / "docs" / "briefs" / f"{SEED_SLUG}.md").exists()
+        assert (seed_site / "docs" / "index.md").exists()  # hand-written pages stay
+    finally:
+        (seed_site / "gone.txt").rename(seed_site / "seeds" / SEED.name)
+        build_site(settings)
+
+
+@pytest.mark.slow
+def test_mkdocs_build_strict_from_fresh_copy(tmp_path: Path) -> None:
+    """`mkdocs build --strict` on a clean copy generates the pages itself (plugin) and passes."""
+    root = copy_project(tmp_path)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
+        cwd=root, capture_output=True, text=True, env=env, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    site = root / "site"
+    html = (site / "briefs" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    assert "There have indeed been contacts" in html
+    assert (site / "people" / "dmitry-peskov" / "index.html").exists()
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Peskov" in index and f"briefs/{SEED_SLUG}/" in index
