@@ -73,15 +73,18 @@ def analyse(
     pipeline = nlp.load_pipeline(model)
     cache = Cache(cache_dir, model)
     cached = [cache.get(a) for a in articles]
-    todo = [a for a, b in zip(articles, cached) if b is None]
+    todo = [a for a, b in zip(articles, cached, strict=True) if b is None]
     docs = pipeline.pipe((a.body for a in todo), batch_size=BATCH_SIZE)
-    for article, brief in zip(articles, cached):
+    for article, brief in zip(articles, cached, strict=True):
         if brief is None:
             doc = next(docs)
             try:
                 brief = extract_brief(article, doc)
             except Exception as exc:  # one article's bug must not stop the rest
-                yield Problem(path=article.path, message=f"extraction failed ({type(exc).__name__}: {exc}); please report this with the article")
+                yield Problem(
+                    path=article.path,
+                    message=f"extraction failed ({type(exc).__name__}: {exc}); please report this with the article",
+                )
                 continue
             cache.put(article, brief)
         yield brief

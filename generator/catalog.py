@@ -64,7 +64,11 @@ class Catalog:
     def speaker(self, brief: Brief, name: str | None) -> SiteEntity | None:
         """The page of a quote's speaker or a claim's source: a person, an
         organisation, or a place standing for its government ("Moscow")."""
-        return self.find(brief, "person", name) or self.find(brief, "organization", name) or self.find(brief, "place", name)
+        return (
+            self.find(brief, "person", name)
+            or self.find(brief, "organization", name)
+            or self.find(brief, "place", name)
+        )
 
     def of_kind(self, kind: EntityKind) -> list[SiteEntity]:
         return sorted((e for e in self.entities.values() if e.kind == kind), key=lambda e: (e.name.casefold(), e.key))
@@ -104,11 +108,14 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
             a.together.update((b.kind, b.key) for b in seen if b is not a)
     for brief in ordered:
         for quote in brief.quotes:
+            if quote.kind == "indirect":  # reported speech is listed with the claims
+                continue
             person = catalog.find(brief, "person", quote.speaker)
             if person is not None:
                 person.quotes.append((brief, quote))
         for claim in brief.claims:
-            for name in (claim.source, claim.via):
+            names: tuple[str | None, ...] = (claim.source, claim.via)
+            for name in names:
                 target = catalog.speaker(brief, name)
                 if target is not None:
                     target.claims.append((brief, claim))

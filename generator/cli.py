@@ -21,7 +21,9 @@ def progress_bar(items: Iterable[T], total: int, label: str) -> Iterator[T]:
     """A progress bar on stderr for long runs in a terminal; silent otherwise."""
     from tqdm import tqdm
 
-    yield from tqdm(items, total=total, desc=label, unit="article", disable=None if total > 3 else True, file=sys.stderr)
+    yield from tqdm(
+        items, total=total, desc=label, unit="article", disable=None if total > 3 else True, file=sys.stderr
+    )
 
 
 def _echo_problems(problems: Iterable[Problem]) -> None:
@@ -34,11 +36,17 @@ def _settings(root: Path, model: str, seeds: str | None = None, cache: bool = Tr
 
 
 model_option = click.option(
-    "--model", default=nlp.DEFAULT_MODEL, show_default=True, envvar="NEWSBRIEF_MODEL",
+    "--model",
+    default=nlp.DEFAULT_MODEL,
+    show_default=True,
+    envvar="NEWSBRIEF_MODEL",
     help="Installed spaCy pipeline to use (also env NEWSBRIEF_MODEL).",
 )
 root_option = click.option(
-    "--root", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+    "--root",
+    default=".",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
     help="Project folder holding seeds/, docs/ and templates/.",
 )
 
@@ -114,7 +122,9 @@ def check(paths: tuple[Path, ...], root: Path) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write JSON Lines here instead of stdout.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write JSON Lines here instead of stdout."
+)
 @model_option
 def extract(paths: tuple[Path, ...], output: Path | None, model: str) -> None:
     """Extract PATHS (files or folders of .txt/.md) as JSON Lines, one object per article."""

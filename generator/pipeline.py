@@ -72,43 +72,54 @@ def read_articles(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
         problems.extend(Problem(path=article.path, message=w, severity="warning") for w in article.warnings)
         language = (article.language or "en").lower()
         if not language.startswith("en") or not looks_english(article.body):
-            problems.append(Problem(
-                path=article.path,
-                message=f"does not look like English (language: {article.language or 'detected'}); "
-                "newsbrief reads English articles only, so it was skipped",
-            ))
+            problems.append(
+                Problem(
+                    path=article.path,
+                    message=f"does not look like English (language: {article.language or 'detected'}); "
+                    "newsbrief reads English articles only, so it was skipped",
+                )
+            )
             continue
         text_hash = hashlib.sha256(" ".join(article.body.split()).encode()).hexdigest()
         if text_hash in texts:
-            problems.append(Problem(
-                path=article.path,
-                message=f"has the same text as {texts[text_hash]}; only one brief is made",
-                severity="warning",
-            ))
+            problems.append(
+                Problem(
+                    path=article.path,
+                    message=f"has the same text as {texts[text_hash]}; only one brief is made",
+                    severity="warning",
+                )
+            )
             continue
         texts[text_hash] = article.path
         if article.slug in slugs:
             n = 2
             while f"{article.slug}-{n}" in slugs:
                 n += 1
-            problems.append(Problem(
-                path=article.path,
-                message=f"slug {article.slug!r} is already used by another article; this brief is {article.slug}-{n}",
-                severity="warning",
-            ))
+            problems.append(
+                Problem(
+                    path=article.path,
+                    message=f"slug {article.slug!r} is already used by another article; "
+                    f"this brief is {article.slug}-{n}",
+                    severity="warning",
+                )
+            )
             article = replace(article, slug=f"{article.slug}-{n}")
         slugs.add(article.slug)
         articles.append(article)
     return articles, problems
 
 
-def extract_all(articles: list[Article], settings: Settings, progress: Progress[Brief | Problem] = no_progress) -> tuple[list[Brief], list[Problem]]:
+def extract_all(
+    articles: list[Article], settings: Settings, progress: Progress[Brief | Problem] = no_progress
+) -> tuple[list[Brief], list[Problem]]:
     """Phase one: every article to a brief (cached by content)."""
     from generator.analyse import analyse
 
     briefs: list[Brief] = []
     problems: list[Problem] = []
-    for result in progress(analyse(articles, model=settings.model, cache_dir=settings.cache_dir), len(articles), "Extracting"):
+    for result in progress(
+        analyse(articles, model=settings.model, cache_dir=settings.cache_dir), len(articles), "Extracting"
+    ):
         (problems if isinstance(result, Problem) else briefs).append(result)  # type: ignore[arg-type]
     return briefs, problems
 

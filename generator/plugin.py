@@ -59,7 +59,9 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             log.warning(conflict)
         log.info(
             "newsbrief: %d brief(s), %d page(s) written, %d removed",
-            report.briefs, len(report.written), len(report.removed),
+            report.briefs,
+            len(report.written),
+            len(report.removed),
         )
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:

@@ -169,11 +169,11 @@ class Renderer:
             )
             for c in brief.claims
         ]
-        return sorted(rows, key=lambda r: (r.claim.claim.start if r.claim.claim else 1 << 60))
+        return sorted(rows, key=lambda r: r.claim.claim.start if r.claim.claim else 1 << 60)
 
     def mentioned(self, brief: Brief) -> dict[str, list[SiteEntity]]:
         out: dict[str, list[SiteEntity]] = {}
-        for kind, entities in zip(ENTITY_KINDS, (brief.people, brief.places, brief.organizations)):
+        for kind, entities in zip(ENTITY_KINDS, (brief.people, brief.places, brief.organizations), strict=True):
             pages: list[SiteEntity] = []
             for e in entities:
                 site = self.catalog.find(brief, kind, e.name)
@@ -204,8 +204,17 @@ class Renderer:
             brief=brief,
             article=brief.article,
             source_url=escape.url(brief.article.url),
-            summary=[(self.linked_span(page, brief, s, linked), brief.article.paragraph_of(s.start)) for s in brief.summary],
-            facts=[(f, self.linked_span(page, brief, Span(start=f.start, end=f.end, text=f.text), linked), brief.article.paragraph_of(f.start)) for f in brief.facts],
+            summary=[
+                (self.linked_span(page, brief, s, linked), brief.article.paragraph_of(s.start)) for s in brief.summary
+            ],
+            facts=[
+                (
+                    f,
+                    self.linked_span(page, brief, Span(start=f.start, end=f.end, text=f.text), linked),
+                    brief.article.paragraph_of(f.start),
+                )
+                for f in brief.facts
+            ],
             quote_groups=self.quote_groups(brief),
             claim_rows=self.claim_rows(brief),
             sourcing_summary=sourcing_summary(brief.claims),
@@ -218,15 +227,27 @@ class Renderer:
         page = entity.path
         roles: dict[str, list[Brief]] = {}
         for role, brief in entity.roles:
-            roles.setdefault(role, []).append(brief)
+            if brief not in roles.setdefault(role, []):
+                roles[role].append(brief)
         mentions_in = [
-            (brief, fact) for brief in entity.briefs for fact in brief.facts
-            if any(_mentions(e, entity, self.catalog, brief) and any(fact.start <= m.start < fact.end for m in e.mentions) for e in brief.entities)
+            (brief, fact)
+            for brief in entity.briefs
+            for fact in brief.facts
+            if any(
+                _mentions(e, entity, self.catalog, brief) and any(fact.start <= m.start < fact.end for m in e.mentions)
+                for e in brief.entities
+            )
         ]
         spokespeople = [
-            other for (kind, key), _ in entity.together.most_common() if kind == "person"
+            other
+            for (kind, key), _ in entity.together.most_common()
+            if kind == "person"
             for other in [self.catalog.entities[(kind, key)]]
-            if any(entity.name.casefold() in role.casefold() or any(a.casefold() in role.casefold() for a in entity.aliases if len(a) > 3) for role, _ in other.roles)
+            if any(
+                entity.name.casefold() in role.casefold()
+                or any(a.casefold() in role.casefold() for a in entity.aliases if len(a) > 3)
+                for role, _ in other.roles
+            )
         ]
         return self.env.get_template(f"{entity.kind}.md.j2").render(
             page=page,
@@ -325,4 +346,3 @@ def sourcing_summary(claims: tuple[Claim, ...]) -> str:
     if unverified:
         parts.append(f"{unverified} claim{'s' if unverified > 1 else ''} the article says cannot be verified")
     return " · ".join(parts)
-

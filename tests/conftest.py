@@ -39,7 +39,9 @@ def parse(nlp) -> Callable[[str], tuple[Article, object]]:  # type: ignore[no-un
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--update-goldens", action="store_true", default=False,
+        "--update-goldens",
+        action="store_true",
+        default=False,
         help="Rewrite the golden files under tests/golden/ from the current output.",
     )
 
@@ -67,7 +69,9 @@ def copy_project(dest: Path, *, seeds: bool = True) -> Path:
 
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "templates", dest / "templates")
-    shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("briefs", "people", "places", "organizations"))
+    shutil.copytree(
+        ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("briefs", "people", "places", "organizations")
+    )
     (dest / "seeds").mkdir()
     if seeds:
         shutil.copy(SEED, dest / "seeds" / SEED.name)

@@ -31,14 +31,25 @@ def make_brief(body: str, *, slug: str, date: dt.date | None = None, hostile_nam
     quote_text = "“We are ready,”"
     q = _span(body, quote_text)
     people = (
-        Entity(name=speaker, kind="person", aliases=("Lovelace",), roles=("mayor of Testville",),
-               mentions=(_span(body, speaker),) if speaker in body else ()),
+        Entity(
+            name=speaker,
+            kind="person",
+            aliases=("Lovelace",),
+            roles=("mayor of Testville",),
+            mentions=(_span(body, speaker),) if speaker in body else (),
+        ),
     )
     places = (Entity(name="Testville", kind="place", mentions=(_span(body, "Testville"),)),)
     orgs = (Entity(name="City Council", kind="organization", mentions=(_span(body, "City Council"),)),)
     claims = (
         Claim(source=speaker, kind="person", claim=q, cue="said"),
-        Claim(source="City Council", kind="government", claim=_span(body, "the bridge will open"), cue="said", flags=("unverified",)),
+        Claim(
+            source="City Council",
+            kind="government",
+            claim=_span(body, "the bridge will open"),
+            cue="said",
+            flags=("unverified",),
+        ),
     )
     return Brief(
         article=article,
@@ -119,4 +130,9 @@ def test_index_pages_list_every_entity(tmp_path: Path) -> None:
     pages = dict(Renderer(TEMPLATES, build_catalog([brief])).pages())
     assert "- [Ada Lovelace](ada-lovelace.md) (1 brief)" in pages["people/index.md"]
     assert "[Bridge news one](one.md)" in pages["briefs/index.md"]
-    assert set(pages) >= {"briefs/one.md", "people/ada-lovelace.md", "places/testville.md", "organizations/city-council.md"}
+    assert set(pages) >= {
+        "briefs/one.md",
+        "people/ada-lovelace.md",
+        "places/testville.md",
+        "organizations/city-council.md",
+    }

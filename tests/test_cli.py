@@ -1,0 +1,95 @@
+"""The command line: the extract contract, the cache, model errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import analyse
+from generator.cli import main
+from generator.nlp import ModelError, load_pipeline
+from generator.pipeline import Settings, extract_all, read_articles
+from tests.conftest import SEED
+
+RECORD_KEYS = {
+    "path",
+    "id",
+    "title",
+    "date",
+    "summary",
+    "facts",
+    "quotes",
+    "sources",
+    "people",
+    "places",
+    "organizations",
+}
+
+
+def test_extract_writes_the_documented_contract(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["extract", str(SEED), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert set(record) == RECORD_KEYS
+    body = SEED.read_text(encoding="utf-8")
+    assert record["id"] == "000-8dabb732faecaf91" and record["date"] is None
+    for item in record["quotes"] + record["facts"]:
+        assert body[item["start"] : item["end"]] == item["text"]
+    for q in record["quotes"]:
+        assert q["kind"] in {"direct", "mixed", "indirect"}
+        assert set(q) == {"text", "start", "end", "kind", "speaker", "speaker_start", "speaker_end", "cue"}
+    for s in record["sources"]:
+        assert set(s) == {"name", "kind", "via", "claim", "flags"}
+        if s["claim"]:
+            assert body[s["claim"]["start"] : s["claim"]["end"]] == s["claim"]["text"]
+    for p in record["people"]:
+        assert set(p) == {"name", "aliases", "roles", "mentions"}
+    for kind in ("people", "places", "organizations"):
+        for e in record[kind]:
+            assert all(body[m["start"] : m["end"]] for m in e["mentions"])
+
+
+def test_extract_reports_a_bad_file_and_still_writes_the_others(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path)])
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r.get("error") is not None for r in records] == [True, False]
+    assert "empty.txt" in records[0]["path"] and "empty" in records[0]["error"]
+    assert "empty.txt" in result.stderr
+
+
+def test_unchanged_articles_are_not_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings(root=tmp_path)
+    articles, _ = read_articles([SEED])
+    first, _ = extract_all(articles, settings)
+    calls = []
+    real = analyse.extract_brief
+    monkeypatch.setattr(analyse, "extract_brief", lambda a, d: calls.append(a) or real(a, d))
+    second, _ = extract_all(articles, settings)
+    assert calls == [] and second == first
+    changed = [
+        type(articles[0])(
+            **{**{f: getattr(articles[0], f) for f in articles[0].__dataclass_fields__}, "title": "Other"}
+        )
+    ]
+    extract_all(changed, settings)
+    assert len(calls) == 1
+
+
+def test_an_unknown_model_is_a_clear_error() -> None:
+    with pytest.raises(ModelError, match="not installed"):
+        load_pipeline("xx_no_such_model")
+    result = CliRunner().invoke(main, ["extract", str(SEED), "--model", "xx_no_such_model"])
+    assert result.exit_code != 0
+
+
+def test_check_passes_on_the_seeds() -> None:
+    result = CliRunner().invoke(main, ["check", str(SEED.parent)])
+    assert result.exit_code == 0, result.output
+    assert "1 article(s) ok, 0 problem(s)" in result.output
