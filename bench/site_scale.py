@@ -64,7 +64,8 @@ def main() -> None:
         print(f"mkdocs build:           {site:7.1f} s (includes a warm newsbrief run)")
         if html:
             largest = html[-1]
-            print(f"largest HTML page:      {largest.stat().st_size / 1024:7.0f} KB ({largest.relative_to(root / 'site')})")
+            size = largest.stat().st_size / 1024
+            print(f"largest HTML page:      {size:7.0f} KB ({largest.relative_to(root / 'site')})")
 
 
 if __name__ == "__main__":
