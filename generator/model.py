@@ -33,6 +33,9 @@ SourceFlag = Literal[
     "state_media",
 ]
 
+DatePrecision = Literal["day", "month", "year"]
+"""How much of a resolved date the text means: "last month" is a month, not its first day."""
+
 ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "place", "organization")
 
 
@@ -127,6 +130,8 @@ class Fact:
     source: str | None = None
     date: dt.date | None = None
     """The date a relative expression in the fact resolves to, when known."""
+    date_precision: DatePrecision = "day"
+    """Whether ``date`` means that day, its month or its year."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -136,6 +141,8 @@ class TimelineEvent:
     date: dt.date
     expression: Span
     sentence: Span
+    precision: DatePrecision = "day"
+    """Whether ``date`` means that day, its month ("last month") or its year ("in 2022")."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

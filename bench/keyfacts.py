@@ -1,0 +1,78 @@
+"""Score the summary and key facts against editors' highlights (ROUGE).
+
+Usage: ``python bench/keyfacts.py [--keep DIR]``
+
+Writes ``keyfacts_dev.jsonl``'s texts to a temporary folder, runs
+``newsbrief extract`` over them and prints ``score.py keyfacts`` (ROUGE-1,
+ROUGE-2, ROUGE-L F1 of summary + facts, beside lead-3), plus checks that every
+fact is verbatim (``body[start:end] == text``) and how many facts a brief has.
+The shared folder is ``../shared`` beside the repository unless
+``NEWSBRIEF_SHARED`` names another.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def shared_dir() -> Path:
+    """The shared folder holding ``eval/``: env NEWSBRIEF_SHARED or ../shared."""
+    return Path(os.environ.get("NEWSBRIEF_SHARED") or ROOT.parent / "shared")
+
+
+def _run(*args: str) -> str:
+    done = subprocess.run(args, check=True, capture_output=True, text=True)
+    return done.stdout
+
+
+def _verbatim(texts: Path, pred: Path) -> tuple[int, int, float, int]:
+    """(facts, facts not verbatim, mean facts per brief, words per brief on average)."""
+    total = bad = briefs = words = 0
+    for line in pred.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if "facts" not in rec:
+            continue
+        briefs += 1
+        body = Path(rec["path"]).read_text(encoding="utf-8")
+        words += len(rec.get("summary", "").split())
+        for fact in rec["facts"]:
+            total += 1
+            words += len(fact["text"].split())
+            bad += body[fact["start"] : fact["end"]] != fact["text"]
+    return total, bad, total / (briefs or 1), words // (briefs or 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", type=Path, help="write texts and predictions here instead of a temp dir")
+    args = parser.parse_args(argv)
+    eval_dir = shared_dir() / "eval"
+    gold = eval_dir / "keyfacts_dev.jsonl"
+    score = eval_dir / "score.py"
+    with tempfile.TemporaryDirectory(prefix="newsbrief-bench-") as tmp:
+        work = args.keep or Path(tmp)
+        texts, pred = work / "texts", work / "keyfacts_dev.pred.jsonl"
+        _run(sys.executable, str(score), "materialize", str(gold), str(texts))
+        newsbrief = Path(sys.executable).with_name("newsbrief")
+        command = [str(newsbrief)] if newsbrief.exists() else [sys.executable, "-m", "generator.cli"]
+        subprocess.run([*command, "extract", str(texts), "-o", str(pred)], check=True)
+        report = json.loads(_run(sys.executable, str(score), "keyfacts", str(gold), str(pred)))
+        print(f"keyfacts_dev ({report['documents']} documents, {report['documents_missing']} missing)")
+        for name in ("system", "lead3"):
+            row = report[name]
+            print(f"{name:<8} ROUGE-1 {row['rouge1']:.4f}  ROUGE-2 {row['rouge2']:.4f}  ROUGE-L {row['rougeL']:.4f}")
+        total, bad, mean, words = _verbatim(texts, pred)
+        print(f"facts: {total} ({mean:.1f} per brief, {words} words per brief with summary), not verbatim: {bad}")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
