@@ -8,6 +8,7 @@ page structure by forgetting a filter.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from markupsafe import Markup
 
 from generator import escape
 from generator.catalog import FOLDERS, Catalog, SiteEntity
+from generator.extract.sourcing import sourcing_summary
 from generator.model import ENTITY_KINDS, Brief, Claim, Entity, EntityKind, Quote, Span
 
 KIND_LABELS = {
@@ -103,7 +105,7 @@ class Renderer:
             yaml=lambda s: Markup(escape.yaml_string(escape.attr(str(s)))),
             attr=lambda s: Markup(escape.attr(str(s))),
         )
-        self.env.globals.update(kind_label=KIND_LABELS.get, flag_label=FLAG_LABELS.get)
+        self.env.globals.update(kind_label=KIND_LABELS.get, flag_label=FLAG_LABELS.get, when=when)
 
     # --- link helpers: the only places that emit Markdown syntax around text ---
 
@@ -118,8 +120,14 @@ class Renderer:
         href = relative(page, to) + (f"#{anchor}" if anchor else "")
         return Markup(f"[{escape.inline(label)}]({href})")
 
-    def linked_span(self, page: str, brief: Brief, span: Span, linked: set[str] | None = None) -> Markup:
-        """Article text with the first mention of each entity in it linked to its page."""
+    def linked_span(
+        self, page: str, brief: Brief, span: Span, linked: set[str] | None = None, *, sentence_case: bool = False
+    ) -> Markup:
+        """Article text with the first mention of each entity in it linked to its page.
+
+        ``sentence_case`` capitalises a lower-case first letter, for a fact that
+        is a clause cut from a longer sentence; the words stay the article's.
+        """
         mentions: list[tuple[Span, SiteEntity]] = []
         for entity in brief.entities:
             site = self.catalog.find(brief, entity.kind, entity.name)
@@ -129,6 +137,8 @@ class Renderer:
             if first is not None:
                 mentions.append((first, site))
         body = brief.article.body
+        if sentence_case and span.text[:1].islower():
+            body = body[: span.start] + span.text[0].upper() + body[span.start + 1 :]
         out, pos = [], span.start
         for mention, site in sorted(mentions, key=lambda x: (x[0].start, -x[0].end)):
             if mention.start < pos or (linked is not None and site.path in linked):
@@ -210,7 +220,9 @@ class Renderer:
             facts=[
                 (
                     f,
-                    self.linked_span(page, brief, Span(start=f.start, end=f.end, text=f.text), linked),
+                    self.linked_span(
+                        page, brief, Span(start=f.start, end=f.end, text=f.text), linked, sentence_case=True
+                    ),
                     brief.article.paragraph_of(f.start),
                 )
                 for f in brief.facts
@@ -308,41 +320,18 @@ def _by_brief(items: list[tuple[Brief, Any]]) -> list[tuple[Brief, list[Any]]]:
     return list(grouped.values())
 
 
+def when(date: dt.date, precision: str = "day") -> str:
+    """A resolved date as precise as the text was: 2025-10-14, October 2025 or 2025."""
+    if precision == "year":
+        return str(date.year)
+    if precision == "month":
+        return date.strftime("%B %Y")
+    return date.isoformat()
+
+
 def _coordinates(entity: SiteEntity) -> str | None:
     if entity.lat is None or entity.lon is None:
         return None
     ns = "N" if entity.lat >= 0 else "S"
     ew = "E" if entity.lon >= 0 else "W"
     return f"{abs(entity.lat):.2f}° {ns}, {abs(entity.lon):.2f}° {ew}"
-
-
-def sourcing_summary(claims: tuple[Claim, ...]) -> str:
-    """One line counting who the claims come from: "3 named people · 2 unnamed sources · ..."."""
-    sources: dict[str, set[str]] = {}
-    for c in claims:
-        sources.setdefault(c.kind, set()).add(c.source)
-        if c.via:
-            sources.setdefault("state_media" if "state_media" in c.flags else "news_outlet", set()).add(c.via)
-    parts = []
-    for kind, singular, plural in (
-        ("person", "named person", "named people"),
-        ("unnamed", "unnamed source", "unnamed sources"),
-        ("government", "official body", "official bodies"),
-        ("organization", "organisation", "organisations"),
-        ("document", "document", "documents"),
-        ("social_media", "social-media source", "social-media sources"),
-    ):
-        n = len(sources.get(kind, ()))
-        if n:
-            parts.append(f"{n} {singular if n == 1 else plural}")
-    outlets = sources.get("news_outlet", set()) | sources.get("state_media", set())
-    if outlets:
-        state = sorted(sources.get("state_media", set()))
-        text = f"{len(outlets)} outlet{'s' if len(outlets) > 1 else ''}"
-        if state:
-            text += f", {len(state)} state-controlled ({', '.join(state)})"
-        parts.append(text)
-    unverified = sum("unverified" in c.flags for c in claims)
-    if unverified:
-        parts.append(f"{unverified} claim{'s' if unverified > 1 else ''} the article says cannot be verified")
-    return " · ".join(parts)

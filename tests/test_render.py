@@ -11,7 +11,7 @@ import markdown
 from generator import ingest
 from generator.catalog import build_catalog
 from generator.model import Brief, Claim, Entity, Quote, Span
-from generator.render import Renderer, relative, sourcing_summary
+from generator.render import Renderer, relative
 from tests.conftest import ROOT
 
 TEMPLATES = ROOT / "templates"
@@ -109,20 +109,6 @@ def test_hostile_names_stay_text() -> None:
         assert "<script>" not in html, path
         assert 'href="javascript:' not in html, path
         assert "49" not in page, path
-
-
-def test_sourcing_summary_counts_each_source_once() -> None:
-    claims = (
-        Claim(source="Ada Lovelace", kind="person"),
-        Claim(source="Ada Lovelace", kind="person"),
-        Claim(source="a council official", kind="unnamed", via="TASS", flags=("state_media",)),
-        Claim(source="City Council", kind="government", flags=("unverified",)),
-    )
-    line = sourcing_summary(claims)
-    assert line == (
-        "1 named person · 1 unnamed source · 1 official body · 1 outlet, 1 state-controlled (TASS)"
-        " · 1 claim the article says cannot be verified"
-    )
 
 
 def test_index_pages_list_every_entity(tmp_path: Path) -> None:

@@ -1,20 +1,280 @@
-"""Sourcing notes: who claims what, and how far to trust it (baseline)."""
+"""Sourcing notes: who claims what, through whom, and how far to trust it.
+
+Claims come from two places: the quotes (their spans and speakers are
+reused as they are) and the attribution rules of ``attribution.py`` for what
+quotes do not cover ("according to", "confirms reports that", "first
+reported by", chains such as "TASS cited an official as saying"). Then the
+article's own verdicts are attached (``verification.py``) and sources are
+marked state-controlled where the State Media Matrix says so (``outlets.py``).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.model import Article, Claim, Entity, Quote
+from generator.extract.attribution import DENIAL_CUES, LOADED_CUES, Found, find_attributions
+from generator.extract.outlets import outlet_kind
+from generator.extract.source_kinds import (
+    GOVERNMENT_WORDS,
+    ORGANIZATION_HEADS,
+    TITLE_HEADS,
+    UNNAMED_HEADS,
+    classify,
+    person_named,
+    side_of,
+    sides_mentioned,
+    title_holder,
+    words,
+)
+from generator.extract.verification import apply_markers
+from generator.model import Article, Claim, Entity, Quote, SourceFlag, SourceKind, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+# Words of fighting: a party's claim about them, with no word from the other
+# side in the article, is one-sided.
+CONFLICT_WORDS = frozenset({
+    "forces", "troops", "attack", "attacks", "attacked", "killed", "strike", "strikes", "shot", "captured",
+    "advance", "advancing", "offensive", "destroyed", "casualties", "missile", "missiles", "drone", "drones",
+    "shelling", "liberated", "seized", "pushed", "repelled", "encircled", "occupied", "bombed", "struck",
+})
+OUTLET_KINDS: tuple[SourceKind, ...] = ("news_outlet", "state_media")
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+
+
+def _name_and_kind(found: Found, *, people: tuple[Entity, ...], places: tuple[Entity, ...],
+                   organizations: tuple[Entity, ...]) -> tuple[str, SourceKind] | None:
+    text = found.source.text
+    if found.person:
+        return found.person, "person"
+    holder = None if found.proper else title_holder(found.head, people)
+    if holder is not None:
+        return holder.name, "person"
+    bare = _LEADING_THE.sub("", text) if found.proper else text
+    kind = classify(bare, found.head, people=people, places=places, organizations=organizations, proper=found.proper)
+    if kind is None and found.proper:
+        # A name the entity lists missed: the tagger's label decides, or nothing does.
+        person = person_named(bare, people)
+        if person is not None or found.entity == "PERSON":
+            return (person.name, "person") if person else (bare, "person")
+        fallback: dict[str, SourceKind] = {"ORG": "organization", "GPE": "government", "NORP": "unnamed"}
+        kind = fallback.get(found.entity) or _kind_from_role(found.role)
+    if kind is None:
+        return None
+    if kind == "person":
+        person = person_named(bare, people)
+        return (person.name if person else bare), kind
+    return bare, kind
+
+
+def _kind_from_role(role: str | None) -> SourceKind | None:
+    """"X, the agency that oversees ...": the apposition says what X is."""
+    if not role:
+        return None
+    head = next((w for w in role.lower().replace(",", " ").split() if w not in ("the", "a", "an")), "")
+    if head in GOVERNMENT_WORDS:
+        return "government"
+    if head in ORGANIZATION_HEADS:
+        return "organization"
+    if head in UNNAMED_HEADS or head in TITLE_HEADS:
+        return "person"
+    return None
+
+
+def _quote_kind(quote: Quote, *, people: tuple[Entity, ...], places: tuple[Entity, ...],
+                organizations: tuple[Entity, ...]) -> SourceKind:
+    name = quote.speaker or ""
+    if any(name in (p.name, *p.aliases) for p in people) or quote.role:
+        return "person"
+    head = name.split()[-1] if name.split() else ""
+    proper = bool(name[:1].isupper())
+    kind = classify(name, head, people=people, places=places, organizations=organizations, proper=proper)
+    if kind is not None:
+        return kind
+    if head.lower() in UNNAMED_HEADS or not all(w[:1].isupper() for w in name.split()):
+        return "unnamed"  # "Villagers", "a company spokesperson"
+    return "person"
+
+
+def _one_paragraph(span: Span) -> Span:
+    """A claim never runs over a paragraph break (the parser may join a heading to the next line)."""
+    cut = span.text.find("\n")
+    if cut <= 0:
+        return span
+    text = span.text[:cut].rstrip()
+    return Span(start=span.start, end=span.start + len(text), text=text)
+
+
+def _cue_flags(cue: str | None) -> tuple[SourceFlag, ...]:
+    if not cue:
+        return ()
+    verb = cue.split()[0].lower()
+    flags: list[SourceFlag] = []
+    if any(verb.startswith(stem) for stem in LOADED_CUES):
+        flags.append("loaded_cue")
+    if any(verb.startswith(stem[:-1]) for stem in DENIAL_CUES):
+        flags.append("denied")
+    return tuple(flags)
+
+
+def _overlap(a: Span, b: Span) -> float:
+    inter = max(0, min(a.end, b.end) - max(a.start, b.start))
+    return inter / max(1, min(a.end - a.start, b.end - b.start))
+
+
+def _covers(a: Span, b: Span) -> float:
+    """How much of ``b`` lies inside ``a``."""
+    return max(0, min(a.end, b.end) - max(a.start, b.start)) / max(1, b.end - b.start)
+
+
+def _same(a: str, b: str) -> bool:
+    fa, fb = " ".join(words(a)).casefold(), " ".join(words(b)).casefold()
+    return fa == fb or (fa.split()[-1:] == fb.split()[-1:] and bool(fa))
+
+
+def _add_flags(claim: Claim, flags: Iterable[SourceFlag]) -> Claim:
+    new = tuple(f for f in flags if f not in claim.flags)
+    return replace(claim, flags=(*claim.flags, *new)) if new else claim
+
+
+def _merge(quoted: list[tuple[Quote, Claim]], found: list[Claim]) -> list[Claim]:
+    """Quote claims keep their speakers; rule claims add chains, outlets and what quotes miss."""
+    out = [claim for _q, claim in quoted]
+    for claim in found:
+        assert claim.claim is not None
+        span = claim.claim
+        touching = [i for i, (q, _c) in enumerate(quoted) if q.start < span.end and span.start < q.end]
+        same = [i for i in touching if _same(out[i].source, claim.source)]
+        if same:
+            # The quote's own statement (or part of it): keep its span, add what the rule knows.
+            i = same[0]
+            cue = claim.cue if claim.via or not out[i].cue else out[i].cue  # a chain's cue says more
+            out[i] = _add_flags(replace(out[i], via=out[i].via or claim.via, cue=cue), claim.flags)
+            continue
+        chained = [i for i in touching if claim.via and _same(out[i].source, claim.via)]
+        if chained:
+            out[chained[0]] = replace(claim, claim=out[chained[0]].claim)  # the source behind the outlet
+            continue
+        close = [i for i in touching if out[i].claim and _overlap(out[i].claim, span) > 0.5  # type: ignore[arg-type]
+                 and _covers(span, out[i].claim) > 0.5]  # type: ignore[arg-type]
+        if close and ("first_reported" in claim.flags or claim.kind in OUTLET_KINDS):
+            out.append(replace(claim, claim=out[close[0]].claim))  # a second source for the same words
+            continue
+        # Someone else's words inside a direct quote are the speaker's to report, not ours;
+        # a short claim inside an indirect one is a nested attribution and stands on its own.
+        if close or any(quoted[i][0].kind == "direct" for i in touching):
+            continue
+        if not any(c.claim == span and _same(c.source, claim.source) for c in out):
+            out.append(claim)
+    return out
+
+
+def _one_sided(claims: list[Claim]) -> list[Claim]:
+    """Flag a party's claim about the fighting when the other side says nothing in the article."""
+    speaking = {side_of(c.source) for c in claims} | {side_of(c.role) for c in claims}
+    out = []
+    for claim in claims:
+        side = side_of(claim.source) or side_of(claim.role)
+        if claim.claim and side and claim.kind in ("government", "state_media", "person"):
+            others = sides_mentioned(claim.claim.text) - {side}
+            fighting = bool(set(re.findall(r"[a-z]+", claim.claim.text.lower())) & CONFLICT_WORDS)
+            if others and not others & speaking and (fighting or "unverified" in claim.flags):
+                claim = _add_flags(claim, ("one_sided",))
+        out.append(claim)
+    return out
+
 
 def claims(doc: Doc, article: Article, *, quotes: tuple[Quote, ...], people: tuple[Entity, ...],
            places: tuple[Entity, ...], organizations: tuple[Entity, ...]) -> tuple[Claim, ...]:
-    """One claim per attributed quote (baseline)."""
-    return tuple(
-        Claim(source=q.speaker, kind="person", claim=None, cue=q.cue)
-        for q in quotes
-        if q.speaker
-    )
+    """Every attributed claim of the article with its source, cue and flags, in document order."""
+    entities = {"people": people, "places": places, "organizations": organizations}
+    quoted = [
+        (q, Claim(source=q.speaker, kind=_quote_kind(q, **entities), claim=Span(start=q.start, end=q.end, text=q.text),
+                  cue=q.cue, role=q.role, flags=_cue_flags(q.cue)))
+        for q in quotes if q.speaker
+    ]
+    found = []
+    for f in find_attributions(doc, people=people):
+        named = _name_and_kind(f, **entities)
+        if named is None or f.content is None:
+            continue
+        name, kind = named
+        via = _LEADING_THE.sub("", f.via.text) if f.via else None
+        found.append(Claim(source=name, kind=kind, via=via, claim=_one_paragraph(f.content), cue=f.cue, flags=f.flags,
+                           role=f.role))
+    merged = _merge(quoted, found)
+    merged = apply_markers(merged, doc, article)
+    merged = [
+        _add_flags(c, ("state_media",)) if c.kind == "state_media" or (c.via and outlet_kind(c.via) == "state_media")
+        else c
+        for c in merged
+    ]
+    merged = _one_sided(merged)
+    merged.sort(key=lambda c: (c.claim.start if c.claim else 0, c.claim.end if c.claim else 0))
+    return tuple(merged)
+
+
+def summary_counts(claims: tuple[Claim, ...]) -> dict[str, int | list[str]]:
+    """Distinct sources by kind, the state-controlled outlets, and claims the article doubts."""
+    def distinct(*kinds: SourceKind) -> list[str]:
+        seen: dict[str, None] = {}
+        for c in claims:
+            if c.kind in kinds:
+                seen.setdefault(c.source, None)
+        return list(seen)
+
+    outlets = distinct("news_outlet", "state_media")
+    for c in claims:  # an outlet met only as a via still passed the claim on
+        if c.via and outlet_kind(c.via) and c.via not in outlets:
+            outlets.append(c.via)
+    state = [o for o in outlets if outlet_kind(o) == "state_media"
+             or any(c.source == o and c.kind == "state_media" for c in claims)]
+    return {
+        "named": len(distinct("person")),
+        "unnamed": len(distinct("unnamed")),
+        "official": len(distinct("government")),
+        "organizations": len(distinct("organization")),
+        "outlets": len(outlets),
+        "state_media": len(state),
+        "state_media_names": state,
+        "documents": len(distinct("document", "social_media")),
+        "unverified": sum(1 for c in claims if "unverified" in c.flags),
+        "disputed": sum(1 for c in claims if "disputed" in c.flags or "denied" in c.flags),
+    }
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def sourcing_summary(claims: tuple[Claim, ...]) -> str:
+    """One line for the brief: "3 named people · 2 unnamed sources · 2 outlets, 1 state-controlled (TASS)"."""
+    counts = summary_counts(claims)
+    parts = []
+    for key, one, many in (("named", "named person", "named people"), ("unnamed", "unnamed source", "unnamed sources"),
+                           ("official", "official body", "official bodies"),
+                           ("organizations", "organisation", "organisations"),
+                           ("documents", "document or post", "documents or posts")):
+        n = counts[key]
+        assert isinstance(n, int)
+        if n:
+            parts.append(_plural(n, one, many))
+    outlets, state = counts["outlets"], counts["state_media_names"]
+    assert isinstance(outlets, int) and isinstance(state, list)
+    if outlets:
+        text = _plural(outlets, "outlet", "outlets")
+        if state:
+            text += f", {len(state)} state-controlled ({', '.join(state)})"
+        parts.append(text)
+    for key, one, many in (("unverified", "claim the article says cannot be verified",
+                            "claims the article says cannot be verified"),
+                           ("disputed", "claim disputed or denied", "claims disputed or denied")):
+        n = counts[key]
+        assert isinstance(n, int)
+        if n:
+            parts.append(_plural(n, one, many))
+    return " · ".join(parts) if parts else "no attributed claims"

