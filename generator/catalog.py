@@ -29,6 +29,9 @@ class SiteEntity:
     quotes: list[tuple[Brief, Quote]] = field(default_factory=list)
     claims: list[tuple[Brief, Claim]] = field(default_factory=list)
     together: Counter[tuple[EntityKind, str]] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+    """How often each canonical name was used for it, to choose the page's name."""
+    renamed: bool = False
     subtype: str | None = None
     country: str | None = None
     lat: float | None = None
@@ -97,8 +100,11 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
             key, display = resolved
             site = catalog.entities.get((entity.kind, key))
             if site is None:
-                site = SiteEntity(key=key, kind=entity.kind, name=display)
+                description = aliases.description(entity.kind, key) if aliases else None
+                site = SiteEntity(key=key, kind=entity.kind, name=display, description=description)
                 catalog.entities[(entity.kind, key)] = site
+            site.renamed = site.renamed or display != entity.name
+            site.names[display] += 1
             _merge_entity(site, entity, brief)
             for name in (entity.name, *entity.aliases):
                 catalog._lookup[(brief.article.slug, entity.kind, name)] = site
@@ -121,4 +127,7 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
                     target.claims.append((brief, claim))
     for site in catalog.entities.values():
         site.briefs = _newest_first(site.briefs)
+        if not site.renamed:  # the name most briefs use, the fuller one on a tie
+            site.name = min(site.names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
+        site.aliases.discard(site.name)
     return catalog

@@ -11,6 +11,7 @@ from typing import TypeVar
 import click
 
 from generator import __version__, nlp
+from generator.nlp import ModelError
 from generator.model import Problem, Report
 from generator.pipeline import Settings, extract_all, read_articles
 
@@ -74,9 +75,13 @@ def build(root: Path, model: str, no_cache: bool) -> None:
 
     Builds everything it can; exits 1 when any article had to be skipped.
     """
+    from generator.names import AliasesError
     from generator.pipeline import build_site
 
-    report = build_site(_settings(root, model, cache=not no_cache), progress_bar)
+    try:
+        report = build_site(_settings(root, model, cache=not no_cache), progress_bar)
+    except (AliasesError, ModelError) as exc:
+        raise click.ClickException(str(exc)) from None
     _echo_problems(report.problems)
     for c in report.conflicts:
         click.secho(f"conflict: {c}", err=True, fg="yellow")

@@ -127,13 +127,14 @@ def extract_all(
 def build_site(settings: Settings, progress: Progress[Brief | Problem] = no_progress) -> Report:
     """Read ``seeds/``, extract every article, then render and write every page."""
     report = Report()
+    # Read the owner's aliases first: a broken file stops the build before any work.
+    aliases_file = settings.path(settings.aliases)
+    aliases = load_aliases(aliases_file) if aliases_file.exists() else None
     articles, problems = read_articles([settings.path(settings.seeds)])
     report.problems.extend(problems)
     briefs, problems = extract_all(articles, settings, progress)
     report.problems.extend(problems)
     report.briefs = len(briefs)
-    aliases_file = settings.path(settings.aliases)
-    aliases = load_aliases(aliases_file) if aliases_file.exists() else None
     catalog = build_catalog(briefs, aliases)
     renderer = Renderer(settings.path(settings.templates), catalog)
     write_pages(settings.path(settings.docs), settings.manifest, renderer.pages(), report)

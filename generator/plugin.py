@@ -16,6 +16,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from generator.names import AliasesError
 from generator.nlp import DEFAULT_MODEL, ModelError
 from generator.pipeline import Settings, build_site
 
@@ -51,7 +52,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             return
         try:
             report = build_site(self._settings(config))
-        except ModelError as exc:
+        except (ModelError, AliasesError) as exc:
             raise PluginError(str(exc)) from exc
         for problem in report.problems:
             (log.warning if problem.severity == "error" else log.info)(str(problem))

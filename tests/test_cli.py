@@ -93,3 +93,15 @@ def test_check_passes_on_the_seeds() -> None:
     result = CliRunner().invoke(main, ["check", str(SEED.parent)])
     assert result.exit_code == 0, result.output
     assert "1 article(s) ok, 0 problem(s)" in result.output
+
+
+def test_a_broken_aliases_file_stops_the_build_with_its_name(tmp_path: Path) -> None:
+    from tests.conftest import copy_project
+
+    root = copy_project(tmp_path)
+    (root / "aliases.yml").write_text("people:\n  Ada: {colour: red}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--root", str(root), "--no-cache"])
+    assert result.exit_code == 1
+    assert "aliases.yml" in result.output and "colour" in result.output
+    # Nothing was published with the owner's hidden or merged entities ignored.
+    assert not (root / "docs" / "people").exists()

@@ -122,3 +122,28 @@ def test_index_pages_list_every_entity(tmp_path: Path) -> None:
         "places/testville.md",
         "organizations/city-council.md",
     }
+
+
+def test_aliases_file_renames_merges_hides_and_describes(tmp_path: Path) -> None:
+    from generator.names import load_aliases
+
+    aliases_file = tmp_path / "aliases.yml"
+    aliases_file.write_text(
+        "people:\n"
+        "  Ada King:\n"
+        "    merge: [Ada Lovelace]\n"
+        "    description: Mathematician and mayor.\n"
+        "places:\n"
+        "  Testville:\n"
+        "    hide: true\n",
+        encoding="utf-8",
+    )
+    brief = make_brief(BODY, slug="one")
+    catalog = build_catalog([brief], load_aliases(aliases_file))
+    assert ("place", "testville") not in catalog.entities
+    (ada,) = [e for e in catalog.entities.values() if e.kind == "person"]
+    assert ada.name == "Ada King" and ada.description == "Mathematician and mayor."
+    pages = dict(Renderer(TEMPLATES, catalog).pages())
+    assert "Mathematician and mayor." in pages[ada.path]
+    assert "places/testville.md" not in pages
+    assert "[Testville]" not in pages["briefs/one.md"]
