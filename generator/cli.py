@@ -11,8 +11,8 @@ from typing import TypeVar
 import click
 
 from generator import __version__, nlp
-from generator.nlp import ModelError
 from generator.model import Problem, Report
+from generator.nlp import ModelError
 from generator.pipeline import Settings, extract_all, read_articles
 
 T = TypeVar("T")
