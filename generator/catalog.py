@@ -120,9 +120,8 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
             if person is not None:
                 person.quotes.append((brief, quote))
         for claim in brief.claims:
-            names: tuple[str | None, ...] = (claim.source, claim.via)
-            for name in names:
-                target = catalog.speaker(brief, name)
+            for who in (claim.source, claim.via):
+                target = catalog.speaker(brief, who)
                 if target is not None:
                     target.claims.append((brief, claim))
     for site in catalog.entities.values():
