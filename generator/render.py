@@ -267,7 +267,7 @@ class Renderer:
             roles=roles,
             aliases=sorted(entity.aliases, key=str.casefold),
             quotes=_by_brief(entity.quotes),
-            claims=_by_brief([(b, c) for b, c in entity.claims if not _quoted(c, entity)]),
+            claims=_by_brief([(b, c) for b, c in entity.claims if not _quoted(b, c, entity)]),
             facts=mentions_in,
             spokespeople=spokespeople,
             together=self.together(entity),
@@ -313,10 +313,12 @@ def _mentions(e: Entity, site: SiteEntity, catalog: Catalog, brief: Brief) -> bo
     return catalog.find(brief, e.kind, e.name) is site
 
 
-def _quoted(claim: Claim, entity: SiteEntity) -> bool:
+def _quoted(brief: Brief, claim: Claim, entity: SiteEntity) -> bool:
     """Whether the claim is one of the entity's quotes, already listed under Quotes."""
     span = claim.claim
-    return span is not None and any(q.start == span.start and q.end == span.end for _, q in entity.quotes)
+    return span is not None and any(
+        b is brief and q.start == span.start and q.end == span.end for b, q in entity.quotes
+    )
 
 
 def _by_brief(items: list[tuple[Brief, Any]]) -> list[tuple[Brief, list[Any]]]:
