@@ -17,7 +17,13 @@ _MD_INLINE = re.compile(r"([\\`*_{}\[\]()!|])")
 # Characters that start a block (heading, list, quote, setext underline) when
 # they open a line; a line of ours never starts with article text, but a
 # template might place it there.
-_MD_BLOCK_START = re.compile(r"^([#+\-=]|\d+(?=[.)]))")
+# A leading space is allowed: ``strip=False`` pieces are joined and stripped by
+# the caller, which can bring a block marker after a blank to the line's start.
+_MD_BLOCK_START = re.compile(r"^( ?)([#+\-=]|\d+(?=[.)]))")
+# Control characters (other than whitespace, folded first) and lone surrogates
+# show nothing, break YAML front matter ("special characters are not allowed")
+# and cannot be written as UTF-8: they are dropped.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _ATTR = {**_HTML, '"': "&quot;", "'": "&#39;"}
 _SPACE = re.compile(r"\s+")
@@ -30,21 +36,27 @@ def inline(text: str, *, strip: bool = True) -> str:
     list, admonition, code block, table row) or end one. ``strip=False`` keeps
     a single space at either end, for pieces of a line placed between links.
     """
-    text = _SPACE.sub(" ", text)
+    text = _SPACE.sub(" ", _INVISIBLE.sub("", text))
     if strip:
         text = text.strip()
     text = _MD_INLINE.sub(r"\\\1", text)
     text = "".join(_HTML.get(c, c) for c in text)
     block = _MD_BLOCK_START.match(text)
     if block:
-        lead = block.group(1)
-        text = f"{lead}\\{text[len(lead):]}" if lead[0].isdigit() else f"\\{text}"
+        space, lead = block.group(1), block.group(2)
+        rest = text[len(space) + len(lead) :]
+        if lead[0].isdigit():
+            text = f"{space}{lead}\\{rest}"
+        elif lead == "=":  # not backslash-escapable in Python-Markdown: an entity shows "=" too
+            text = f"{space}&#61;{rest}"
+        else:
+            text = f"{space}\\{lead}{rest}"
     return text
 
 
 def attr(text: str) -> str:
     """Text for a double-quoted HTML attribute value."""
-    return "".join(_ATTR.get(c, c) for c in _SPACE.sub(" ", text).strip())
+    return "".join(_ATTR.get(c, c) for c in _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip())
 
 
 def url(value: str | None) -> str | None:
@@ -64,5 +76,5 @@ def url(value: str | None) -> str | None:
 
 def yaml_string(text: str) -> str:
     """A YAML double-quoted scalar for front matter."""
-    escaped = _SPACE.sub(" ", text).strip().replace("\\", "\\\\").replace('"', '\\"')
+    escaped = _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip().replace("\\", "\\\\").replace('"', '\\"')
     return f'"{escaped}"'

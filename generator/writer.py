@@ -14,13 +14,18 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from generator.model import Report
 
 OWNED_FOLDERS = ("briefs", "people", "places", "organizations")
 _TMP_PREFIX = ".nb-tmp-"
+# mkstemp creates files readable by their owner only; pages get the usual
+# permissions (0666 less the umask) so a web server or CI user can read them.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+_FILE_MODE = 0o666 & ~_UMASK
 
 
 def digest(content: str | bytes) -> str:
@@ -38,6 +43,8 @@ def atomic_write(path: Path, content: str | bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -53,10 +60,15 @@ class Manifest:
         self.files: dict[str, list[str]] = {}
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            files = data.get("files", {}) if isinstance(data, dict) else {}
-            self.files = {k: [h for h in v if isinstance(h, str)] for k, v in files.items() if isinstance(v, list)}
         except (OSError, ValueError):
-            pass
+            return
+        files = data.get("files") if isinstance(data, dict) else None
+        if isinstance(files, dict):
+            self.files = {
+                k: [h for h in v if isinstance(h, str)]
+                for k, v in files.items()
+                if isinstance(k, str) and isinstance(v, list)
+            }
 
     def save(self) -> None:
         payload = {"version": 1, "files": {k: sorted(set(v)) for k, v in sorted(self.files.items())}}
@@ -90,14 +102,45 @@ def clean_temporaries(docs: Path) -> None:
                 tmp.unlink()
 
 
+@contextlib.contextmanager
+def _locked(manifest_path: Path) -> Iterator[None]:
+    """One writer at a time (``mkdocs serve`` and ``newsbrief build`` may overlap):
+    the lock file is released by the system even if the holder is killed."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks here
+        yield
+        return
+    manifest_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(manifest_path.with_name("lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def write_pages(docs: Path, manifest_path: Path, pages: Iterable[tuple[str, str]], report: Report) -> None:
     """Write changed pages, remove pages of ours no longer generated, keep everything else."""
-    clean_temporaries(docs)
-    manifest = Manifest(manifest_path)
     planned: dict[str, str] = {}
     for rel, content in pages:
-        _safe_target(docs, rel)
+        try:
+            _safe_target(docs, rel)
+        except ValueError as exc:
+            report.conflicts.append(str(exc))
+            continue
+        if rel in planned:
+            if planned[rel] != content:
+                report.conflicts.append(f"two generated pages want docs/{rel}; the first one was kept")
+            continue
         planned[rel] = content
+    with _locked(manifest_path):
+        _write(docs, manifest_path, planned, report)
+
+
+def _write(docs: Path, manifest_path: Path, planned: dict[str, str], report: Report) -> None:
+    clean_temporaries(docs)
+    manifest = Manifest(manifest_path)
     # Write-ahead: record the new hashes before any page changes.
     for rel, content in planned.items():
         manifest.files.setdefault(rel, []).append(digest(content))
@@ -125,7 +168,11 @@ def write_pages(docs: Path, manifest_path: Path, pages: Iterable[tuple[str, str]
         manifest.files[rel] = [digest(content)]
 
     for rel in sorted(set(manifest.files) - set(planned)):
-        target = _safe_target(docs, rel)
+        try:
+            target = _safe_target(docs, rel)
+        except ValueError:  # a damaged or hand-edited manifest: never act on it
+            manifest.files.pop(rel)
+            continue
         current = _read(target)
         if current is None:
             manifest.files.pop(rel)
@@ -134,6 +181,9 @@ def write_pages(docs: Path, manifest_path: Path, pages: Iterable[tuple[str, str]
             manifest.files.pop(rel)
             report.removed.append(rel)
         else:
-            report.conflicts.append(f"docs/{rel} is no longer generated but was edited by a person, so it was kept")
+            report.conflicts.append(
+                f"docs/{rel} is no longer generated, but its content is not what newsbrief wrote "
+                "(a person wrote or edited it), so it was kept"
+            )
             manifest.files.pop(rel)
     manifest.save()
