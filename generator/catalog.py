@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from generator.ingest import RESERVED_SLUGS
 from generator.model import Brief, Claim, Entity, EntityKind, Quote
 from generator.names import Aliases, resolve
 
@@ -98,6 +99,8 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
             if resolved is None:  # hidden by the site owner
                 continue
             key, display = resolved
+            if key in RESERVED_SLUGS:  # "Index" must not take the place of the A-Z page
+                key = f"{key}-entity"
             site = catalog.entities.get((entity.kind, key))
             if site is None:
                 description = aliases.description(entity.kind, key) if aliases else None

@@ -75,8 +75,12 @@ def read_articles(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
             problems.append(
                 Problem(
                     path=article.path,
-                    message=f"does not look like English (language: {article.language or 'detected'}); "
-                    "newsbrief reads English articles only, so it was skipped",
+                    message=(
+                        f"front matter says language {article.language!r}"
+                        if article.language and not language.startswith("en")
+                        else "the text does not look like English"
+                    )
+                    + "; newsbrief reads English articles only, so it was skipped",
                 )
             )
             continue

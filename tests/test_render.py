@@ -147,3 +147,17 @@ def test_aliases_file_renames_merges_hides_and_describes(tmp_path: Path) -> None
     assert "Mathematician and mayor." in pages[ada.path]
     assert "places/testville.md" not in pages
     assert "[Testville]" not in pages["briefs/one.md"]
+
+
+def test_an_entity_named_index_does_not_replace_the_index_page() -> None:
+    body = "Index said the bridge will open. Testville and the City Council agree.\n“We are ready,” said Index.\n"
+    brief = make_brief(body, slug="one")
+    brief = type(brief)(
+        **{
+            **{f: getattr(brief, f) for f in brief.__dataclass_fields__},
+            "organizations": (Entity(name="Index", kind="organization", mentions=(_span(body, "Index"),)),),
+        }
+    )
+    pages = dict(Renderer(TEMPLATES, build_catalog([brief])).pages())
+    assert "organizations/index-entity.md" in pages
+    assert pages["organizations/index.md"].startswith("---\ntitle: \"Organisations\"")
