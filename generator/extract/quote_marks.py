@@ -1,0 +1,124 @@
+"""Pair quotation marks paragraph by paragraph, without the parse.
+
+Notes:
+    Marks are classified by what stands on either side of them, not by their
+    shape alone, because real copy mixes curly and straight marks (an opening
+    ``“`` closed by a straight ``"``). A quote running over several paragraphs
+    has an opening mark at each paragraph and a closing one only at the end
+    (the news convention); a paragraph left open counts only when the next
+    paragraph opens again, otherwise the quotation is unclosed and, like
+    textacy, we give nothing rather than guess where it ends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.model import Span
+
+DOUBLE_MARKS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
+OPENING_SHAPES = frozenset("\u201c\u201e\u00ab")
+CLOSING_SHAPES = frozenset("\u201d\u00bb")
+OPEN_LEFT = frozenset(" \t([{\u2014\u2013-/:;,")
+"""Characters after which a mark opens a quotation (besides the paragraph start)."""
+CLOSE_RIGHT = frozenset(" \t)]}.,;:!?\u2014\u2013-\u2026'\u2019")
+"""Characters before which a mark closes a quotation (besides the paragraph end)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quoted:
+    """One stretch between quotation marks, marks included."""
+
+    start: int
+    end: int
+    paragraph: int
+    """0-based index into ``Article.paragraphs``."""
+    open_ended: bool = False
+    """The paragraph ends inside this quotation (it goes on in the next one)."""
+    continued: bool = False
+    """This paragraph carries on a quotation opened in an earlier paragraph."""
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """Offsets of the text between the marks."""
+        return self.start + 1, self.end - 1 if not self.open_ended else self.end
+
+
+def _role(text: str, i: int) -> str | None:
+    """'open', 'close' or None (cannot tell) for the mark at ``text[i]``."""
+    left = text[i - 1] if i > 0 else " "
+    right = text[i + 1] if i + 1 < len(text) else " "
+    opens = left in OPEN_LEFT and not right.isspace()
+    closes = not left.isspace() and (right in CLOSE_RIGHT or right in DOUBLE_MARKS or i + 1 == len(text))
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    mark = text[i]
+    # Both or neither by context: trust a curly mark's shape, never a straight one.
+    if mark in OPENING_SHAPES:
+        return "open"
+    if mark in CLOSING_SHAPES:
+        return "close"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Paired:
+    spans: tuple[tuple[int, int], ...]
+    dangling: int | None
+    """Offset (in the paragraph) of an opening mark never closed, if it is the last mark."""
+    starts_open: bool
+    """The paragraph begins with an opening mark."""
+
+
+def _pair(text: str) -> _Paired:
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    broken = False
+    first = True
+    starts_open = False
+    for i, ch in enumerate(text):
+        if ch not in DOUBLE_MARKS:
+            continue
+        role = _role(text, i)
+        if first:
+            starts_open = role == "open" and not text[:i].strip()
+            first = False
+        if role is None:
+            # A mark we cannot read makes every later pairing in the paragraph doubtful.
+            broken = True
+            break
+        if role == "open":
+            if opened is not None:
+                broken = True
+                break
+            opened = i
+        elif opened is not None:
+            spans.append((opened, i + 1))
+            opened = None
+    if broken:
+        return _Paired(tuple(spans), None, starts_open)
+    return _Paired(tuple(spans), opened, starts_open)
+
+
+def quoted_spans(body: str, paragraphs: tuple[Span, ...]) -> tuple[Quoted, ...]:
+    """Every well-formed quotation in document order, at most one paragraph each."""
+    paired = [_pair(p.text) for p in paragraphs]
+    found: list[Quoted] = []
+    carrying = False
+    for n, (para, pr) in enumerate(zip(paragraphs, paired, strict=True)):
+        continues = carrying and pr.starts_open
+        carrying = False
+        for k, (s, e) in enumerate(pr.spans):
+            found.append(Quoted(start=para.start + s, end=para.start + e, paragraph=n,
+                                continued=continues and k == 0))
+        if pr.dangling is not None:
+            nxt = paired[n + 1] if n + 1 < len(paired) else None
+            # Open at the paragraph end: a quotation only if the next paragraph reopens it.
+            if nxt is not None and nxt.starts_open:
+                s = para.start + pr.dangling
+                found.append(Quoted(start=s, end=para.end, paragraph=n, open_ended=True,
+                                    continued=continues and not pr.spans))
+                carrying = True
+    return tuple(found)

@@ -1,0 +1,317 @@
+"""Indirect and mixed speech: what a reporting verb or "according to" governs.
+
+Notes:
+    The content of reported speech is read off the dependency parse: the
+    clausal complement of a reporting verb ("said that ..."), the clause
+    around a parenthetical cue ("..., he said, ..."), an object with a verbal
+    complement ("accused X of ..."), a that-clause on a speech noun ("his
+    claim that ..."), and the clause around "according to X". The parse can
+    run across a paragraph break (headings), so every link used here must
+    stay inside one paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from generator.extract.cues import (
+    BELIEF_VERBS,
+    CLAUSE_ONLY_VERBS,
+    LABELLING_CUES,
+    NOMINAL_CUES,
+    OBJECT_CUES,
+    QUESTION_VERBS,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+)
+from generator.extract.quote_marks import Quoted
+from generator.extract.speakers import SUBJECT_DEPS
+from generator.model import QuoteKind, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "ccomp", "acl", "dobj"})
+"""Dependencies to climb from a subjectless cue ("..., adding that") to the verb with the subject."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Candidate:
+    start: int
+    end: int
+    kind: QuoteKind
+    paragraph: int
+    cue: Token | None = None
+    subject: Token | None = None
+    inherit: bool = False
+    """No cue of its own: continue the previous speaker."""
+    opens_paragraph: bool = False
+
+
+def inside(offset: int, spans: list[Quoted]) -> bool:
+    return any(q.start <= offset < q.end for q in spans)
+
+
+def is_cue(token: Token, verbs: frozenset[str]) -> bool:
+    return token.lemma_.lower() in verbs and token.pos_ in ("VERB", "AUX")
+
+
+def subject_of(verb: Token, quoted: list[Quoted]) -> Token | None:
+    """The verb's subject, climbing from a subjectless participle to its head."""
+    cue = verb
+    for _ in range(4):
+        # A verb inside someone's reported clause ("said the deal was close, adding ...")
+        # is not where a participle hanging from it gets its speaker.
+        content = verb.i != cue.i and verb.dep_ == "ccomp" and is_cue(verb.head, REPORTING_VERBS)
+        subjects = [c for c in verb.children if not content and c.dep_ in SUBJECT_DEPS
+                    and not inside(c.idx, quoted) and _near(c, cue)]
+        if subjects:
+            # Two subjects ("spokesperson ... Chaudhry had said"): the name is the speaker.
+            return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
+        adjacent = None if content else _adjacent_subject(verb)
+        if adjacent is not None and _near(adjacent, cue):
+            return adjacent
+        # "cited a Foreign Ministry official as saying": the object of the citing verb.
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+            for child in verb.head.head.children:
+                if child.dep_ == "dobj" and _near(child, cue):
+                    return child
+        if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i or not _near(verb.head, cue):
+            break
+        verb = verb.head
+    return None
+
+
+def _near(a: Token, b: Token) -> bool:
+    """Both tokens in one paragraph (the parse can run across a paragraph break)."""
+    lo, hi = min(a.idx, b.idx), max(a.idx, b.idx)
+    return "\n" not in a.doc.text[lo:hi]
+
+
+def _adjacent_subject(verb: Token) -> Token | None:
+    """A name right before a subjectless verb ("Mbumba said"), when the parse lost it.
+
+    The parse sometimes hangs a name on the heading line before it; the word
+    order of "NAME said" still tells the subject.
+    """
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].pos_ in ("ADV", "AUX", "PART") and verb.i - i < 3:
+        i -= 1
+    # "..., Benjamin Reitzes, said": the name closes an apposition.
+    if i > 0 and verb.doc[i].text == "," and verb.doc[i - 1].ent_type_ == "PERSON" and verb.tag_ != "VBG":
+        i -= 1
+    if i < 0:
+        return None
+    prev = verb.doc[i]
+    if (prev.pos_ == "PROPN" or prev.ent_type_ == "PERSON") and "\n" not in verb.doc[i : verb.i + 1].text:
+        return prev
+    return None
+
+
+def within_reported_clause(verb: Token) -> bool:
+    """The verb sits inside the clause of another reporting verb."""
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp" and is_cue(token.head, REPORTING_VERBS) and _near(token, token.head):
+            return True
+        token = token.head
+    return False
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """Drop spaces, conjunctions and punctuation at the edges (closing quotation marks stay)."""
+    closing, opening = "\"\u201d'\u2019)", "\"\u201c'\u2018("
+    while tokens and (tokens[-1].is_space or tokens[-1].dep_ == "cc"
+                      or (tokens[-1].is_punct and tokens[-1].text not in closing)):
+        tokens = tokens[:-1]
+    while tokens and (tokens[0].is_space or (tokens[0].is_punct and tokens[0].text not in opening)):
+        tokens = tokens[1:]
+    return tokens
+
+
+def indirect(doc: Doc, paragraphs: tuple[Span, ...], quoted: list[Quoted], direct: list[Quoted]) -> list[Candidate]:
+    """Clauses governed by reporting verbs, and "according to X" clauses."""
+    found: list[Candidate] = []
+    for verb in doc:
+        if inside(verb.idx, quoted):
+            continue
+        if verb.pos_ == "NOUN" and verb.lower_ in NOMINAL_CUES:
+            claim = _nominal(verb, quoted, direct, paragraphs)
+            if claim is not None:
+                found.append(claim)
+            continue
+        if verb.lower_ == "according" and any(c.lower_ == "to" for c in verb.children):
+            cand = _according(paragraphs, verb, direct)
+            if cand is not None:
+                found.append(cand)
+            continue
+        negated = any(c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() not in BELIEF_VERBS
+        if not is_cue(verb, REPORTING_VERBS | LABELLING_CUES) or negated:
+            # "has not indicated it will ...": no speech act took place ("doesn't think" is still a view).
+            continue
+        asides = _parenthetical(verb, quoted, direct, paragraphs)
+        if not asides:
+            asides = [c for c in [_complement(verb, quoted, direct, paragraphs)] if c is not None]
+        if asides:
+            found.extend(asides)
+            continue
+        for comp in verb.children:
+            if comp.dep_ != "ccomp" or inside(comp.idx, direct) or not _near(comp, verb):
+                continue
+            # Only the part in the cue's paragraph (the parse can join a heading to it).
+            tokens = [t for t in comp.subtree if _near(t, verb)]
+            # "said the deal was close, adding that ...": the participle starts a quote of its own.
+            cut = next((t.left_edge.i for t in tokens if t.i != comp.i and t.dep_ in ("advcl", "conj")
+                        and t.tag_ == "VBG" and is_cue(t, SPEECH_VERBS) and t.doc[t.i - 1].text == ","
+                        and not any(c.dep_ in SUBJECT_DEPS for c in t.children)), None)
+            tokens = _trim([t for t in tokens if cut is None or t.i < cut])
+            if len(tokens) < 3 or tokens[0].i <= verb.i <= tokens[-1].i:
+                continue
+            if not any(t.pos_ in ("VERB", "AUX") for t in tokens) or any(
+                    t.dep_ in SUBJECT_DEPS and t.head.i == verb.i for t in tokens):
+                continue  # no clause left, or the speaker itself (a misparse across a heading)
+            has_that = tokens[0].lower_ == "that"
+            if tokens[0].lower_ in ("whether", "if") and verb.lemma_.lower() not in QUESTION_VERBS:
+                continue
+            if verb.lemma_.lower() in CLAUSE_ONLY_VERBS and not has_that:
+                continue
+            if not any(t.dep_ in SUBJECT_DEPS for t in comp.children) and comp.pos_ != "VERB":
+                continue
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            for q in direct:
+                if q.start < end and start < q.end:
+                    end = min(end, q.start) if q.start > start else end
+            if end - start < 8 or any(q.start <= start < q.end for q in direct):
+                continue
+            found.append(Candidate(start=start, end=end, kind="indirect", paragraph=paragraph_index(paragraphs, start),
+                                    cue=verb, subject=subject_of(verb, quoted)))
+    # The parse can join a heading to the next paragraph: cue and content share one.
+    return [c for c in found if c.cue is None
+            or paragraph_index(paragraphs, c.cue.idx) == paragraph_index(paragraphs, c.start)
+            == paragraph_index(paragraphs, c.end - 1)]
+
+
+def _parenthetical(verb: Token, quoted: list[Quoted], direct: list[Quoted],
+                   paragraphs: tuple[Span, ...]) -> list[Candidate]:
+    """'The jump was the second this year, he said, which ...': the clause around the aside.
+
+    The aside can also stand first or in the middle ("Even more concerning,
+    he said, is that ..."): each side of it long enough to say something is
+    a quote of its own, as annotators split them.
+    """
+    head = verb.head
+    if verb.dep_ not in ("parataxis", "advcl", "ccomp") or head.i == verb.i or not _near(head, verb):
+        return []
+    if any(c.dep_ == "ccomp" for c in verb.children) or is_cue(head, REPORTING_VERBS):
+        return []
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return []
+    first = subject.left_edge.i
+    if first == 0 or first > verb.i or verb.doc[first - 1].text != ",":
+        return []
+    aside = {t.i for t in verb.subtree}
+    found: list[Candidate] = []
+    rest = [t for t in head.subtree if t.i not in aside and _near(t, verb)]
+    for side in ([t for t in rest if t.i < first - 1], [t for t in rest if t.i > verb.i]):
+        tokens = _trim(side)
+        words = [t for t in tokens if not t.is_punct]
+        clause = any(t.pos_ in ("VERB", "AUX") for t in tokens)
+        if len(words) < 3 or not clause or tokens[0].lower_ in ("while", "when", "if", "as", "because"):
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        if any(q.start < end and start < q.end for q in direct) or "\n" in verb.doc.text[start:end]:
+            continue
+        found.append(Candidate(start=start, end=end, kind="indirect", paragraph=paragraph_index(paragraphs, start),
+                                cue=verb, subject=subject))
+    return found
+
+
+def _complement(verb: Token, quoted: list[Quoted], direct: list[Quoted],
+                paragraphs: tuple[Span, ...]) -> Candidate | None:
+    """'accused the chiefs of taking bribes', 'urged the public to stay calm', 'denied taking bribes'.
+
+    Only with a verb in the complement: "denied the allegations" reports no content.
+    """
+    parts = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("dobj", "xcomp", "oprd", "pcomp")
+        or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as", "to")))]
+    if not parts or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    tokens = sorted((t for p in parts for t in p.subtree), key=lambda t: t.i)
+    tokens = _trim(tokens)
+    if len(tokens) < 3:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    verbal = verb.lemma_.lower() in OBJECT_CUES and any(
+        t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBG", "VB") for t in tokens)
+    # Any other reporting verb: only when the object quotes the speaker's words
+    # ("suggested a policy of 'oil quarantine'"), which makes it a mixed quote.
+    fragment = verb.lemma_.lower() in LABELLING_CUES and any(
+        start <= q.start and q.end <= end + 2 and len(verb.doc.text[q.start : q.end].split()) >= 2
+        for q in quoted if q not in direct)
+    if not (verbal or fragment):
+        return None
+    if tokens[-1].i - tokens[0].i + 1 != len(tokens):
+        return None
+    if any(q.start < end and start < q.end for q in direct) or "\n" in verb.doc.text[start:end]:
+        return None
+    return Candidate(start=start, end=end, kind="indirect", paragraph=paragraph_index(paragraphs, start),
+                      cue=verb, subject=subject_of(verb, quoted))
+
+
+def _nominal(noun: Token, quoted: list[Quoted], direct: list[Quoted],
+             paragraphs: tuple[Span, ...]) -> Candidate | None:
+    """'His remarks that ...', 'reiterated claims that ...': a that-clause on a speech noun.
+
+    The speaker is the noun's possessor, else the subject of the verb it is the object of.
+    """
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i), None)
+    if clause is None:
+        return None
+    tokens = _trim(list(clause.subtree))
+    if len(tokens) < 4 or tokens[0].lower_ != "that":
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    if any(q.start < end and start < q.end for q in direct) or "\n" in noun.doc.text[start:end]:
+        return None
+    subject = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if subject is None and noun.dep_ == "dobj":
+        subject = subject_of(noun.head, quoted)
+    if subject is None:
+        return None
+    return Candidate(start=start, end=end, kind="indirect", paragraph=paragraph_index(paragraphs, start),
+                      cue=noun.head if noun.dep_ == "dobj" else noun, subject=subject)
+
+
+def _according(paragraphs: tuple[Span, ...], verb: Token, direct: list[Quoted]) -> Candidate | None:
+    """'According to X, CLAUSE' or 'CLAUSE, according to X': X is the speaker."""
+    to = next(c for c in verb.children if c.lower_ == "to")
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    phrase = list(verb.subtree)
+    head = verb.head
+    clause = [t for t in head.subtree if not (phrase[0].i <= t.i <= phrase[-1].i)]
+    if head.i == verb.i or not clause:
+        return None
+    if phrase[0].i < clause[0].i:
+        body_tokens = [t for t in clause if t.i > phrase[-1].i]
+    else:
+        body_tokens = [t for t in clause if t.i < phrase[0].i]
+    tokens = _trim(body_tokens)
+    if len(tokens) < 3:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    if any(q.start < end and start < q.end for q in direct):
+        return None
+    if paragraph_index(paragraphs, start) != paragraph_index(paragraphs, end - 1):
+        return None
+    return Candidate(start=start, end=end, kind="indirect", paragraph=paragraph_index(paragraphs, start),
+                      cue=verb, subject=source)
+
+
+def paragraph_index(paragraphs: tuple[Span, ...], offset: int) -> int:
+    """0-based index of the paragraph holding ``offset`` (-1 if none)."""
+    return next((n for n, p in enumerate(paragraphs) if p.start <= offset < p.end), -1)
