@@ -1,11 +1,28 @@
-"""People, places and organisations of one article (baseline: spaCy NER)."""
+"""People, places and organisations of one article: spaCy NER corrected by rules.
+
+Notes:
+    The statistical model finds candidate names; the rules then decide, once
+    per distinct name in the article, what each name is (a name means the
+    same thing throughout one article), find the mentions the model missed,
+    and merge the forms of one entity ("Putin" into "Vladimir Putin", "U.S."
+    into "United States"). Decisions, strongest first: nationality words are
+    nothing; listed organisations and organisation head words ("Ministry",
+    "Party"); a surname or first name of a person named in full elsewhere in
+    the article; the gazetteer (a big city or country the model calls a
+    person is a place); finally the model's majority label.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from generator.model import Article, Entity, EntityKind, Span
+from generator.extract import entity_rules as rules
+from generator.extract.entity_build import Group, build_organizations, build_people, build_places
+from generator.extract.gazetteer import DATA, Place, demonyms, fold, gazetteer
+from generator.extract.people import appositive_after, name_parts, title_before
+from generator.model import Article, Entity, EntityKind
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -18,38 +35,464 @@ LABELS: dict[str, EntityKind] = {
     "FAC": "place",
     "ORG": "organization",
 }
+CANDIDATE_LABELS = frozenset({*LABELS, "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+BIG_CITY = 1_000_000
+"""A word naming a city this big inside a longer name marks a company or club, not a person."""
+STRONG_CITY = 100_000
+"""A city this big beats the model's "person" label for a one-word name (Kyiv)."""
+RULER_SKIP = frozenset(
+    {"who", "ap", "amazon", "apple", "meta", "senate", "parliament", "congress", "gulf", "fed", "sun", "ria",
+     "star", "mail"}
+)
+"""Listed names too ambiguous to force on the model; they still classify when it finds them."""
+SPORTS = frozenset(
+    {
+        "soccer", "football", "cricket", "rugby", "tennis", "golf", "athletics", "baseball", "basketball",
+        "boxing", "cycling", "hockey", "motor", "racing", "formula", "swimming", "skiing", "snooker"
+    }
+)
+SPORTS_WORDS = frozenset(
+    {
+        "match", "innings", "wicket", "wickets", "goal", "goals", "striker", "midfielder", "goalkeeper",
+        "coach", "league", "cup", "championship", "tournament", "season", "scored", "draw", "drew", "beat",
+        "defeat", "victory", "tries", "half-time", "seed", "seeded", "inning", "homer", "pitcher"
+    }
+)
+# Datelines open wire copy: "LONDON 1996-08-30", "KYIV, Ukraine (Reuters) -".
+_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?=(?:, [A-Za-z .]+)? (?:\d{4}-\d\d-\d\d|\())", re.M
+)
+_CAPS_LINE = re.compile(r"[^\n]+")
+LIST_SEPARATORS = frozenset({",", ";", "(", ")", ":", "-", "–", "—", "."})
+LOCATIVES = frozenset({"in", "at", "from", "near", "outside", "across", "into", "around", "towards", "toward"})
+LEADING_NOISE = frozenset(
+    {"the", "a", "an", "ex", "-", "'s", "’s", "january", "february", "march", "april", "may", "june",
+     "july", "august", "september", "october", "november", "december"}
+)
+PARTICLE_LEADS = frozenset(
+    {"van", "von", "de", "der", "da", "di", "du", "del", "la", "le", "al", "el", "bin", "ibn", "al-"}
+)
 
 
 def add_entity_rules(nlp: Language) -> None:
-    """Add newsbrief's entity corrections to a loaded pipeline."""
+    """Put the listed places and organisations in front of the model (an entity ruler).
+
+    The model then predicts around them: "Sukhyi Yar" stays one place instead
+    of a place "Sukhyi" and a person "Yar".
+    """
+    import yaml
+
+    if "newsbrief_ruler" in nlp.pipe_names:
+        return
+    places: list[tuple[str, str]] = []
+    for entry in yaml.safe_load((DATA / "places.yml").read_text(encoding="utf-8")) or []:
+        label = "LOC" if entry["subtype"] in {"feature", "continent"} else "GPE"
+        places.extend((label, name) for name in (entry["name"], *entry.get("aliases", ())))
+    orgs = [("ORG", form) for form, _ in rules.org_forms()]
+    # Place names of several words go before the model, so it predicts around
+    # them ("Sukhyi Yar"). The rest go after it and only fill gaps, so "South
+    # Africa", "Kurdistan Democratic Party" or "Fox News Digital" are never cut
+    # at a listed name.
+    first_names = [(label, name) for label, name in places if " " in name and fold(name) not in RULER_SKIP]
+    later = [(label, name) for label, name in places + orgs
+             if (label, name) not in first_names and fold(name) not in RULER_SKIP]
+    before = "ner" if "ner" in nlp.pipe_names else None
+    first: Any = nlp.add_pipe("entity_ruler", name="newsbrief_ruler", before=before)
+    # Token patterns, not phrase patterns: phrase patterns run the whole model on each name (slow to load).
+    def tokens(name: str) -> list[dict[str, str]]:
+        return [{"ORTH": t.text} for t in nlp.tokenizer(name)]
+
+    first.add_patterns([{"label": label, "pattern": tokens(name)} for label, name in first_names])
+    after: Any = nlp.add_pipe("entity_ruler", name="newsbrief_names")
+    after.add_patterns([{"label": label, "pattern": tokens(name)} for label, name in later])
+
+
+def _caps_tokens(doc: Doc, body: str) -> set[int]:
+    """Tokens on all-capital lines (wire headlines), where the model's labels are noise."""
+    spans = []
+    for m in _CAPS_LINE.finditer(body):
+        letters = [c for c in m.group() if c.isalpha()]
+        if len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(letters) and " " in m.group().strip():
+            spans.append((m.start(), m.end()))
+    if not spans:
+        return set()
+    return {t.i for t in doc for s, e in spans if s <= t.idx < e}
+
+
+def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
+    """A token inside a model span that separates two names ("Magna's North American", "GERMANY - Bunds")."""
+    tok = doc[i]
+    if "\n" in tok.text or tok.text in {"(", ")", ",", ";", "/"} or (tok.lower_ == "or" and i > start):
+        return True
+    if tok.text in {"-", "—", "–"} and tok.whitespace_ and i > start and doc[i - 1].whitespace_:
+        return True
+    # "Laurent Cabannes and Laurent Benezech": two names of two words or more each.
+    if tok.lower_ == "and" and i - start >= 2 and end - i > 2 and doc[i + 1].text in rules.given_names():
+        return True
+    return (
+        tok.lower_ in {"'s", "’s"} and i + 1 < end and doc[i + 1].text[:1].isupper()
+        and doc[i - 1].lower_ != "people"  # "People's Republic of China"
+    )
+
+
+def _trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> list[tuple[int, int]]:
+    """Split a model span where it joins several names, and trim what is no part of a name."""
+    if keep_whole:
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    s = start
+    for i in range(start, end + 1):
+        if i == end or _is_split(doc, i, start, end):
+            if s < i:
+                pieces.append((s, i))
+            s = i + 1
+    out = []
+    for s, e in pieces:
+        # Leading articles, numbers, months, "ex-", titles and, before a person or
+        # place, nationality words ("Belgian King Baudouin" → "Baudouin"; but
+        # "Russian Ministry of Defense" keeps its adjective).
+        while s < e and (
+            doc[s].lower_ in LEADING_NOISE or doc[s].is_punct or doc[s].like_num
+            or (s + 1 < e and doc[s + 1].text[:1].isupper()
+                and ((label == "PERSON" and rules.is_title(doc[s].text))
+                     or (fold(doc[s].text) in demonyms() and e - s > 2
+                         and not rules.is_org_name(doc[s + 1 : e].text))))
+            or (doc[s].text[:1].islower() and doc[s].lower_ not in PARTICLE_LEADS)
+        ):
+            s += 1
+        # Trailing possessives, punctuation, dates, lower-case words ("Interfax news agency").
+        while e > s and (
+            doc[e - 1].lower_ in {"'s", "’s", "'", "’"} or doc[e - 1].is_punct or doc[e - 1].like_num
+            or doc[e - 1].text[:1].islower() or re.fullmatch(r"[\d/\-]+", doc[e - 1].text)
+        ):
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _before_title(doc: Doc, end: int) -> bool:
+    return end < len(doc) and rules.is_title(doc[end].text) and not rules.is_courtesy(doc[end].text)
+
+
+def _span_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    return tuple(fold(t.text) for t in doc[start:end])
+
+
+def _is_sports(doc: Doc, article: Article) -> bool:
+    """Sports reports name teams after places ("Essex beat Somerset"): teams are organisations."""
+    first = (article.title or article.body[:80]).split(" - ")[0].strip().casefold()
+    if any(w in SPORTS for w in first.split()):
+        return True
+    return sum(t.lower_ in SPORTS_WORDS for t in doc) >= 4
+
+
+def _classify(group: Group, parts: set[tuple[str, ...]], sports: bool) -> EntityKind | None:
+    """What one distinct name is in this article, or None for no entity."""
+    text, key, votes = group.text, fold(group.text), group.votes
+    if key in demonyms() or key in rules.NOT_NAMES or not text[:1].isupper() or len(key) < 2:
+        return None
+    if key in rules.known_orgs():
+        return "organization"
+    if votes["DATELINE"] or gazetteer().is_curated(text):
+        return "place"
+    if group.words in parts:
+        return "person"
+    if rules.is_org_name(text, strong_only=True):
+        return "organization"
+    person, org = votes["PERSON"] + 2 * votes["CUE_PERSON"], votes["ORG"]
+    place = votes["GPE"] + votes["LOC"] + votes["FAC"] + votes["GAZ"]
+    readings = group.readings
+    country = any(r.subtype in {"country", "continent"} for r in readings)
+    # Sports reports name teams after their towns and counties ("Essex beat
+    # Somerset", "Surrey captain Chris Lewis"); a town used with "in"/"at" stays a place.
+    if sports and not country and not votes["CUE_PERSON"]:
+        # "at Cleveland" is an away game; only "in"/"from"... keep a listed town a place.
+        if readings and not votes["IN_PLACE"]:
+            return "organization"
+        if not readings and place and not votes["LOCATIVE"]:
+            return "organization"
+    if rules.place_head(text) and (place or readings):
+        return "place"
+    # "Bangladesh Lamps", "Manchester United", "Atlas Bangladesh": a person
+    # name holding a country or big city is a company or club.
+    if person and len(group.words) > 1 and not readings and not votes["CUE_PERSON"] and _holds_place(text):
+        return "organization"
+    if readings:
+        place += votes["LOCATIVE"]  # "in Missoula": a town the model took for a person
+        if person and person >= max(place, org):
+            # A mid-size town needs the sentence's help: an object ("visited Leeds"), not a subject ("Bush said").
+            mid = votes["OBJECT"] and any(_is_wide(r) and not r.alternate for r in readings)
+            strong = mid or any(_beats_person(r) for r in readings) or gazetteer().is_curated(text)
+            return "place" if strong and not votes["CUE_PERSON"] else "person"
+        if org > place and not country and rules.is_org_name(text):
+            return "organization"
+        return "place"
+    if rules.is_org_name(text):
+        return "organization"
+    best = max(("person", person), ("organization", org), ("place", place), key=lambda kv: kv[1])
+    return best[0] if best[1] else None  # type: ignore[return-value]
+
+
+def _given_names(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None]) -> None:
+    """A common given name plus capitalised words is a person ("Laurent Cabannes", "Josh Kronfeld")."""
+    given = rules.given_names()
+    known = {(s, e): g for g in groups.values() for s, e in g.mentions}
+    covered = {i for s, e in known for i in range(s, e)}
+    for tok in doc:
+        after_name = tok.i > 0 and doc[tok.i - 1].text[:1].isupper() and tok.i - 1 not in covered
+        if tok.text not in given or after_name:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i < 3 and rules.is_surname_like(doc[end].text) and doc[end].pos_ == "PROPN":
+            end += 1
+        if end == tok.i + 1 or rules.is_org_name(doc[tok.i : end].text) or rules.place_head(doc[tok.i : end].text):
+            continue
+        if (tok.i, end) in known:
+            known[(tok.i, end)].votes["CUE_PERSON"] += 1
+        elif not any(i in covered for i in range(tok.i, end)):
+            add(tok.i, end, "PERSON")
+            groups[" ".join(_span_words(doc, tok.i, end))].votes["CUE_PERSON"] += 1
+
+
+def _gazetteer_names(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None], caps: set[int]) -> None:
+    """Proper nouns the model left unlabelled that name a country, a listed place or a big city ("Kyiv has ...")."""
+    gaz = gazetteer()
+    covered = {i for g in groups.values() for s, e in g.mentions for i in range(s, e)}
+    i = 0
+    while i < len(doc):
+        if i in covered or i in caps or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            span = doc[i : i + n]
+            if len(span) < n or any(j in covered for j in range(i, i + n)) or not _stands_alone(doc, i, i + n):
+                continue
+            if any(_is_wide(r) for r in gaz.lookup(span.text)) and fold(span.text) not in rules.NOT_NAMES:
+                add(i, i + n, "GAZ")
+                covered.update(range(i, i + n))
+                i += n - 1
+                break
+        i += 1
+
+
+def _holds_place(text: str) -> bool:
+    gaz = gazetteer()
+    return any(
+        r.subtype in {"country", "continent"} or r.population >= BIG_CITY
+        for word in text.split() if word not in rules.given_names()
+        for r in gaz.lookup(word)
+    )
+
+
+def _is_wide(place: Place) -> bool:
+    """A reading big enough to trust without the model: country, region, listed place or big city."""
+    return not place.weak and (place.subtype != "city" or place.population >= STRONG_CITY)
+
+
+def _beats_person(place: Place) -> bool:
+    """A reading strong enough to overrule the model's "person" (Kyiv, not Bush, Egypt or Lara, Venezuela)."""
+    if place.weak or place.alternate:
+        return False
+    return place.subtype != "city" or place.population >= BIG_CITY
+
+
+def _context_votes(doc: Doc, groups: dict[str, Group]) -> None:
+    """Evidence from around each mention: a title or role means a person, "in"/"at" a place."""
+    for group in groups.values():
+        for start, end in group.mentions:
+            titled = end - start > 1 and rules.is_title(doc[start].text) and doc[start + 1].text[:1].isupper()
+            if titled or title_before(doc, start) or appositive_after(doc, end):
+                group.votes["CUE_PERSON"] += 1
+            if end - start == 1 and doc[start].dep_ in {"pobj", "dobj"}:
+                group.votes["OBJECT"] += 1
+            if start > 0 and doc[start - 1].lower_ in LOCATIVES:
+                group.votes["LOCATIVE"] += 1
+                group.votes["IN_PLACE"] += doc[start - 1].lower_ != "at"
+
+
+def _datelines(doc: Doc, body: str) -> list[tuple[int, int]]:
+    found = []
+    for m in _DATELINE.finditer(body):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if span is not None and len(span):
+            found.append((span.start, span.end))
+    return found
+
+
+def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list inside one sentence: runs of tokens between commas, semicolons and "and"."""
+    out, s = [], start
+    for i in range(start, end + 1):
+        if i == end or doc[i].text in LIST_SEPARATORS or doc[i].lower_ == "and" or "\n" in doc[i].text:
+            # Shirt numbers and minutes ("6 - Tolunay Kafkas", "57th") are no items.
+            if s < i and any(t.is_alpha for t in doc[s:i]):
+                out.append((s, i))
+            s = i + 1
+    return out
+
+
+def _list_people(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None]) -> None:
+    """Names listed beside people are people ("Alpay Ozalan, Hakan Sukur, Tolunay Kafkas").
+
+    Team sheets and lists of officials are where the model misses most names;
+    an item counts only when it is two or three capitalised words and a
+    neighbouring item is a person.
+    """
+    for _ in range(3):  # each pass reaches one item further along the list
+        if not _list_pass(doc, groups, add):
+            break
+
+
+def _list_pass(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None]) -> bool:
+    changed = False
+    by_span = {(s, e): g for g in groups.values() for s, e in g.mentions}
+    for sent in doc.sents:
+        items = _segments(doc, sent.start, sent.end)
+        people = [by_span.get(item) is not None and by_span[item].kind == "person" for item in items]
+        if sum(people) < 2:
+            continue
+        for n, (s, e) in enumerate(items):
+            neighbour = (n > 0 and people[n - 1]) or (n + 1 < len(items) and people[n + 1])
+            if people[n] or not neighbour or not 2 <= e - s <= 3:
+                continue
+            if not all(rules.is_surname_like(t.text) or t.lower_ in PARTICLE_LEADS for t in doc[s:e]):
+                continue
+            group = by_span.get((s, e))
+            if group is None:
+                if any((i, j) for (i, j) in by_span if i < e and s < j):
+                    continue
+                add(s, e, "PERSON")
+                group = groups[" ".join(_span_words(doc, s, e))]
+            elif group.readings or rules.is_org_name(group.text):
+                continue
+            group.kind = "person"
+            changed = True
+    return changed
+
+
+def _abbreviations(doc: Doc, groups: dict[str, Group]) -> None:
+    """An organisation's abbreviation, in brackets after it or as its initials, names it too."""
+    present = {t.text for t in doc if t.is_upper and 2 <= len(t.text) <= 6 and t.is_alpha}
+    for g in list(groups.values()):
+        if g.kind != "organization" or len(g.words) < 2:
+            continue
+        short: set[str] = set()
+        for _, end in g.mentions:
+            bracketed = end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
+            if bracketed and doc[end + 1].text in present:
+                short.add(doc[end + 1].text)
+        initials = "".join(w[0] for w in g.text.split() if w[:1].isupper())
+        if len(initials) >= 2 and initials in present:
+            short.add(initials)
+        for abbr in short:
+            key = fold(abbr)
+            if key not in groups or groups[key].kind is None:
+                groups[key] = Group(text=abbr, words=(key,), kind="organization", parent=fold(g.text))
+
+
+def _propagate(doc: Doc, groups: dict[str, Group], covered: set[int], caps: set[int]) -> None:
+    """Add the mentions the model missed: every other occurrence of a known name or surname."""
+    forms: dict[tuple[str, ...], Group] = {}
+    for g in groups.values():
+        if g.kind is not None and len("".join(g.words)) > 1:
+            forms.setdefault(g.words, g)
+    for g in list(groups.values()):
+        if g.kind == "person":
+            for part in name_parts(list(g.words), first=False):
+                if part not in forms and fold(" ".join(part)) not in demonyms():
+                    key = " ".join(part)
+                    forms[part] = groups.setdefault(key, Group(text=key, words=part, kind="person"))
+    longest = max((len(w) for w in forms), default=0)
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in covered or not (tok.text[:1].isupper() or i in caps):
+            i += 1
+            continue
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            group = forms.get(_span_words(doc, i, i + n))
+            if group is None or any(j in covered for j in range(i, i + n)):
+                continue
+            if i not in caps and not _stands_alone(doc, i, i + n):
+                continue
+            group.mentions.append((i, i + n))
+            covered.update(range(i, i + n))
+            i += n - 1
+            break
+        i += 1
+
+
+def _stands_alone(doc: Doc, start: int, end: int) -> bool:
+    """A match is a whole name, not part of a longer one ("Such" at a sentence start is a word)."""
+    if end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_sent_start and doc[end].pos_ == "PROPN":
+        return False
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.pos_ == "PROPN" and not before.is_sent_start and not rules.is_title(before.text):
+        return False
+    return not (end - start == 1 and doc[start].is_sent_start and doc[start].pos_ != "PROPN")
 
 
 def entities(doc: Doc, article: Article) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tuple[Entity, ...]]:
     """People, places and organisations, each merged by name, in order of first mention."""
-    groups: dict[tuple[EntityKind, str], list[Span]] = defaultdict(list)
+    gaz = gazetteer()
+    caps = _caps_tokens(doc, article.body)
+    groups: dict[str, Group] = {}
+
+    def add(start: int, end: int, label: str) -> None:
+        words = _span_words(doc, start, end)
+        key = " ".join(words)
+        group = groups.get(key)
+        if group is None:
+            text = " ".join(t.text for t in doc[start:end]).replace(" - ", "-").replace(" '", "'")
+            group = groups[key] = Group(text=doc[start:end].text if start < end else text, words=words)
+        group.mentions.append((start, end))
+        group.votes[label] += 1
+
+    for start, end in _datelines(doc, article.body):
+        add(start, end, "DATELINE")
+    taken = {i for g in groups.values() for s, e in g.mentions for i in range(s, e)}
     for ent in doc.ents:
-        kind = LABELS.get(ent.label_)
-        if kind is None:
+        if ent.label_ not in CANDIDATE_LABELS or any(i in caps or i in taken for i in range(ent.start, ent.end)):
             continue
-        text = ent.text.strip()
-        if text.lower().startswith("the "):
-            text = text[4:]
-        groups[(kind, text)].append(Span(start=ent.start_char, end=ent.end_char, text=ent.text))
-    people = [Entity(name=n, kind=k, mentions=tuple(m)) for (k, n), m in groups.items() if k == "person"]
-    # Merge surname-only mentions into the fuller name that ends with them.
-    merged: list[Entity] = []
-    for person in sorted(people, key=lambda e: -len(e.name)):
-        full = next((m for m in merged if m.name.endswith(" " + person.name)), None)
-        if full is None:
-            merged.append(person)
-        else:
-            merged[merged.index(full)] = Entity(
-                name=full.name, kind="person", aliases=(*full.aliases, person.name),
-                mentions=tuple(sorted(full.mentions + person.mentions, key=lambda s: s.start)),
-            )
-    order = lambda e: e.mentions[0].start  # noqa: E731
+        listed = ent.text in gaz or fold(ent.text) in rules.known_orgs()
+        # "Agriculture Secretary Dan Glickman", "German Defence Minister": a
+        # department named inside a title is no mention of an organisation.
+        if ent.label_ == "ORG" and not listed and len(ent) == 1 and _before_title(doc, ent.end):
+            continue
+        for start, end in _trim(doc, ent.start, ent.end, keep_whole=listed, label=ent.label_):
+            add(start, end, ent.label_)
+    _given_names(doc, groups, add)
+    _gazetteer_names(doc, groups, add, caps)
+    for group in groups.values():
+        group.readings = gaz.lookup(group.text)
+    _context_votes(doc, groups)
+    parts: set[tuple[str, ...]] = set()
+    for group in groups.values():
+        model = sum(n for label, n in group.votes.items() if label in CANDIDATE_LABELS)
+        person = group.votes["PERSON"] + group.votes["CUE_PERSON"]
+        if person > model / 2 and len(group.words) > 1 and not group.readings and not rules.is_org_name(group.text):
+            parts.update(name_parts(list(group.words), first=False))
+    sports = _is_sports(doc, article)
+    for group in groups.values():
+        group.kind = _classify(group, parts, sports)
+    _abbreviations(doc, groups)
+    covered = {i for g in groups.values() if g.kind for s, e in g.mentions for i in range(s, e)}
+    _propagate(doc, groups, covered, caps)
+    # Lists are read once every known name has its mentions, then new names spread.
+    _list_people(doc, groups, add)
+    covered = {i for g in groups.values() if g.kind for s, e in g.mentions for i in range(s, e)}
+    _propagate(doc, groups, covered, caps)
+    kept = [g for g in groups.values() if g.kind and g.mentions]
+    for g in kept:
+        g.mentions.sort()
+        if not g.readings and g.kind == "place":
+            g.readings = gaz.lookup(g.text)
     return (
-        tuple(sorted(merged, key=order)),
-        tuple(Entity(name=n, kind=k, mentions=tuple(m)) for (k, n), m in groups.items() if k == "place"),
-        tuple(Entity(name=n, kind=k, mentions=tuple(m)) for (k, n), m in groups.items() if k == "organization"),
+        build_people(doc, [g for g in kept if g.kind == "person"]),
+        build_places(doc, [g for g in kept if g.kind == "place"]),
+        build_organizations(doc, [g for g in kept if g.kind == "organization"]),
     )
+
+
+__all__ = ["add_entity_rules", "entities"]

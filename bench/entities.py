@@ -1,0 +1,112 @@
+"""Score people, places and organisations on a development gold set.
+
+Usage: ``python bench/entities.py [ner_dev|quotes_dev] [--keep DIR] [--errors]``
+
+Writes the gold set's texts to a temporary folder, runs ``newsbrief extract``
+over them and prints ``score.py entities`` per kind (entity view: unique names
+per document; for span-annotated sets also the exact-mention view). With
+``--errors`` it lists, per kind, the forms predicted but not in the gold set
+and the gold entities missed. The shared folder is ``../shared`` beside the
+repository unless ``NEWSBRIEF_SHARED`` names another.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD_SETS = ("ner_dev", "quotes_dev")
+KINDS = {"people": "PER", "places": "LOC", "organizations": "ORG"}
+
+
+def shared_dir() -> Path:
+    """The shared folder holding ``eval/``: env NEWSBRIEF_SHARED or ../shared."""
+    return Path(os.environ.get("NEWSBRIEF_SHARED") or ROOT.parent / "shared")
+
+
+def _run(*args: str) -> str:
+    done = subprocess.run(args, check=True, capture_output=True, text=True)
+    return done.stdout
+
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.casefold().split())
+
+
+def _errors(gold: Path, pred: Path) -> None:
+    """Print false-positive and missed forms per kind, most frequent first."""
+    preds = {Path(r["path"]).stem: r for r in _read(pred) if "path" in r}
+    for key, label in KINDS.items():
+        wrong: Counter[str] = Counter()
+        missed: Counter[str] = Counter()
+        for doc in _read(gold):
+            rec = preds.get(re.sub(r"[^A-Za-z0-9._-]+", "_", doc["id"]), {})
+            text = doc["text"]
+            ents = [e for e in doc.get("entities", []) if e["label"] == label]
+            if ents and "forms" in ents[0]:
+                g_e = [{_fold(f) for f in [e["name"], *e["forms"]]} for e in ents]
+            else:
+                g_e = [{t} for t in {_fold(e["text"]) for e in ents}]
+            g_forms = set().union(*g_e) if g_e else set()
+            p_forms: set[str] = set()
+            for ent in rec.get(key, []):
+                forms = {_fold(ent["name"])} | {_fold(text[m["start"] : m["end"]]) for m in ent["mentions"]}
+                p_forms |= forms
+                if not forms & g_forms:
+                    wrong[ent["name"]] += 1
+            for forms in g_e:
+                if not forms & p_forms:
+                    missed[sorted(forms, key=len)[-1]] += 1
+        print(f"\n{key}: wrong ({sum(wrong.values())})")
+        print("  " + "; ".join(f"{n} x{c}" if c > 1 else n for n, c in wrong.most_common(80)))
+        print(f"{key}: missed ({sum(missed.values())})")
+        print("  " + "; ".join(f"{n} x{c}" if c > 1 else n for n, c in missed.most_common(80)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", nargs="?", default="ner_dev", choices=GOLD_SETS)
+    parser.add_argument("--keep", type=Path, help="write texts and predictions here instead of a temp dir")
+    parser.add_argument("--errors", action="store_true", help="list wrong and missed forms per kind")
+    args = parser.parse_args(argv)
+    eval_dir = shared_dir() / "eval"
+    gold = eval_dir / f"{args.gold}.jsonl"
+    score = eval_dir / "score.py"
+    with tempfile.TemporaryDirectory(prefix="newsbrief-bench-") as tmp:
+        work = args.keep or Path(tmp)
+        texts, pred = work / "texts", work / f"{args.gold}.pred.jsonl"
+        _run(sys.executable, str(score), "materialize", str(gold), str(texts))
+        newsbrief = Path(sys.executable).with_name("newsbrief")
+        command = [str(newsbrief)] if newsbrief.exists() else [sys.executable, "-m", "generator.cli"]
+        subprocess.run([*command, "extract", str(texts), "-o", str(pred)], check=True, capture_output=True)
+        report: dict[str, Any] = json.loads(_run(sys.executable, str(score), "entities", str(gold), str(pred)))
+        for view in ("entity", "mention"):
+            if view not in report:
+                continue
+            print(f"{args.gold}, {view} view")
+            for label, row in report[view].items():
+                print(
+                    f"  {label:<4} P {row['precision']:.3f}  R {row['recall']:.3f}  F1 {row['f1']:.3f}"
+                    f"  (pred {row['predicted']}, gold {row['gold']})"
+                )
+        if args.errors:
+            _errors(gold, pred)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

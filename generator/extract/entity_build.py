@@ -1,0 +1,174 @@
+"""Turn classified name groups into merged :class:`Entity` records.
+
+One entity per real person, place or organisation of the article: surnames
+join the full name they belong to, "U.S." joins "United States", an acronym
+joins the name it abbreviates. The canonical name is the fullest form the
+article writes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from generator.extract import entity_rules as rules
+from generator.extract.gazetteer import Place, country_of, fold, gazetteer, resolve
+from generator.extract.people import appositive_after, name_parts, title_before
+from generator.model import Entity, EntityKind, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "on", "in", "&", "de", "du", "des", "la"})
+
+
+@dataclass(slots=True)
+class Group:
+    """Every mention of one distinct name, with the evidence about it."""
+
+    text: str
+    words: tuple[str, ...]
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)
+    kind: EntityKind | None = None
+    readings: tuple[Place, ...] = ()
+    parent: str | None = None
+    """For an abbreviation introduced in brackets: the folded full name it stands for."""
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    s = doc[start:end]
+    stop = s.end_char
+    # A sentence-final abbreviation's full stop ends the sentence, not the name ("... Lear Corp.").
+    last = doc[end - 1]
+    sentence_end = end == len(doc) or "\n" in doc[end].text or doc[end].is_sent_start
+    if last.text.endswith(".") and len(last.text) > 2 and sentence_end:
+        stop -= 1
+    return Span(start=s.start_char, end=stop, text=doc.text[s.start_char : stop])
+
+
+def _fullest(doc: Doc, groups: list[Group]) -> str:
+    best = max(groups, key=lambda g: (len(g.words), len(g.text), -g.mentions[0][0]))
+    return doc[best.mentions[0][0] : best.mentions[0][1]].text
+
+
+def _entity(doc: Doc, kind: EntityKind, groups: list[Group], **extra: object) -> Entity:
+    name = str(extra.pop("name", None) or _fullest(doc, groups))
+    mentions = sorted({_span(doc, s, e) for g in groups for s, e in g.mentions}, key=lambda m: (m.start, m.end))
+    aliases = tuple(dict.fromkeys(m.text for m in mentions if m.text != name))
+    return Entity(name=name, kind=kind, mentions=tuple(mentions), aliases=aliases, **extra)  # type: ignore[arg-type]
+
+
+def _first(e: Entity) -> int:
+    return e.mentions[0].start if e.mentions else 0
+
+
+def build_people(doc: Doc, groups: list[Group]) -> tuple[Entity, ...]:
+    """People: short forms join the full name they are part of (nearest earlier one if several)."""
+    full = [g for g in groups if len(g.words) > 1]
+    owners: dict[int, list[Group]] = {}
+    for g in groups:
+        candidates = [f for f in full if f is not g and _part_of(g.words, f.words)]
+        if not candidates:
+            owners.setdefault(id(g), [g])
+            continue
+        for s, e in g.mentions:
+            before = [f for f in candidates if f.mentions[0][0] < s]
+            owner = max(before, key=lambda f: max(m[0] for m in f.mentions if m[0] < s)) if before else candidates[0]
+            piece = Group(text=g.text, words=g.words, mentions=[(s, e)], kind="person")
+            owners.setdefault(id(owner), [owner]).append(piece)
+    people = []
+    for members in owners.values():
+        roles: list[str] = []
+        extra_aliases: list[str] = []
+        for g in members:
+            for s, e in g.mentions:
+                title = title_before(doc, s)
+                if title:
+                    roles.append(doc[title[0] : title[1]].text)
+                    if len(g.words) == 1:
+                        extra_aliases.append(doc[title[0] : e].text)
+                appos = appositive_after(doc, e)
+                if appos:
+                    roles.append(doc[appos[0] : appos[1]].text)
+        entity = _entity(doc, "person", members, roles=tuple(dict.fromkeys(roles)))
+        aliases = tuple(dict.fromkeys((*entity.aliases, *(a for a in extra_aliases if a != entity.name))))
+        people.append(
+            Entity(name=entity.name, kind="person", aliases=aliases, roles=entity.roles, mentions=entity.mentions)
+        )
+    return tuple(sorted(people, key=_first))
+
+
+def _part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """A surname, first name or name tail of a fuller name ("Putin" of "Vladimir Putin")."""
+    return short in name_parts(list(full)) or _ends(full, short)
+
+
+def _ends(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    return len(full) > len(short) and full[-len(short) :] == short
+
+
+def build_places(doc: Doc, groups: list[Group]) -> tuple[Entity, ...]:
+    """Places: readings resolved against the article's other places, then merged by what they resolve to."""
+    gaz = gazetteer()
+    context = frozenset(
+        r.country for g in groups for r in [resolve(g.readings, frozenset())] if r is not None and r.country
+    )
+    merged: dict[object, list[Group]] = {}
+    resolved: dict[object, Place | None] = {}
+    for g in groups:
+        place = resolve(g.readings, context)
+        key: object = (place.name, place.country, place.subtype) if place else fold(g.text)
+        merged.setdefault(key, []).append(g)
+        resolved[key] = place
+    places = []
+    for key, members in merged.items():
+        place = resolved[key]
+        readings = tuple(r for g in members for r in g.readings)
+        code = place.country if place else country_of(readings)
+        country_place = gaz.countries.get(code) if code else None
+        subtype = place.subtype if place else (rules.place_head(members[0].text) or _agreed(readings))
+        places.append(
+            _entity(
+                doc, "place", members,
+                subtype=subtype,
+                country=country_place.name if country_place else code,
+                lat=place.lat if place else None,
+                lon=place.lon if place else None,
+                geonames_id=place.geonames_id if place else None,
+            )
+        )
+    return tuple(sorted(places, key=_first))
+
+
+def _agreed(readings: tuple[Place, ...]) -> str | None:
+    kinds = {r.subtype for r in readings}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w and w not in _ACRONYM_SKIP and w[0].isalpha())
+
+
+def build_organizations(doc: Doc, groups: list[Group]) -> tuple[Entity, ...]:
+    """Organisations: listed aliases and acronyms join the full name."""
+    known = rules.known_orgs()
+    merged: dict[str, list[Group]] = {}
+    by_initials = {_initials(g.words): g for g in groups if len(g.words) > 1}
+    for g in groups:
+        org = known.get(fold(g.text))
+        key = fold(org.name) if org else fold(g.text)
+        target = by_initials.get(key) if len(g.words) == 1 and g.text.isupper() else None
+        if g.parent is not None:
+            key = g.parent
+        elif target is not None and target is not g:
+            key = fold(target.text)
+        merged.setdefault(key, []).append(g)
+    orgs = []
+    for members in merged.values():
+        name = _fullest(doc, members)
+        org = next((known[fold(g.text)] for g in members if fold(g.text) in known), None)
+        subtype = org.subtype if org else next((s for g in members if (s := rules.org_subtype(g.text))), None)
+        orgs.append(_entity(doc, "organization", members, name=name, subtype=subtype))
+    return tuple(sorted(orgs, key=_first))
