@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.extract import entity_rules as rules
+from generator.extract.doctext import text_of
 from generator.extract.gazetteer import Place, country_of, fold, gazetteer, resolve
 from generator.extract.people import appositive_after, name_parts, title_before
 from generator.model import Entity, EntityKind, Span
@@ -45,7 +46,7 @@ def _span(doc: Doc, start: int, end: int) -> Span:
     sentence_end = end == len(doc) or "\n" in doc[end].text or doc[end].is_sent_start
     if last.text.endswith(".") and len(last.text) > 2 and sentence_end:
         stop -= 1
-    return Span(start=s.start_char, end=stop, text=doc.text[s.start_char : stop])
+    return Span(start=s.start_char, end=stop, text=text_of(doc)[s.start_char : stop])
 
 
 def _fullest(doc: Doc, groups: list[Group]) -> str:

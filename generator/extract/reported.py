@@ -25,6 +25,7 @@ from generator.extract.cues import (
     REPORTING_VERBS,
     SPEECH_VERBS,
 )
+from generator.extract.doctext import text_of
 from generator.extract.quote_marks import Quoted
 from generator.extract.speakers import SUBJECT_DEPS
 from generator.model import QuoteKind, Span
@@ -86,7 +87,7 @@ def subject_of(verb: Token, quoted: list[Quoted]) -> Token | None:
 def _near(a: Token, b: Token) -> bool:
     """Both tokens in one paragraph (the parse can run across a paragraph break)."""
     lo, hi = min(a.idx, b.idx), max(a.idx, b.idx)
-    return "\n" not in a.doc.text[lo:hi]
+    return "\n" not in text_of(a.doc)[lo:hi]
 
 
 def _adjacent_subject(verb: Token) -> Token | None:
@@ -221,7 +222,7 @@ def _parenthetical(verb: Token, quoted: list[Quoted], direct: list[Quoted],
         if len(words) < 3 or not clause or tokens[0].lower_ in ("while", "when", "if", "as", "because"):
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        if any(q.start < end and start < q.end for q in direct) or "\n" in verb.doc.text[start:end]:
+        if any(q.start < end and start < q.end for q in direct) or "\n" in text_of(verb.doc)[start:end]:
             continue
         found.append(Candidate(start=start, end=end, kind="indirect", paragraph=paragraph_index(paragraphs, start),
                                 cue=verb, subject=subject))
@@ -249,13 +250,13 @@ def _complement(verb: Token, quoted: list[Quoted], direct: list[Quoted],
     # Any other reporting verb: only when the object quotes the speaker's words
     # ("suggested a policy of 'oil quarantine'"), which makes it a mixed quote.
     fragment = verb.lemma_.lower() in LABELLING_CUES and any(
-        start <= q.start and q.end <= end + 2 and len(verb.doc.text[q.start : q.end].split()) >= 2
+        start <= q.start and q.end <= end + 2 and len(text_of(verb.doc)[q.start : q.end].split()) >= 2
         for q in quoted if q not in direct)
     if not (verbal or fragment):
         return None
     if tokens[-1].i - tokens[0].i + 1 != len(tokens):
         return None
-    if any(q.start < end and start < q.end for q in direct) or "\n" in verb.doc.text[start:end]:
+    if any(q.start < end and start < q.end for q in direct) or "\n" in text_of(verb.doc)[start:end]:
         return None
     return Candidate(start=start, end=end, kind="indirect", paragraph=paragraph_index(paragraphs, start),
                       cue=verb, subject=subject_of(verb, quoted))
@@ -274,7 +275,7 @@ def _nominal(noun: Token, quoted: list[Quoted], direct: list[Quoted],
     if len(tokens) < 4 or tokens[0].lower_ != "that":
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    if any(q.start < end and start < q.end for q in direct) or "\n" in noun.doc.text[start:end]:
+    if any(q.start < end and start < q.end for q in direct) or "\n" in text_of(noun.doc)[start:end]:
         return None
     subject = next((c for c in noun.children if c.dep_ == "poss"), None)
     if subject is None and noun.dep_ == "dobj":

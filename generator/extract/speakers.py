@@ -30,6 +30,7 @@ from generator.extract.cues import (
     ROLE_NOUNS,
     SPEECH_VERBS,
 )
+from generator.extract.doctext import text_of
 from generator.model import Article, Entity, Span
 
 if TYPE_CHECKING:
@@ -210,7 +211,7 @@ class Resolver:
         doc = self.doc
         left = [t for t in doc[head.left_edge.i : name_start] if t.dep_ not in ("det", "punct")]
         # The parse can run over a paragraph break: a role stays in the name's paragraph.
-        while left and "\n" in doc.text[left[0].idx : head.idx]:
+        while left and "\n" in text_of(doc)[left[0].idx : head.idx]:
             left.pop(0)
         for t in head.children:
             if t.dep_ == "appos" and t.i > head.i and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON":
@@ -242,7 +243,7 @@ class Resolver:
         # "X's chief economist, David-Alexandre Brassard": the name in apposition speaks.
         for t in token.subtree:
             named = t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS)
-            if t.dep_ == "appos" and named and t.i != token.i and "\n" not in self.doc.text[token.idx : t.idx]:
+            if t.dep_ == "appos" and named and t.i != token.i and "\n" not in text_of(self.doc)[token.idx : t.idx]:
                 found = self._proper(t)
                 if found is not None and found.kind == "person":
                     return found
