@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from generator.ingest import RESERVED_SLUGS
 from generator.model import Brief, Claim, Entity, EntityKind, Quote
-from generator.names import Aliases, resolve
+from generator.names import Aliases, resolve, slug
 
 FOLDERS: dict[EntityKind, str] = {"person": "people", "place": "places", "organization": "organizations"}
 
@@ -33,6 +33,8 @@ class SiteEntity:
     names: Counter[str] = field(default_factory=Counter)
     """How often each canonical name was used for it, to choose the page's name."""
     renamed: bool = False
+    slug: str = ""
+    """The page's file name: from the name shown, so the address reads like it."""
     subtype: str | None = None
     country: str | None = None
     lat: float | None = None
@@ -42,7 +44,7 @@ class SiteEntity:
     @property
     def path(self) -> str:
         """Path of the entity's page below ``docs/``."""
-        return f"{FOLDERS[self.kind]}/{self.key}.md"
+        return f"{FOLDERS[self.kind]}/{self.slug or self.key}.md"
 
 
 def _newest_first(briefs: list[Brief]) -> list[Brief]:
@@ -88,6 +90,20 @@ def _merge_entity(site: SiteEntity, entity: Entity, brief: Brief) -> None:
             setattr(site, attr, getattr(entity, attr))
 
 
+def _assign_slugs(catalog: Catalog) -> None:
+    """File names from display names, unique per folder and never a reserved name."""
+    taken: set[tuple[EntityKind, str]] = set()
+    for site in sorted(catalog.entities.values(), key=lambda e: (e.kind, e.key)):
+        base = slug(site.name)
+        if base in RESERVED_SLUGS:  # "Index" must not take the place of the A-Z page
+            base = f"{base}-entity"
+        candidate, n = base, 2
+        while (site.kind, candidate) in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        taken.add((site.kind, candidate))
+        site.slug = candidate
+
+
 def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalog:
     """Gather every brief's entities, quotes and claims into one page per entity."""
     ordered = _newest_first(briefs)
@@ -99,8 +115,6 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
             if resolved is None:  # hidden by the site owner
                 continue
             key, display = resolved
-            if key in RESERVED_SLUGS:  # "Index" must not take the place of the A-Z page
-                key = f"{key}-entity"
             site = catalog.entities.get((entity.kind, key))
             if site is None:
                 description = aliases.description(entity.kind, key) if aliases else None
@@ -132,4 +146,5 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
         if not site.renamed:  # the name most briefs use, the fuller one on a tie
             site.name = min(site.names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
         site.aliases.discard(site.name)
+    _assign_slugs(catalog)
     return catalog
