@@ -385,10 +385,13 @@ def loads(
     suffix: str | None = None,
     warnings: list[str] | None = None,
     size: int | None = None,
+    name: str | None = None,
 ) -> Article:
     """Build an article from decoded text; ``suffix`` ``.md`` means front matter.
 
     ``size`` is the file's full size in bytes when only its start was read.
+    ``name`` is what the slug comes from when the front matter gives none
+    (default: the file name without its suffix).
     """
     warnings = list(warnings or [])
     suffix = suffix or Path(path).suffix.lower()
@@ -405,7 +408,7 @@ def loads(
     paras = paragraphs(body, headline.end if headline else 0)
     if not paras:  # one short line and nothing else: it is the text, not a headline
         headline, paras = None, paragraphs(body)
-    stem = Path(path).stem
+    stem = name or Path(path).stem
     title = meta.get("title") or (headline.text if headline else None)
     url = meta.get("url")
     if url is not None and not re.match(r"https?://[^\s/]", url.strip(), re.I):
@@ -433,8 +436,11 @@ def loads(
     )
 
 
-def load(path: Path | str) -> Article:
-    """Read and check one article file; raises :class:`IngestError` naming the file."""
+def load(path: Path | str, *, name: str | None = None) -> Article:
+    """Read and check one article file; raises :class:`IngestError` naming the file.
+
+    ``name``: see :func:`loads`.
+    """
     p = Path(path)
     size: int | None
     try:
@@ -457,7 +463,7 @@ def load(path: Path | str) -> Article:
     else:
         size = None
     text, decode_warnings = decode(data, str(path))
-    return loads(text, str(path), suffix=p.suffix.lower(), warnings=decode_warnings, size=size)
+    return loads(text, str(path), suffix=p.suffix.lower(), warnings=decode_warnings, size=size, name=name)
 
 
 def find_articles(paths: list[Path]) -> list[Path]:

@@ -53,6 +53,15 @@ class Settings:
         return self.path(self.state) / "manifest.json"
 
 
+def _with_names(paths: list[Path]) -> Iterator[tuple[Path, str]]:
+    """Each article file with the name its slug comes from: its path below the
+    folder it was found in, so ``business/001.txt`` and ``sport/001.txt`` differ."""
+    for p in paths:
+        for f in ingest.find_articles([p]):
+            rel = f.relative_to(p) if p.is_dir() else Path(f.name)
+            yield f, "-".join(rel.with_suffix("").parts)
+
+
 def read_articles(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
     """Every readable English article once, with a problem for each file that is not.
 
@@ -63,9 +72,9 @@ def read_articles(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
     problems: list[Problem] = []
     slugs: set[str] = set()
     texts: dict[str, str] = {}
-    for f in ingest.find_articles(paths):
+    for f, name in _with_names(paths):
         try:
-            article = ingest.load(f)
+            article = ingest.load(f, name=name)
         except ingest.IngestError as exc:
             problems.append(Problem(path=exc.path, message=exc.message))
             continue

@@ -94,3 +94,13 @@ def test_mkdocs_build_strict_from_fresh_copy(tmp_path: Path) -> None:
     assert (site / "people" / "dmitry-peskov" / "index.html").exists()
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Peskov" in index and f"briefs/{SEED_SLUG}/" in index
+
+
+def test_articles_in_subfolders_get_slugs_from_their_path(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    for folder, extra in (("business", "Markets fell."), ("sport", "The match was drawn.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "001.txt").write_text(f"{text}\n{extra}\n", encoding="utf-8")
+    articles, problems = read_articles([tmp_path])
+    assert problems == []
+    assert [a.slug for a in articles] == ["business-001", "sport-001"]
