@@ -104,6 +104,8 @@ class Renderer:
             # Themes print front-matter titles into HTML unescaped: escape them as HTML too.
             yaml=lambda s: Markup(escape.yaml_string(escape.attr(str(s)))),
             attr=lambda s: Markup(escape.attr(str(s))),
+            # A fact cut from a longer sentence may start in lower case.
+            sentence=lambda s: str(s)[:1].upper() + str(s)[1:],
         )
         self.env.globals.update(kind_label=KIND_LABELS.get, flag_label=FLAG_LABELS.get, when=when)
 
@@ -267,7 +269,7 @@ class Renderer:
             roles=roles,
             aliases=sorted(entity.aliases, key=str.casefold),
             quotes=_by_brief(entity.quotes),
-            claims=_by_brief([(b, c) for b, c in entity.claims if not _quoted(b, c, entity)]),
+            claims=_by_brief(_distinct_claims([(b, c) for b, c in entity.claims if not _quoted(b, c, entity)])),
             facts=mentions_in,
             spokespeople=spokespeople,
             together=self.together(entity),
@@ -311,6 +313,19 @@ class Renderer:
 
 def _mentions(e: Entity, site: SiteEntity, catalog: Catalog, brief: Brief) -> bool:
     return catalog.find(brief, e.kind, e.name) is site
+
+
+def _distinct_claims(items: list[tuple[Brief, Claim]]) -> list[tuple[Brief, Claim]]:
+    """One entry per claimed text: an outlet both reporting and passing on a claim lists it once."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for brief, claim in items:
+        key = (brief.article.slug, claim.claim.start, claim.claim.end) if claim.claim else None
+        if key is None or key not in seen:
+            out.append((brief, claim))
+        if key is not None:
+            seen.add(key)
+    return out
 
 
 def _quoted(brief: Brief, claim: Claim, entity: SiteEntity) -> bool:

@@ -36,7 +36,10 @@
         }).addTo(map);
         L.marker([lat, lon]).addTo(map).bindPopup(el.dataset.name || "");
       });
-    }).catch(function () { /* offline: the page still shows the coordinates */ });
+    }).catch(function () {
+      // Offline or blocked: hide the empty box; the page still shows the coordinates.
+      maps.forEach(function (el) { el.style.display = "none"; });
+    });
   }
 
   if (window.document$ && window.document$.subscribe) {
