@@ -1,9 +1,52 @@
-"""Where the shared corpus and gold sets are: ../shared beside the checkout, or $NEWSBRIEF_SHARED."""
+"""What every bench script needs: where the shared material is, and how to run
+``newsbrief extract`` and ``score.py`` on a gold set."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("NEWSBRIEF_SHARED", ROOT.parent / "shared")).resolve()
+SHARED = Path(os.environ.get("NEWSBRIEF_SHARED") or ROOT.parent / "shared").resolve()
+"""``../shared`` beside the checkout, unless ``NEWSBRIEF_SHARED`` names another folder."""
+EVAL = SHARED / "eval"
+SCORE = EVAL / "score.py"
+
+
+def shared_dir() -> Path:
+    return SHARED
+
+
+def run(*args: str) -> str:
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+def materialize(gold: Path, texts: Path) -> None:
+    """Write each gold document's text to ``texts/<id>.txt``."""
+    run(sys.executable, str(SCORE), "materialize", str(gold), str(texts))
+
+
+def extract(texts: Path, pred: Path) -> None:
+    """``newsbrief extract texts -o pred`` with this interpreter's install."""
+    newsbrief = Path(sys.executable).with_name("newsbrief")
+    command = [str(newsbrief)] if newsbrief.exists() else [sys.executable, "-m", "generator"]
+    subprocess.run([*command, "extract", str(texts), "-o", str(pred)], check=True, stdout=subprocess.DEVNULL)
+
+
+def score(command: str, gold: Path, pred: Path, *extra: str) -> Any:
+    """``score.py COMMAND gold pred`` as parsed JSON."""
+    return json.loads(run(sys.executable, str(SCORE), command, str(gold), str(pred), *extra))
+
+
+def quote_line(label: str, report: dict[str, dict[str, float]], who: str = "speaker") -> str:
+    """One row of quote scores: overlap > 0.3, with the strict (> 0.8) F1 beside it."""
+    row, strict = report["overlap>0.3"], report["overlap>0.8"]
+    return (
+        f"{label:<28} P {row['precision']:.3f}  R {row['recall']:.3f}  F1 {row['f1']:.3f}  "
+        f"{who} {row['speaker_accuracy']:.3f}  (pred {row['predicted']}, gold {row['gold']}; "
+        f"strict F1 {strict['f1']:.3f})"
+    )

@@ -1,77 +1,18 @@
 """Score attributions (quotes plus sourcing claims) on PolNeAR's development set.
 
-Usage: ``python bench/attributions.py [--keep DIR] [--gold NAME]``
+Usage: ``python bench/attributions.py [--keep DIR]``
 
-Writes the gold set's texts to a temporary folder, runs ``newsbrief extract``
-over them and prints ``score.py attributions`` (quotes plus the claims in
-``sources`` that do not overlap a quote by more than half) beside
-``score.py quotes`` (quotes alone), so the share sourcing adds is visible.
-The shared folder is ``../shared`` beside the repository unless
-``NEWSBRIEF_SHARED`` names another.
+The same run as ``python bench/quotes.py attributions_dev``: ``score.py
+attributions`` (quotes plus the claims in ``sources`` that do not overlap a
+quote by more than half) beside ``score.py quotes`` (quotes alone), so the
+share the sourcing notes add is visible.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def shared_dir() -> Path:
-    """The shared folder holding ``eval/``: env NEWSBRIEF_SHARED or ../shared."""
-    return Path(os.environ.get("NEWSBRIEF_SHARED") or ROOT.parent / "shared")
-
-
-def _run(*args: str) -> str:
-    done = subprocess.run(args, check=True, capture_output=True, text=True)
-    return done.stdout
-
-
-def _score(score: Path, command: str, gold: Path, pred: Path) -> dict[str, dict[str, float]]:
-    result: dict[str, dict[str, float]] = json.loads(_run(sys.executable, str(score), command, str(gold), str(pred)))
-    return result
-
-
-def _line(label: str, report: dict[str, dict[str, float]]) -> str:
-    row = report["overlap>0.3"]
-    strict = report["overlap>0.8"]
-    return (
-        f"{label:<26} P {row['precision']:.3f}  R {row['recall']:.3f}  F1 {row['f1']:.3f}  "
-        f"source {row['speaker_accuracy']:.3f}  (pred {row['predicted']}, gold {row['gold']}; "
-        f"strict F1 {strict['f1']:.3f})"
-    )
-
-
-def _extract(texts: Path, pred: Path) -> None:
-    newsbrief = Path(sys.executable).with_name("newsbrief")
-    command = [str(newsbrief)] if newsbrief.exists() else [sys.executable, "-m", "generator.cli"]
-    subprocess.run([*command, "extract", str(texts), "-o", str(pred)], check=True, stdout=subprocess.DEVNULL)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--gold", default="attributions_dev", help="gold set under eval/")
-    parser.add_argument("--keep", type=Path, help="write texts and predictions here instead of a temp dir")
-    args = parser.parse_args(argv)
-    eval_dir = shared_dir() / "eval"
-    gold = eval_dir / f"{args.gold}.jsonl"
-    score = eval_dir / "score.py"
-    with tempfile.TemporaryDirectory(prefix="newsbrief-attr-") as tmp:
-        work: Path = args.keep or Path(tmp)
-        texts, pred = work / "texts", work / f"{args.gold}.pred.jsonl"
-        _run(sys.executable, str(score), "materialize", str(gold), str(texts))
-        _extract(texts, pred)
-        print(f"{args.gold} (overlap>0.3, one-to-one)")
-        print(_line("quotes only", _score(score, "quotes", gold, pred)))
-        print(_line("attributions (+sources)", _score(score, "attributions", gold, pred)))
-    return 0
-
+from quotes import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(["attributions_dev", *sys.argv[1:]]))

@@ -14,28 +14,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
-import subprocess
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from _shared import EVAL, extract, materialize, score
+
 GOLD_SETS = ("ner_dev", "quotes_dev")
 KINDS = {"people": "PER", "places": "LOC", "organizations": "ORG"}
-
-
-def shared_dir() -> Path:
-    """The shared folder holding ``eval/``: env NEWSBRIEF_SHARED or ../shared."""
-    return Path(os.environ.get("NEWSBRIEF_SHARED") or ROOT.parent / "shared")
-
-
-def _run(*args: str) -> str:
-    done = subprocess.run(args, check=True, capture_output=True, text=True)
-    return done.stdout
 
 
 def _read(path: Path) -> list[dict[str, Any]]:
@@ -78,22 +67,18 @@ def _errors(gold: Path, pred: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("gold", nargs="?", default="ner_dev", choices=GOLD_SETS)
     parser.add_argument("--keep", type=Path, help="write texts and predictions here instead of a temp dir")
     parser.add_argument("--errors", action="store_true", help="list wrong and missed forms per kind")
     args = parser.parse_args(argv)
-    eval_dir = shared_dir() / "eval"
-    gold = eval_dir / f"{args.gold}.jsonl"
-    score = eval_dir / "score.py"
+    gold = EVAL / f"{args.gold}.jsonl"
     with tempfile.TemporaryDirectory(prefix="newsbrief-bench-") as tmp:
         work = args.keep or Path(tmp)
         texts, pred = work / "texts", work / f"{args.gold}.pred.jsonl"
-        _run(sys.executable, str(score), "materialize", str(gold), str(texts))
-        newsbrief = Path(sys.executable).with_name("newsbrief")
-        command = [str(newsbrief)] if newsbrief.exists() else [sys.executable, "-m", "generator.cli"]
-        subprocess.run([*command, "extract", str(texts), "-o", str(pred)], check=True, capture_output=True)
-        report: dict[str, Any] = json.loads(_run(sys.executable, str(score), "entities", str(gold), str(pred)))
+        materialize(gold, texts)
+        extract(texts, pred)
+        report: dict[str, Any] = score("entities", gold, pred)
         for view in ("entity", "mention"):
             if view not in report:
                 continue

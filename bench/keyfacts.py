@@ -14,23 +14,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def shared_dir() -> Path:
-    """The shared folder holding ``eval/``: env NEWSBRIEF_SHARED or ../shared."""
-    return Path(os.environ.get("NEWSBRIEF_SHARED") or ROOT.parent / "shared")
-
-
-def _run(*args: str) -> str:
-    done = subprocess.run(args, check=True, capture_output=True, text=True)
-    return done.stdout
+from _shared import EVAL, extract, materialize, score
 
 
 def _verbatim(texts: Path, pred: Path) -> tuple[int, int, float, int]:
@@ -51,20 +39,16 @@ def _verbatim(texts: Path, pred: Path) -> tuple[int, int, float, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--keep", type=Path, help="write texts and predictions here instead of a temp dir")
     args = parser.parse_args(argv)
-    eval_dir = shared_dir() / "eval"
-    gold = eval_dir / "keyfacts_dev.jsonl"
-    score = eval_dir / "score.py"
+    gold = EVAL / "keyfacts_dev.jsonl"
     with tempfile.TemporaryDirectory(prefix="newsbrief-bench-") as tmp:
         work = args.keep or Path(tmp)
         texts, pred = work / "texts", work / "keyfacts_dev.pred.jsonl"
-        _run(sys.executable, str(score), "materialize", str(gold), str(texts))
-        newsbrief = Path(sys.executable).with_name("newsbrief")
-        command = [str(newsbrief)] if newsbrief.exists() else [sys.executable, "-m", "generator.cli"]
-        subprocess.run([*command, "extract", str(texts), "-o", str(pred)], check=True)
-        report = json.loads(_run(sys.executable, str(score), "keyfacts", str(gold), str(pred)))
+        materialize(gold, texts)
+        extract(texts, pred)
+        report = score("keyfacts", gold, pred)
         print(f"keyfacts_dev ({report['documents']} documents, {report['documents_missing']} missing)")
         for name in ("system", "lead3"):
             row = report[name]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._shared import ROOT, SHARED
+from _shared import ROOT, SHARED
 
 
 def run(cmd: list[str], cwd: Path) -> float:

@@ -17,8 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import spacy
+from _shared import SHARED
 
-from bench._shared import SHARED
 from generator import nlp
 from generator.pipeline import Settings, extract_all, read_articles
 
