@@ -44,12 +44,23 @@ Set by hand and checked on CNN / Daily Mail articles against the editors'
 highlights (``bench/keyfacts.py``): the lead position dominates, centrality
 and figures, dates and names break ties. A later-position decay, overlap
 with the lead and sentence length did not help there; weights fitted on
-half of that set did no better on the other half."""
+half of that set did no better on the other half. The "anaphoric" feature has
+no weight here: it marks ``Sentence.background``, which only the key facts
+ranking penalises (the summary choice is left to the lead bias)."""
+ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
+"""Determiners of a description pointing back ("The city", "This company")."""
+BARE_DEPS = frozenset({"det", "amod", "compound", "advmod", "cc", "conj", "prep", "pobj"})
+"""Words of a bare description ("the old port city of the region"): no clause, no appositive."""
+ANNOUNCING_LEMMAS = frozenset({"confirm", "announce", "report", "reveal", "disclose", "unveil", "admit"})
+"""Verbs by which a named body makes a development public: news, not background."""
+ACTOR_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 PRONOUN_OPENERS = frozenset({"he", "she", "it", "they", "his", "her", "their", "its", "this", "these", "i", "we"})
 QUOTE_OPENERS = ("\"", "\u201c", "'", "\u2018")
 # A "Label: text" caption (Daily Mail style) or a byline is not prose.
 _CAPTION = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,4}[A-Z]?[\w'’-]*:\s")
 _BYLINE = re.compile(r"^(?:By|PUBLISHED|UPDATED|Last updated)\b", re.I)
+# "CNN's Jane Doe contributed to this report.": a credit line, not news.
+_CREDIT = re.compile(r"\bcontributed to (?:this|the) (?:report|story|article)\b", re.I)
 # "(CNN) --", "LONDON (Reuters) -": a dateline is not part of the sentence's news.
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Za-z.,' ]{0,40}\s)?\((?:CNN|AP|AFP|Reuters|UPI|Bloomberg|dpa|EFE|ANSA|Xinhua)\)\s*"
@@ -78,6 +89,8 @@ class Sentence:
     eligible: bool
     """Whether it may stand as a summary sentence or fact at all."""
     lemmas: frozenset[str]
+    background: bool = False
+    """Whether it is background about "The city" naming nobody and counting nothing."""
 
 
 def _clip(sent: SpacySpan, article: Article) -> list[tuple[int, int]]:
@@ -122,6 +135,7 @@ def _eligible(text: str, words: int) -> bool:
         and not text.rstrip("\"'\u201d\u2019").endswith("?")
         and not _CAPTION.match(text)
         and not _BYLINE.match(text)
+        and not _CREDIT.search(text)
         and not _INITIAL_END.search(text)
         # An unbalanced bracket means the sentence was cut out of a longer one.
         and text.count("(") == text.count(")")
@@ -156,9 +170,10 @@ def sentences(doc: Doc, article: Article) -> list[Sentence]:
                 start=start,
                 end=end,
                 text=text,
-                score=sum(WEIGHTS[name] * value for name, value in found.items()),
+                score=sum(WEIGHTS.get(name, 0.0) * value for name, value in found.items()),
                 eligible=eligible,
                 lemmas=lemmas,
+                background=bool(found["anaphoric"]),
             )
         )
     return out
@@ -180,7 +195,40 @@ def features(sent: SpacySpan, index: int, lemmas: frozenset[str], freq: Counter[
         "quoted": _quoted_share(sent.text),
         # Opening on a pronoun leans on a previous sentence: weak standing alone.
         "pronoun": float(bool(words) and words[0].lower_ in PRONOUN_OPENERS),
+        # Only a later sentence can point back: the first one introduces the story.
+        "anaphoric": float(index > 0 and _anaphoric(sent, labels)),
     }
+
+
+def _anaphoric(sent: SpacySpan, labels: set[str]) -> bool:
+    """A sentence about "The city" / "The company" naming nobody and counting nothing.
+
+    Such a subject points back to something named earlier, and with no name or
+    figure of its own the sentence is background ("The city has long been under
+    threat"), weak as a fact read on its own.
+    """
+    if labels & (NAME_ENTS - {"NORP"}) or labels & FIGURE_ENTS:
+        return False
+    subj = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN":
+        return False
+    # Only a bare description: a clause or appositive ("The man who ...", "The war, sparked
+    # by ...") says what it is.
+    phrase = list(subj.subtree)
+    bare = all(t is subj or t.dep_ in BARE_DEPS for t in phrase)
+    return bare and phrase[0].lower_ in ANAPHORIC_DETS and all(t.pos_ not in ("PROPN", "NUM") for t in phrase)
+
+
+def announced(doc: Doc, start: int, end: int) -> bool:
+    """Whether the piece's main verb makes something public by a named actor ("the Kremlin confirms")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.lemma_.lower() not in ANNOUNCING_LEMMAS or any(t.dep_ == "neg" for t in root.children):
+        return False
+    subj = next((t for t in root.children if t.dep_ == "nsubj"), None)
+    return subj is not None and subj.ent_type_ in ACTOR_ENTS
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:

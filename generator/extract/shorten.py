@@ -44,6 +44,7 @@ REPORTING_LEMMAS = frozenset({
 """Verbs whose subject is a speaker ("explain" and "reveal" also take things: "the event could explain")."""
 _CONNECTIVE = re.compile(r"(?:" + "|".join(CONNECTIVES) + r")\b,?\s+")
 _ACCORDING_LEAD = re.compile(r"According to ([^,\u2014]{2,90}?),\s+")
+_RELATIVE = re.compile(r"(?:who|whom|whose|which)\b")
 _ACCORDING_TAIL = re.compile(r",?\s+according to ([^,\u2014]{2,90}?)[.!]?$")
 _CUE = "(?:" + "|".join(REPORTING) + ")"
 _SAID_TAIL = re.compile(
@@ -94,7 +95,9 @@ def _lead(doc: Doc, body: str, start: int, end: int) -> tuple[int, str | None]:
     if m:
         start = m.end()
     m = _ACCORDING_LEAD.match(body, start, end)
-    if m:
+    # "According to the maker, who lives in Canada, X": the comma opens an aside
+    # about the source, not the claim; cutting there leaves a fragment.
+    if m and not _RELATIVE.match(body, m.end(), end):
         source = _named(m.group(1))
         start = m.end() if source else start
         return start, source
