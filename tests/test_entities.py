@@ -302,3 +302,110 @@ def test_surname_that_is_also_a_town_stays_a_person(parse: Parse) -> None:
 def test_name_holding_a_country_is_a_company(parse: Parse) -> None:
     people, _, _ = run(parse, "Shares in Bangladesh Lamps rose 5 percent on Monday.")
     assert "Bangladesh Lamps" not in names(people)
+
+
+# --- places told by their context, datelines, East Asian names -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Six people were hurt when a bomb went off in the town of Bordj Menaiel.", "Bordj Menaiel"),
+        ("Jets struck rebel positions in the mountainous Jebel Nafusa region on Tuesday.", "Jebel Nafusa"),
+        ("Rebels began to withdraw from the capital Grozny on Saturday.", "Grozny"),
+        ("Police said Mbalabala, a small village near the border, had no water for a week.", "Mbalabala"),
+    ],
+)
+def test_place_told_by_its_context(parse: Parse, text: str, place: str) -> None:
+    people, places, _ = run(parse, text)
+    assert place in names(places) and place not in names(people)
+
+
+def test_places_listed_after_a_place_noun(parse: Parse) -> None:
+    people, places, _ = run(parse, "Residents of Ha Mohale, Thabaneng and Ha Letsie say the blasting has "
+                                   "cracked the walls of their homes.")
+    assert {"Ha Mohale", "Thabaneng", "Ha Letsie"} <= set(names(places))
+    assert not {"Ha Mohale", "Thabaneng", "Ha Letsie"} & set(names(people))
+
+
+def test_of_phrase_after_other_nouns_is_no_place_cue(parse: Parse) -> None:
+    people, places, _ = run(parse, "The wife of Peter Maduka said he was safe and well.")
+    assert "Peter Maduka" in names(people) and "Peter Maduka" not in names(places)
+
+
+def test_role_appositive_with_a_place_word_is_no_place(parse: Parse) -> None:
+    # "a city councillor": the place noun is no head of the appositive.
+    people, places, _ = run(parse, "John Moyo, a city councillor, said the roads were poor.")
+    assert "John Moyo" in names(people) and "John Moyo" not in names(places)
+
+
+def test_dateline_with_a_colon(parse: Parse) -> None:
+    _, places, _ = run(parse, "NEW DELHI: India's central bank held interest rates on Friday.")
+    assert "New Delhi" in [p.name.title() for p in places]
+    assert not any(m.text == "DELHI" for p in places for m in p.mentions)
+
+
+def test_capitals_and_a_colon_that_are_no_place(parse: Parse) -> None:
+    _, places, orgs = run(parse, "UPDATE: Shares of Infosys fell 3 percent on Friday.")
+    assert "UPDATE" not in names(places) + names(orgs)
+
+
+def test_hyphenated_given_name_is_kept_whole(parse: Parse) -> None:
+    people, _, _ = run(parse, "Red Cross president Li Song-ho said in a message to Kang Young-hoon that talks "
+                              "would resume.")
+    assert {"Li Song-ho", "Kang Young-hoon"} <= set(names(people))
+    assert "Li Song" not in names(people)
+
+
+def test_family_name_first_joins_the_full_name(parse: Parse) -> None:
+    people, _, orgs = run(parse, "Veteran dissident Wang Donghai was detained on Friday. Rights groups said "
+                                 "Wang's arrest was part of a crackdown.")
+    wang = by_name(people, "Wang Donghai")
+    assert len(wang.mentions) == 2 and "Wang" not in names(orgs)
+
+
+def test_family_name_first_only_for_listed_family_names() -> None:
+    from generator.extract.people import name_parts
+
+    assert name_parts(["wang", "donghai"], first=False) == [("donghai",), ("wang",)]
+    assert name_parts(["john", "wang"], first=False) == [("wang",)]
+    assert name_parts(["he", "yafei"], first=False) == [("yafei",)]  # "He" at a sentence start is a pronoun
+
+
+def test_dateline_state_after_the_city_is_a_place(parse: Parse) -> None:
+    _, places, orgs = run(parse, "GOLF - WOODS TAKES LEAD.\nMILWAUKEE, Wisconsin 1996-08-29\n"
+                                 "Tiger Woods shot a 67 on Thursday in the Greater Milwaukee Open.")
+    assert "Wisconsin" in names(places) and "Wisconsin" not in names(orgs)
+
+
+def test_regnal_number_belongs_to_the_name(parse: Parse) -> None:
+    people, _, _ = run(parse, "1930 - Belgian King Baudouin I born.")
+    assert names(people) == ["Baudouin I"]
+
+
+def test_pronoun_i_after_a_name_is_no_regnal_number(parse: Parse) -> None:
+    people, _, _ = run(parse, "After the match Coach Tomas Berger said Andersson I think played well.")
+    assert not any(n.endswith(" I") for n in names(people))
+
+
+def test_name_after_a_team_noun_is_a_team(parse: Parse) -> None:
+    people, _, orgs = run(parse, "Spanish first division team Deportivo Alaves will be without key midfielder "
+                                 "Mauro Silva for Saturday's match.")
+    assert "Deportivo Alaves" in names(orgs) and "Deportivo Alaves" not in names(people)
+    assert "Mauro Silva" in names(people)
+
+
+def test_player_after_a_role_noun_stays_a_person(parse: Parse) -> None:
+    people, _, orgs = run(parse, "Newcastle team mate Les Ferdinand and captain Rob Lee were both rested.")
+    assert "Rob Lee" in names(people) and "Rob Lee" not in names(orgs)
+
+
+def test_team_at_ground_is_split(parse: Parse) -> None:
+    people, _, _ = run(parse, "CRICKET - ESSEX CLOSE IN.\nLONDON 1996-08-30\nGraham Gooch and Ronnie Irani gave "
+                              "Essex a firm grip on their match against Yorkshire at Headingley.")
+    assert not any(" at " in n for n in names(people))
+
+
+def test_capital_as_a_common_noun_is_no_place_cue(parse: Parse) -> None:
+    _, places, _ = run(parse, "The fund invests venture capital Monday through Friday in small firms.")
+    assert not {"Monday", "Friday"} & set(names(places))

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from generator.extract import entity_rules as rules
 from generator.extract.entity_build import Group, build_organizations, build_people, build_places
 from generator.extract.gazetteer import DATA, Place, demonyms, fold, gazetteer
-from generator.extract.people import appositive_after, name_parts, title_before
+from generator.extract.people import appositive_after, name_parts, regnal_end, title_before
+from generator.extract.place_cues import datelines, mark_cued_places, place_cue
 from generator.model import Article, Entity, EntityKind
 
 if TYPE_CHECKING:
@@ -57,10 +58,6 @@ SPORTS_WORDS = frozenset(
         "coach", "league", "cup", "championship", "tournament", "season", "scored", "draw", "drew", "beat",
         "defeat", "victory", "tries", "half-time", "seed", "seeded", "inning", "homer", "pitcher"
     }
-)
-# Datelines open wire copy: "LONDON 1996-08-30", "KYIV, Ukraine (Reuters) -".
-_DATELINE = re.compile(
-    r"^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?=(?:, [A-Za-z .]+)? (?:\d{4}-\d\d-\d\d|\())", re.M
 )
 _CAPS_LINE = re.compile(r"[^\n]+")
 LIST_SEPARATORS = frozenset({",", ";", "(", ")", ":", "-", "–", "—", "."})
@@ -122,7 +119,8 @@ def _caps_tokens(doc: Doc, body: str) -> set[int]:
 def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
     """A token inside a model span that separates two names ("Magna's North American", "GERMANY - Bunds")."""
     tok = doc[i]
-    if "\n" in tok.text or tok.text in {"(", ")", ",", ";", "/"} or (tok.lower_ == "or" and i > start):
+    # "Yorkshire at Headingley": no name holds a lower-case "at".
+    if "\n" in tok.text or tok.text in {"(", ")", ",", ";", "/"} or (tok.text in {"or", "at"} and i > start):
         return True
     if tok.text in {"-", "—", "–"} and tok.whitespace_ and i > start and doc[i - 1].whitespace_:
         return True
@@ -163,12 +161,18 @@ def _trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> li
         # Trailing possessives, punctuation, dates, lower-case words ("Interfax news agency").
         while e > s and (
             doc[e - 1].lower_ in {"'s", "’s", "'", "’"} or doc[e - 1].is_punct or doc[e - 1].like_num
-            or doc[e - 1].text[:1].islower() or re.fullmatch(r"[\d/\-]+", doc[e - 1].text)
+            or (doc[e - 1].text[:1].islower() and not _hyphen_tail(doc, s, e))
+            or re.fullmatch(r"[\d/\-]+", doc[e - 1].text)
         ):
             e -= 1
         if s < e:
             out.append((s, e))
     return out
+
+
+def _hyphen_tail(doc: Doc, s: int, e: int) -> bool:
+    """The lower-case end of a hyphenated given name ("Li Song-ho", "Kang Young-hoon") is part of it."""
+    return e - s >= 3 and doc[e - 2].text == "-" and not doc[e - 2].whitespace_ and not doc[e - 3].whitespace_
 
 
 def _before_title(doc: Doc, end: int) -> bool:
@@ -200,6 +204,11 @@ def _classify(group: Group, parts: set[tuple[str, ...]], sports: bool) -> Entity
         return "person"
     if rules.is_org_name(text, strong_only=True):
         return "organization"
+    if votes["CUE_TEAM"] and not votes["CUE_PERSON"]:
+        return "organization"
+    # "the town of Staouelli", "the Jebel al-Akhdar region": the sentence says it is a place.
+    if votes["CUE_PLACE"] and not votes["CUE_PERSON"] and not rules.is_org_name(text):
+        return "place"
     person, org = votes["PERSON"] + 2 * votes["CUE_PERSON"], votes["ORG"]
     place = votes["GPE"] + votes["LOC"] + votes["FAC"] + votes["GAZ"]
     readings = group.readings
@@ -306,18 +315,11 @@ def _context_votes(doc: Doc, groups: dict[str, Group]) -> None:
                 group.votes["CUE_PERSON"] += 1
             if end - start == 1 and doc[start].dep_ in {"pobj", "dobj"}:
                 group.votes["OBJECT"] += 1
+            group.votes["CUE_PLACE"] += place_cue(doc, start, end)
+            group.votes["CUE_TEAM"] += start > 0 and doc[start - 1].text in rules.TEAM_NOUNS
             if start > 0 and doc[start - 1].lower_ in LOCATIVES:
                 group.votes["LOCATIVE"] += 1
                 group.votes["IN_PLACE"] += doc[start - 1].lower_ != "at"
-
-
-def _datelines(doc: Doc, body: str) -> list[tuple[int, int]]:
-    found = []
-    for m in _DATELINE.finditer(body):
-        span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
-        if span is not None and len(span):
-            found.append((span.start, span.end))
-    return found
 
 
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -449,7 +451,7 @@ def entities(doc: Doc, article: Article) -> tuple[tuple[Entity, ...], tuple[Enti
         group.mentions.append((start, end))
         group.votes[label] += 1
 
-    for start, end in _datelines(doc, article.body):
+    for start, end in datelines(doc, article.body):
         add(start, end, "DATELINE")
     taken = {i for g in groups.values() for s, e in g.mentions for i in range(s, e)}
     for ent in doc.ents:
@@ -461,9 +463,10 @@ def entities(doc: Doc, article: Article) -> tuple[tuple[Entity, ...], tuple[Enti
         if ent.label_ == "ORG" and not listed and len(ent) == 1 and _before_title(doc, ent.end):
             continue
         for start, end in _trim(doc, ent.start, ent.end, keep_whole=listed, label=ent.label_):
-            add(start, end, ent.label_)
+            add(start, regnal_end(doc, start, end) if ent.label_ == "PERSON" else end, ent.label_)
     _given_names(doc, groups, add)
     _gazetteer_names(doc, groups, add, caps)
+    mark_cued_places(doc, groups, add)
     for group in groups.values():
         group.readings = gaz.lookup(group.text)
     _context_votes(doc, groups)

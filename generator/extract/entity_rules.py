@@ -15,6 +15,10 @@ import yaml
 
 from generator.extract.gazetteer import DATA, fold
 
+# A name right after one of these lower-case nouns is a team ("first division team Deportivo Coruna",
+# "the Italian club Torino"); player nouns ("champion", "captain") are left out: they precede people.
+TEAM_NOUNS = frozenset({"team", "club", "side", "outfit", "franchise"})
+
 # Words that make a name an organisation whatever the model says ("Second CIS
 # Department", "Labour Party", "Gold Fields Ltd").
 ORG_HEADS = frozenset(

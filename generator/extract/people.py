@@ -11,6 +11,7 @@ Notes:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from generator.extract.entity_rules import COURTESY, ROLE_NOUNS, is_courtesy
@@ -26,6 +27,20 @@ NAME_PARTICLES = frozenset(
 # Tokens that end a title read leftwards from a name.
 _STOP_POS = frozenset({"VERB", "AUX", "DET", "PRON", "PUNCT", "CCONJ", "SCONJ", "NUM", "PART", "SPACE", "ADV"})
 _APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "(", "—", "–", "!", "?", '"', "“", "”"})
+# Family names written first in Chinese, Korean and Vietnamese names ("Wang Donghai" is later "Wang").
+# Two-letter forms that are English words ("He", "Ye", "Le") are left out.
+SURNAME_FIRST = frozenset(
+    {"wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "zhu", "hu",
+     "guo", "lin", "gao", "luo", "zheng", "liang", "xie", "tang", "deng", "feng", "cao", "zeng", "peng", "xiao",
+     "cai", "pan", "tian", "dong", "yuan", "jiang", "wei", "cheng", "ding", "shen", "ren", "yao", "qian",
+     "kim", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "shin", "kwon", "hwang", "nguyen",
+     "tran", "pham", "hoang", "huynh", "vu", "bui", "ngo"}
+)
+# Regnal numbers belong to the name ("Henry VIII", "Queen Elizabeth I"); "I" is also the pronoun, so it
+# needs a royal title before the name or punctuation after it.
+_ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
+ROYAL = frozenset({"king", "queen", "emperor", "empress", "pope", "tsar", "czar", "prince", "princess", "sultan",
+                   "pharaoh", "shah", "kaiser", "saint", "st"})
 MAX_TITLE = 6
 MAX_APPOSITIVE = 16
 
@@ -83,6 +98,16 @@ def appositive_after(doc: Doc, end: int) -> tuple[int, int] | None:
     return first, stop
 
 
+def regnal_end(doc: Doc, start: int, end: int) -> int:
+    """End of a one-word person name with its regnal number ("Henry VIII"); ``end`` if there is none."""
+    if end - start != 1 or end >= len(doc) or not _ROMAN.match(doc[end].text):
+        return end
+    if doc[end].text != "I":
+        return end + 1
+    royal = start > 0 and fold(doc[start - 1].text).rstrip(".") in ROYAL
+    return end + 1 if royal or (end + 1 < len(doc) and doc[end + 1].is_punct) else end
+
+
 def name_parts(tokens: list[str], *, first: bool = True) -> list[tuple[str, ...]]:
     """Forms a full name is later referred to by: the surname (with particles), and the first name.
 
@@ -96,6 +121,8 @@ def name_parts(tokens: list[str], *, first: bool = True) -> list[tuple[str, ...]
     while last > 1 and tokens[last - 1].lower() in NAME_PARTICLES:
         last -= 1
     parts.append(tuple(tokens[last:]))
-    if first and tokens[0][:1].isupper() and tokens[0].lower() not in NAME_PARTICLES:
+    given = first and tokens[0][:1].isupper() and tokens[0].lower() not in NAME_PARTICLES
+    family = tokens[0].lower() in SURNAME_FIRST and len(tokens) <= 4 and tokens[1] != "-"
+    if given or family:
         parts.append((tokens[0],))
     return parts

@@ -1,0 +1,153 @@
+"""Places told by their context and by datelines: "the village of X", "X, a town in ...", "LONDON 1996-08-30".
+
+Notes:
+    Gazetteers miss small towns and villages, and the model often calls them
+    people ("Staouelli", "Ha Pitso"). The sentence around them usually says
+    what they are: a place noun before ("the town of X", "residents of X, Y
+    and Z", "the capital X"), a lower-case place noun right after ("the
+    Donetsk region", "Bela Bela villages") or an appositive ("X, a town in
+    ..."). Each cue is read in a few tokens around one mention (no gazetteer
+    scan), so it stays cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from generator.extract.gazetteer import gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from generator.extract.entity_build import Group
+
+# Nouns that name a kind of place; "the town of X", "X, a village near ...".
+PLACE_NOUNS = frozenset(
+    {"town", "towns", "village", "villages", "city", "cities", "hamlet", "settlement", "settlements",
+     "township", "suburb", "suburbs", "port", "region", "province", "district", "county", "island",
+     "islands", "municipality", "oblast", "governorate", "prefecture", "commune", "enclave", "outpost"}
+)
+# "residents of X": nouns whose "of" phrase is almost always a place.
+OF_PLACE_NOUNS = PLACE_NOUNS | frozenset({"residents", "inhabitants", "outskirts", "streets"})
+# Right after a name, in lower case: "the Jebel al-Akhdar region", "five Bela Bela villages".
+AFTER_NOUNS = frozenset(
+    {"region", "province", "district", "county", "oblast", "governorate", "prefecture", "municipality",
+     "village", "villages", "township", "valley"}
+)
+# "the capital Grozny", "the Libyan capital Tripoli": a bare noun right before the name.
+BARE_BEFORE = frozenset({"capital"})
+# Words between "a"/"an" and the place noun of an appositive ("X, a small mining town in ...").
+_APPOSITIVE_FILLER = frozenset({"ADJ", "NOUN", "PROPN", "ADV"})
+_APPOSITIVE_NEXT = frozenset({"in", "near", "on", "of", "outside", "north", "south", "east", "west", "about",
+                              "close", "some", ",", ".", ";", "—", "–", ")"})
+MAX_LIST = 8
+# Datelines open wire copy: "LONDON 1996-08-30", "KYIV, Ukraine (Reuters) -".
+_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?=(?:, ([A-Za-z .]+))? (?:\d{4}-\d\d-\d\d|\())", re.M
+)
+# Datelines without a date: "NEW DELHI: Pakistan's ...", "KYIV — Ukraine's ...". Capitals and a colon or
+# dash also open "UPDATE:" or "WATCH -" lines, so the name must be a listed place.
+_BARE_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?::| [—–-]) ", re.M)
+
+
+def _is_name_token(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    return tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.is_title) and "\n" not in tok.text
+
+
+def _name_run(doc: Doc, i: int, stop: int) -> int:
+    """End of the run of capitalised words (with inner hyphens and "al-") from token i."""
+    j = i
+    while j < stop and (_is_name_token(doc, j) or (j > i and doc[j].text == "-" and not doc[j - 1].whitespace_)):
+        j += 1
+    while j > i and doc[j - 1].text == "-":
+        j -= 1
+    return j
+
+
+def listed_after_of(doc: Doc, start: int, stop: int) -> list[tuple[int, int]]:
+    """The names listed from token ``start``: "Ha Tuke, Mechaling, Ha Pitso and Mokotane" (up to ``stop``)."""
+    items: list[tuple[int, int]] = []
+    i = start
+    while i < stop and len(items) < MAX_LIST:
+        end = _name_run(doc, i, stop)
+        if end == i or end - i > 4:
+            break
+        items.append((i, end))
+        i = end
+        if i < stop and doc[i].text == ",":
+            i += 1
+        if i < stop and doc[i].lower_ in {"and", "or"}:
+            i += 1
+        elif not (i > end and i < stop):
+            break
+    return items
+
+
+def cued_places(doc: Doc) -> list[tuple[int, int]]:
+    """Spans named as places by the words before them: "the town of X", "towns of X and Y", "residents of X"."""
+    found: list[tuple[int, int]] = []
+    for tok in doc:
+        i = tok.i
+        noun = doc[i - 1] if i > 0 else tok
+        if tok.lower_ == "of" and i > 0 and (noun.is_sent_start or noun.is_lower) and noun.lower_ in OF_PLACE_NOUNS:
+            sent_end = tok.sent.end
+            found.extend(listed_after_of(doc, i + 1, sent_end))
+        elif tok.text in BARE_BEFORE and i + 1 < len(doc) and i > 0 and doc[i - 1].pos_ in {"DET", "ADJ", "PROPN"}:
+            end = _name_run(doc, i + 1, tok.sent.end)
+            # Proper nouns only: "human capital Management" is no place.
+            if i + 1 < end <= i + 4 and all(t.pos_ == "PROPN" for t in doc[i + 1 : end]):
+                found.append((i + 1, end))
+    return found
+
+
+def place_cue(doc: Doc, start: int, end: int) -> bool:
+    """A lower-case place noun right after the name, or an appositive "X, a (small) town in ..."."""
+    if end < len(doc) and doc[end].text in AFTER_NOUNS:
+        return True
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an"}:
+        return False
+    i = end + 2
+    while i < len(doc) and i - end <= 5:
+        tok = doc[i]
+        if tok.text in PLACE_NOUNS:
+            return i + 1 < len(doc) and doc[i + 1].lower_ in _APPOSITIVE_NEXT
+        if tok.pos_ not in _APPOSITIVE_FILLER and tok.text != "-":
+            return False
+        i += 1
+    return False
+
+
+def bare_datelines(body: str) -> list[tuple[int, int]]:
+    """Character spans of the listed places that open a line as a dateline with a colon or dash."""
+    return [m.span(1) for m in _BARE_DATELINE.finditer(body) if m.group(1) in gazetteer()]
+
+
+def datelines(doc: Doc, body: str) -> list[tuple[int, int]]:
+    """Token spans of the places in datelines: "LONDON 1996-08-30", "KYIV, Ukraine (Reuters)", "NEW DELHI:"."""
+    found = []
+    # The state or country after the city ("MILWAUKEE, Wisconsin 1996-08-29") is a place too.
+    lines = [m.span(g) for m in _DATELINE.finditer(body) for g in (1, 2) if g == 1 or (m.group(2) or "") in gazetteer()]
+    for start, end in lines + bare_datelines(body):
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is not None and len(span):
+            found.append((span.start, span.end))
+    return found
+
+
+def mark_cued_places(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None]) -> None:
+    """Vote "place" for each cued span: on the model's name when it is the same span, else as a new name."""
+    by_span = {(s, e): g for g in groups.values() for s, e in g.mentions}
+    covered = {i for s, e in by_span for i in range(s, e)}
+    for start, end in cued_places(doc):
+        group = by_span.get((start, end))
+        if group is not None:
+            group.votes["CUE_PLACE"] += 1
+        elif not any(i in covered for i in range(start, end)):
+            add(start, end, "CUE_PLACE")
+            covered.update(range(start, end))
+
+
+__all__ = ["bare_datelines", "cued_places", "datelines", "listed_after_of", "mark_cued_places", "place_cue"]
