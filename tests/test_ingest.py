@@ -357,3 +357,18 @@ def test_a_hostile_headline_never_names_a_file() -> None:
     assert a.title == "../../etc/passwd" and a.slug == "story"
     b = ingest.loads(md("title: /etc/passwd\n"), "seeds/other.md")
     assert b.slug == "other"
+
+
+@pytest.mark.parametrize(("text", "english"), [
+    # A results report is mostly names and figures: few English function words,
+    # but still more than any other language's.
+    ("RUGBY - CARDIFF BEAT NEWPORT IN CUP. Cardiff beat Newport 31-10 (halftime 14-3) in the Welsh cup on "
+     "Saturday. Tries: Gareth Thomas (12th minute, 60th), Rob Howley (25th), Neil Jenkins (70th). Penalties: "
+     "Jenkins 3. Conversions: Jenkins 2. Attendance: 8,000 at the Arms Park.", True),
+    ("De minister zei vrijdag dat de regering dit jaar de belastingen niet zal verhogen en dat zij in het "
+     "voorjaar met de vakbonden wil praten over het loon van verpleegkundigen en leraren in het land.", False),
+    ("Il ministro ha detto venerdì che il governo non aumenterà le tasse quest'anno e che è pronto a parlare "
+     "con i sindacati in primavera degli stipendi di infermieri e insegnanti in tutto il paese.", False),
+])
+def test_language_of_name_heavy_english_and_close_languages(text: str, english: bool) -> None:
+    assert looks_english(text) is english
