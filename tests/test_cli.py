@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -73,11 +74,7 @@ def test_unchanged_articles_are_not_parsed_again(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(analyse, "extract_brief", lambda a, d: calls.append(a) or real(a, d))
     second, _ = extract_all(articles, settings)
     assert calls == [] and second == first
-    changed = [
-        type(articles[0])(
-            **{**{f: getattr(articles[0], f) for f in articles[0].__dataclass_fields__}, "title": "Other"}
-        )
-    ]
+    changed = [replace(articles[0], title="Other")]
     extract_all(changed, settings)
     assert len(calls) == 1
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import frontmatter
@@ -26,7 +27,7 @@ def _span(body: str, text: str, nth: int = 0) -> Span:
 
 def make_brief(body: str, *, slug: str, date: dt.date | None = None, hostile_name: str | None = None) -> Brief:
     article = ingest.loads(body, f"{slug}.txt")
-    article = type(article)(**{**{f: getattr(article, f) for f in article.__dataclass_fields__}, "date": date})
+    article = replace(article, date=date)
     speaker = hostile_name or "Ada Lovelace"
     quote_text = "“We are ready,”"
     q = _span(body, quote_text)
@@ -152,12 +153,7 @@ def test_aliases_file_renames_merges_hides_and_describes(tmp_path: Path) -> None
 def test_an_entity_named_index_does_not_replace_the_index_page() -> None:
     body = "Index said the bridge will open. Testville and the City Council agree.\n“We are ready,” said Index.\n"
     brief = make_brief(body, slug="one")
-    brief = type(brief)(
-        **{
-            **{f: getattr(brief, f) for f in brief.__dataclass_fields__},
-            "organizations": (Entity(name="Index", kind="organization", mentions=(_span(body, "Index"),)),),
-        }
-    )
+    brief = replace(brief, organizations=(Entity(name="Index", kind="organization", mentions=(_span(body, "Index"),)),))
     pages = dict(Renderer(TEMPLATES, build_catalog([brief])).pages())
     assert "organizations/index-entity.md" in pages
     assert pages["organizations/index.md"].startswith("---\ntitle: \"Organisations\"")
