@@ -68,14 +68,14 @@ def _person_words(name: str) -> list[str]:
 
 def _place_name(name: str) -> str:
     """The gazetteer's own name for a place the gazetteer knows unambiguously."""
-    from generator.extract.gazetteer import gazetteer, resolve
+    from generator.lexicon.gazetteer import gazetteer, resolve
 
     place = resolve(gazetteer().lookup(name), frozenset())
     return place.name if place is not None else name
 
 
 def _org_name(name: str) -> str:
-    from generator.extract.entity_rules import known_orgs
+    from generator.extract.entities.rules import known_orgs
 
     org = known_orgs().get(" ".join(fold(name).split()))
     return org.name if org is not None else name

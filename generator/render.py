@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from generator import escape
 from generator.catalog import FOLDERS, Catalog, SiteEntity
-from generator.extract.sourcing import sourcing_summary
+from generator.extract.sourcing.claims import sourcing_summary
 from generator.model import ENTITY_KINDS, Brief, Claim, Entity, EntityKind, Quote, Span
 
 KIND_LABELS = {

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.extract.dates import date_mentions
+from generator.extract.facts.dates import date_mentions
 
 WEDNESDAY = dt.date(2025, 11, 5)
 """A Wednesday in November: anchors most cases below."""

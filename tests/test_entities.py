@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from generator.extract import entity_rules as rules
+from generator.extract.entities import rules
 from generator.extract.entities import entities
-from generator.extract.gazetteer import demonyms, gazetteer, resolve
+from generator.lexicon.gazetteer import demonyms, gazetteer, resolve
 from generator.model import Article, Entity
 
 Parse = Callable[[str], tuple[Article, Any]]
@@ -365,7 +365,7 @@ def test_family_name_first_joins_the_full_name(parse: Parse) -> None:
 
 
 def test_family_name_first_only_for_listed_family_names() -> None:
-    from generator.extract.people import name_parts
+    from generator.extract.entities.names import name_parts
 
     assert name_parts(["wang", "donghai"], first=False) == [("donghai",), ("wang",)]
     assert name_parts(["john", "wang"], first=False) == [("wang",)]

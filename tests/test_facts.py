@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-import generator.extract.facts  # noqa: F401  (the package re-exports the function `facts`)
-from generator.extract.shorten import shorten
+import generator.extract.facts.select  # noqa: F401  (the package re-exports the function `facts`)
+from generator.extract.facts.shorten import shorten
 from generator.model import Article, Claim, Fact, Span
 
-_facts = sys.modules["generator.extract.facts"]
+_facts = sys.modules["generator.extract.facts.select"]
 Parse = Callable[[str], tuple[Article, Any]]
 
 DATED = """---
@@ -372,7 +372,7 @@ def test_named_confirmation_beats_generic_background(parse: Parse) -> None:
 def test_anaphoric_background(nlp: Any, sentence: str, anaphoric: bool) -> None:
     from collections import Counter
 
-    from generator.extract.salience import features
+    from generator.extract.facts.sentences import features
 
     sent = next(iter(nlp(sentence).sents))
     assert features(sent, 2, frozenset(), Counter())["anaphoric"] == float(anaphoric)
@@ -390,13 +390,13 @@ def test_anaphoric_background(nlp: Any, sentence: str, anaphoric: bool) -> None:
     ],
 )
 def test_announced(nlp: Any, sentence: str, expected: bool) -> None:
-    from generator.extract.salience import announced
+    from generator.extract.facts.sentences import announced
 
     assert announced(nlp(sentence), 0, len(sentence)) is expected
 
 
 def test_credit_line_is_not_a_fact(parse: Parse) -> None:
-    from generator.extract.salience import sentences
+    from generator.extract.facts.sentences import sentences
 
     article, doc = parse(STORY + "\nCNN's Jane Doe and John Roe contributed to this report.\n")
     assert [s.eligible for s in sentences(doc, article) if "contributed" in s.text] == [False]

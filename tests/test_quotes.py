@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from generator.extract.entities import entities
-from generator.extract.quote_marks import quoted_spans
-from generator.extract.quotes import quotes
+from generator.extract.speech.quote_marks import quoted_spans
+from generator.extract.speech.quotes import quotes
 from generator.ingest import loads
 from generator.model import Article, Quote
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.extract.entities import entities
-from generator.extract.facts import facts, headline, summary, timeline
-from generator.extract.quotes import quotes
-from generator.extract.sourcing import claims
+from generator.extract.facts.select import facts, headline, summary, timeline
+from generator.extract.speech.quotes import quotes
+from generator.extract.sourcing.claims import claims
 from generator.model import Article, Brief
 
 if TYPE_CHECKING:

@@ -16,12 +16,12 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from generator.extract.gazetteer import gazetteer
+from generator.lexicon.gazetteer import gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from generator.extract.entity_build import Group
+    from generator.extract.entities.build import Group
 
 # Nouns that name a kind of place; "the town of X", "X, a village near ...".
 PLACE_NOUNS = frozenset(

@@ -4,7 +4,7 @@ Notes:
     Summary and facts are extractive: every text is ``body[start:end]``. The
     summary is the most salient early sentence (news leads carry the story);
     facts are the next most salient sentences that add something new, each
-    cleanly shortened (see :mod:`generator.extract.shorten`) and listed in
+    cleanly shortened (see :mod:`generator.extract.facts.shorten`) and listed in
     document order, so the bullets read as the story unfolds.
 """
 
@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.extract.dates import DateMention, date_mentions
-from generator.extract.headline import HEADLINE_MAX, derive_headline
-from generator.extract.salience import Sentence, announced, overlap, sentences
-from generator.extract.shorten import Piece, shorten
+from generator.extract.facts.dates import DateMention, date_mentions
+from generator.extract.facts.headline import HEADLINE_MAX, derive_headline
+from generator.extract.facts.sentences import Sentence, announced, overlap, sentences
+from generator.extract.facts.shorten import Piece, shorten
 from generator.model import Article, Claim, Fact, Span, TimelineEvent
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.extract.cues import (
+from generator.lexicon.speech import (
     BELIEF_VERBS,
     CLAUSE_ONLY_VERBS,
     LABELLING_CUES,
@@ -26,8 +26,8 @@ from generator.extract.cues import (
     SPEECH_VERBS,
 )
 from generator.extract.doctext import text_of
-from generator.extract.quote_marks import Quoted
-from generator.extract.speakers import SUBJECT_DEPS
+from generator.extract.speech.quote_marks import Quoted
+from generator.extract.speech.speakers import SUBJECT_DEPS
 from generator.model import QuoteKind, Span
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from generator.extract.outlets import outlet_kind
+from generator.lexicon.outlets import outlet_kind
 from generator.model import Entity, SourceKind
 
 # Head nouns of anonymous sources: "a Foreign Ministry official", "local

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from generator.extract.source_kinds import side_of, words
+from generator.extract.sourcing.kinds import side_of, words
 from generator.model import Article, Claim, SourceFlag
 
 if TYPE_CHECKING:

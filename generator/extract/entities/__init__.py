@@ -18,11 +18,11 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from generator.extract import entity_rules as rules
-from generator.extract.entity_build import Group, build_organizations, build_people, build_places
-from generator.extract.gazetteer import DATA, Place, demonyms, fold, gazetteer
-from generator.extract.people import appositive_after, name_parts, regnal_end, title_before
-from generator.extract.place_cues import datelines, mark_cued_places, place_cue
+from generator.extract.entities import rules
+from generator.extract.entities.build import Group, build_organizations, build_people, build_places
+from generator.lexicon.gazetteer import DATA, Place, demonyms, fold, gazetteer
+from generator.extract.entities.names import appositive_after, name_parts, regnal_end, title_before
+from generator.extract.entities.place_cues import datelines, mark_cued_places, place_cue
 from generator.model import Article, Entity, EntityKind
 
 if TYPE_CHECKING:

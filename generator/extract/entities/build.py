@@ -12,10 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from generator.extract import entity_rules as rules
+from generator.extract.entities import rules
 from generator.extract.doctext import text_of
-from generator.extract.gazetteer import Place, country_of, fold, gazetteer, resolve
-from generator.extract.people import appositive_after, name_parts, title_before
+from generator.lexicon.gazetteer import Place, country_of, fold, gazetteer, resolve
+from generator.extract.entities.names import appositive_after, name_parts, title_before
 from generator.model import Entity, EntityKind, Span
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.extract.outlets import outlet_kind
-from generator.extract.source_kinds import DOCUMENT_HEADS, GOVERNMENT_WORDS, SOCIAL_PLATFORMS
+from generator.lexicon.outlets import outlet_kind
+from generator.extract.sourcing.kinds import DOCUMENT_HEADS, GOVERNMENT_WORDS, SOCIAL_PLATFORMS
 from generator.model import Entity, SourceFlag, Span
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from generator.extract.cues import (
+from generator.lexicon.speech import (
     DOCUMENT_NOUNS,
     FEMALE_WORDS,
     FIRST_SECOND_PERSON,

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from generator.extract.entity_rules import COURTESY, ROLE_NOUNS, is_courtesy
-from generator.extract.gazetteer import fold
+from generator.extract.entities.rules import COURTESY, ROLE_NOUNS, is_courtesy
+from generator.lexicon.gazetteer import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

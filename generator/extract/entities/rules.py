@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from generator.extract.gazetteer import DATA, fold
+from generator.lexicon.gazetteer import DATA, fold
 
 # A name right after one of these lower-case nouns is a team ("first division team Deportivo Coruna",
 # "the Italian club Torino"); player nouns ("champion", "captain") are left out: they precede people.
@@ -163,7 +163,7 @@ def given_names() -> frozenset[str]:
 
 def is_surname_like(word: str) -> bool:
     """A capitalised word that could be a surname: not a title, head word or nationality."""
-    from generator.extract.gazetteer import demonyms
+    from generator.lexicon.gazetteer import demonyms
 
     key = fold(word)
     return (

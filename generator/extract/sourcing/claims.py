@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.extract.attribution import DENIAL_CUES, LOADED_CUES, Found, find_attributions
-from generator.extract.outlets import outlet_kind
-from generator.extract.source_kinds import (
+from generator.extract.speech.attribution import DENIAL_CUES, LOADED_CUES, Found, find_attributions
+from generator.lexicon.outlets import outlet_kind
+from generator.extract.sourcing.kinds import (
     GOVERNMENT_WORDS,
     ORGANIZATION_HEADS,
     TITLE_HEADS,
@@ -29,7 +29,7 @@ from generator.extract.source_kinds import (
     title_holder,
     words,
 )
-from generator.extract.verification import apply_markers
+from generator.extract.sourcing.verification import apply_markers
 from generator.model import Article, Claim, Entity, Quote, SourceFlag, SourceKind, Span
 
 if TYPE_CHECKING:

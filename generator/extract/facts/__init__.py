@@ -1,0 +1,1 @@
+"""Facts: sentences scored for salience, shortened, dated; headline, summary and timeline."""

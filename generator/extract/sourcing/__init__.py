@@ -1,0 +1,1 @@
+"""Sourcing: claims with their source kinds, verification markers and flags."""

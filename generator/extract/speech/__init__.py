@@ -1,0 +1,1 @@
+"""Who said what: quotation marks, direct and indirect speech, speakers and attributions."""

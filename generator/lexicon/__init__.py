@@ -1,0 +1,1 @@
+"""Word lists, gazetteers and lookups: strings in, answers out, no spaCy."""
