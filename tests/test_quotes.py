@@ -11,14 +11,15 @@ from generator.extract.speech.quote_marks import quoted_spans
 from generator.extract.speech.quotes import quotes
 from generator.ingest import loads
 from generator.model import Article, Quote
+from generator.nlp import parse as parse_article
 
 Parse = Callable[[str], tuple[Article, object]]
 
 
 def run(parse: Parse, text: str) -> tuple[Article, tuple[Quote, ...]]:
     article, doc = parse(text)
-    people, _, organizations = entities(doc, article)  # type: ignore[arg-type]
-    found = quotes(doc, article, people=people, organizations=organizations)  # type: ignore[arg-type]
+    people, _, organizations = entities(parse_article(article, doc))  # type: ignore[arg-type]
+    found = quotes(parse_article(article, doc), people=people, organizations=organizations)  # type: ignore[arg-type]
     for q in found:
         assert article.body[q.start : q.end] == q.text
         if q.speaker_span is not None:

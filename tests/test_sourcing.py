@@ -7,10 +7,11 @@ from collections.abc import Callable
 import pytest
 
 from generator.extract.entities import entities
-from generator.lexicon.outlets import outlet_kind, state_controlled
-from generator.extract.speech.quotes import quotes
 from generator.extract.sourcing.claims import claims, sourcing_summary, summary_counts
+from generator.extract.speech.quotes import quotes
+from generator.lexicon.outlets import outlet_kind, state_controlled
 from generator.model import Article, Claim
+from generator.nlp import parse as parse_article
 
 Parse = Callable[[str], tuple[Article, object]]
 
@@ -18,9 +19,9 @@ Parse = Callable[[str], tuple[Article, object]]
 def run(parse: Parse, text: str, *, with_quotes: bool = False) -> tuple[Claim, ...]:
     """Claims of a text; by default from the attribution rules alone, so quotes' changes do not leak in."""
     article, doc = parse(text)
-    people, places, orgs = entities(doc, article)  # type: ignore[arg-type]
-    found = quotes(doc, article, people=people, organizations=orgs) if with_quotes else ()  # type: ignore[arg-type]
-    out = claims(doc, article, quotes=found, people=people, places=places, organizations=orgs)  # type: ignore[arg-type]
+    people, places, orgs = entities(parse_article(article, doc))  # type: ignore[arg-type]
+    found = quotes(parse_article(article, doc), people=people, organizations=orgs) if with_quotes else ()  # type: ignore[arg-type]
+    out = claims(parse_article(article, doc), quotes=found, people=people, places=places, organizations=orgs)  # type: ignore[arg-type]
     for claim in out:
         assert claim.claim is None or article.body[claim.claim.start : claim.claim.end] == claim.claim.text
     return out
@@ -37,9 +38,9 @@ def by_source(found: tuple[Claim, ...], name: str) -> Claim:
 @pytest.fixture(scope="module")
 def seed_claims(nlp, seed_article: Article) -> tuple[Claim, ...]:  # type: ignore[no-untyped-def]
     doc = nlp(seed_article.body)
-    people, places, orgs = entities(doc, seed_article)
-    found = quotes(doc, seed_article, people=people, organizations=orgs)
-    return claims(doc, seed_article, quotes=found, people=people, places=places, organizations=orgs)
+    people, places, orgs = entities(parse_article(seed_article, doc))
+    found = quotes(parse_article(seed_article, doc), people=people, organizations=orgs)
+    return claims(parse_article(seed_article, doc), quotes=found, people=people, places=places, organizations=orgs)
 
 
 def test_seed_ministry_claim_is_unverified(seed_claims: tuple[Claim, ...]) -> None:

@@ -2,6 +2,8 @@
 
 The order matters: speakers are resolved against the article's people,
 sourcing builds on quotes, facts carry the attributions sourcing found.
+Sentences are scored once and shared by the headline, summary, facts and
+timeline.
 """
 
 from __future__ import annotations
@@ -10,28 +12,33 @@ from typing import TYPE_CHECKING
 
 from generator.extract.entities import entities
 from generator.extract.facts.select import facts, headline, summary, timeline
-from generator.extract.speech.quotes import quotes
+from generator.extract.facts.sentences import sentences
 from generator.extract.sourcing.claims import claims
-from generator.model import Article, Brief
+from generator.extract.speech.quotes import quotes
+from generator.model import Brief
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from generator.nlp import Parsed
 
 
-def extract_brief(article: Article, doc: Doc) -> Brief:
-    """Everything a brief needs from one article and its parse."""
-    people, places, organizations = entities(doc, article)
-    found_quotes = quotes(doc, article, people=people, organizations=organizations)
-    found_claims = claims(doc, article, quotes=found_quotes, people=people, places=places, organizations=organizations)
+def extract_brief(parsed: Parsed) -> Brief:
+    """Everything a brief needs from one parsed article."""
+    article = parsed.article
+    people, places, organizations = entities(parsed)
+    found_quotes = quotes(parsed, people=people, organizations=organizations)
+    found_claims = claims(
+        parsed, quotes=found_quotes, people=people, places=places, organizations=organizations
+    )
+    sents = sentences(parsed)
     return Brief(
         article=article,
-        title=article.title or headline(doc, article),
-        summary=summary(doc, article, claims=found_claims),
-        facts=facts(doc, article, claims=found_claims),
+        title=article.title or headline(parsed, sents),
+        summary=summary(sents),
+        facts=facts(parsed, sents, claims=found_claims),
         quotes=found_quotes,
         claims=found_claims,
         people=people,
         places=places,
         organizations=organizations,
-        timeline=timeline(doc, article),
+        timeline=timeline(parsed, sents),
     )

@@ -16,18 +16,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from generator.extract.entities import rules
 from generator.extract.entities.build import Group, build_organizations, build_people, build_places
-from generator.lexicon.gazetteer import DATA, Place, demonyms, fold, gazetteer
 from generator.extract.entities.names import appositive_after, name_parts, regnal_end, title_before
 from generator.extract.entities.place_cues import datelines, mark_cued_places, place_cue
+from generator.lexicon.gazetteer import Place, demonyms, fold, gazetteer
 from generator.model import Article, Entity, EntityKind
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc
+
+    from generator.nlp import Parsed
 
 LABELS: dict[str, EntityKind] = {
     "PERSON": "person",
@@ -41,11 +42,6 @@ BIG_CITY = 1_000_000
 """A word naming a city this big inside a longer name marks a company or club, not a person."""
 STRONG_CITY = 100_000
 """A city this big beats the model's "person" label for a one-word name (Kyiv)."""
-RULER_SKIP = frozenset(
-    {"who", "ap", "amazon", "apple", "meta", "senate", "parliament", "congress", "gulf", "fed", "sun", "ria",
-     "star", "mail"}
-)
-"""Listed names too ambiguous to force on the model; they still classify when it finds them."""
 SPORTS = frozenset(
     {
         "soccer", "football", "cricket", "rugby", "tennis", "golf", "athletics", "baseball", "basketball",
@@ -69,39 +65,6 @@ LEADING_NOISE = frozenset(
 PARTICLE_LEADS = frozenset(
     {"van", "von", "de", "der", "da", "di", "du", "del", "la", "le", "al", "el", "bin", "ibn", "al-"}
 )
-
-
-def add_entity_rules(nlp: Language) -> None:
-    """Put the listed places and organisations in front of the model (an entity ruler).
-
-    The model then predicts around them: "Sukhyi Yar" stays one place instead
-    of a place "Sukhyi" and a person "Yar".
-    """
-    import yaml
-
-    if "newsbrief_ruler" in nlp.pipe_names:
-        return
-    places: list[tuple[str, str]] = []
-    for entry in yaml.safe_load((DATA / "places.yml").read_text(encoding="utf-8")) or []:
-        label = "LOC" if entry["subtype"] in {"feature", "continent"} else "GPE"
-        places.extend((label, name) for name in (entry["name"], *entry.get("aliases", ())))
-    orgs = [("ORG", form) for form, _ in rules.org_forms()]
-    # Place names of several words go before the model, so it predicts around
-    # them ("Sukhyi Yar"). The rest go after it and only fill gaps, so "South
-    # Africa", "Kurdistan Democratic Party" or "Fox News Digital" are never cut
-    # at a listed name.
-    first_names = [(label, name) for label, name in places if " " in name and fold(name) not in RULER_SKIP]
-    later = [(label, name) for label, name in places + orgs
-             if (label, name) not in first_names and fold(name) not in RULER_SKIP]
-    before = "ner" if "ner" in nlp.pipe_names else None
-    first: Any = nlp.add_pipe("entity_ruler", name="newsbrief_ruler", before=before)
-    # Token patterns, not phrase patterns: phrase patterns run the whole model on each name (slow to load).
-    def tokens(name: str) -> list[dict[str, str]]:
-        return [{"ORTH": t.text} for t in nlp.tokenizer(name)]
-
-    first.add_patterns([{"label": label, "pattern": tokens(name)} for label, name in first_names])
-    after: Any = nlp.add_pipe("entity_ruler", name="newsbrief_names")
-    after.add_patterns([{"label": label, "pattern": tokens(name)} for label, name in later])
 
 
 def _caps_tokens(doc: Doc, body: str) -> set[int]:
@@ -435,8 +398,9 @@ def _stands_alone(doc: Doc, start: int, end: int) -> bool:
     return not (end - start == 1 and doc[start].is_sent_start and doc[start].pos_ != "PROPN")
 
 
-def entities(doc: Doc, article: Article) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tuple[Entity, ...]]:
+def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tuple[Entity, ...]]:
     """People, places and organisations, each merged by name, in order of first mention."""
+    doc, article = parsed.doc, parsed.article
     gaz = gazetteer()
     caps = _caps_tokens(doc, article.body)
     groups: dict[str, Group] = {}
@@ -492,10 +456,10 @@ def entities(doc: Doc, article: Article) -> tuple[tuple[Entity, ...], tuple[Enti
         if not g.readings and g.kind == "place":
             g.readings = gaz.lookup(g.text)
     return (
-        build_people(doc, [g for g in kept if g.kind == "person"]),
-        build_places(doc, [g for g in kept if g.kind == "place"]),
-        build_organizations(doc, [g for g in kept if g.kind == "organization"]),
+        build_people(parsed, [g for g in kept if g.kind == "person"]),
+        build_places(parsed, [g for g in kept if g.kind == "place"]),
+        build_organizations(parsed, [g for g in kept if g.kind == "organization"]),
     )
 
 
-__all__ = ["add_entity_rules", "entities"]
+__all__ = ["entities"]

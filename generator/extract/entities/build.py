@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.extract.entities import rules
-from generator.extract.doctext import text_of
-from generator.lexicon.gazetteer import Place, country_of, fold, gazetteer, resolve
 from generator.extract.entities.names import appositive_after, name_parts, title_before
+from generator.lexicon.gazetteer import Place, country_of, fold, gazetteer, resolve
 from generator.model import Entity, EntityKind, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from generator.nlp import Parsed
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "on", "in", "&", "de", "du", "des", "la"})
 
@@ -38,7 +37,8 @@ class Group:
     """For an abbreviation introduced in brackets: the folded full name it stands for."""
 
 
-def _span(doc: Doc, start: int, end: int) -> Span:
+def _span(parsed: Parsed, start: int, end: int) -> Span:
+    doc = parsed.doc
     s = doc[start:end]
     stop = s.end_char
     # A sentence-final abbreviation's full stop ends the sentence, not the name ("... Lear Corp.").
@@ -46,17 +46,17 @@ def _span(doc: Doc, start: int, end: int) -> Span:
     sentence_end = end == len(doc) or "\n" in doc[end].text or doc[end].is_sent_start
     if last.text.endswith(".") and len(last.text) > 2 and sentence_end:
         stop -= 1
-    return Span(start=s.start_char, end=stop, text=text_of(doc)[s.start_char : stop])
+    return parsed.span(s.start_char, stop)
 
 
-def _fullest(doc: Doc, groups: list[Group]) -> str:
+def _fullest(parsed: Parsed, groups: list[Group]) -> str:
     best = max(groups, key=lambda g: (len(g.words), len(g.text), -g.mentions[0][0]))
-    return doc[best.mentions[0][0] : best.mentions[0][1]].text
+    return parsed.doc[best.mentions[0][0] : best.mentions[0][1]].text
 
 
-def _entity(doc: Doc, kind: EntityKind, groups: list[Group], **extra: object) -> Entity:
-    name = str(extra.pop("name", None) or _fullest(doc, groups))
-    mentions = sorted({_span(doc, s, e) for g in groups for s, e in g.mentions}, key=lambda m: (m.start, m.end))
+def _entity(parsed: Parsed, kind: EntityKind, groups: list[Group], **extra: object) -> Entity:
+    name = str(extra.pop("name", None) or _fullest(parsed, groups))
+    mentions = sorted({_span(parsed, s, e) for g in groups for s, e in g.mentions}, key=lambda m: (m.start, m.end))
     aliases = tuple(dict.fromkeys(m.text for m in mentions if m.text != name))
     return Entity(name=name, kind=kind, mentions=tuple(mentions), aliases=aliases, **extra)  # type: ignore[arg-type]
 
@@ -65,8 +65,9 @@ def _first(e: Entity) -> int:
     return e.mentions[0].start if e.mentions else 0
 
 
-def build_people(doc: Doc, groups: list[Group]) -> tuple[Entity, ...]:
+def build_people(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
     """People: short forms join the full name they are part of (nearest earlier one if several)."""
+    doc = parsed.doc
     full = [g for g in groups if len(g.words) > 1]
     owners: dict[int, list[Group]] = {}
     for g in groups:
@@ -93,7 +94,7 @@ def build_people(doc: Doc, groups: list[Group]) -> tuple[Entity, ...]:
                 appos = appositive_after(doc, e)
                 if appos:
                     roles.append(doc[appos[0] : appos[1]].text)
-        entity = _entity(doc, "person", members, roles=tuple(dict.fromkeys(roles)))
+        entity = _entity(parsed, "person", members, roles=tuple(dict.fromkeys(roles)))
         aliases = tuple(dict.fromkeys((*entity.aliases, *(a for a in extra_aliases if a != entity.name))))
         people.append(
             Entity(name=entity.name, kind="person", aliases=aliases, roles=entity.roles, mentions=entity.mentions)
@@ -110,7 +111,7 @@ def _ends(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return len(full) > len(short) and full[-len(short) :] == short
 
 
-def build_places(doc: Doc, groups: list[Group]) -> tuple[Entity, ...]:
+def build_places(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
     """Places: readings resolved against the article's other places, then merged by what they resolve to."""
     gaz = gazetteer()
     context = frozenset(
@@ -132,7 +133,7 @@ def build_places(doc: Doc, groups: list[Group]) -> tuple[Entity, ...]:
         subtype = place.subtype if place else (rules.place_head(members[0].text) or _agreed(readings))
         places.append(
             _entity(
-                doc, "place", members,
+                parsed, "place", members,
                 subtype=subtype,
                 country=country_place.name if country_place else code,
                 lat=place.lat if place else None,
@@ -152,7 +153,7 @@ def _initials(words: tuple[str, ...]) -> str:
     return "".join(w[0] for w in words if w and w not in _ACRONYM_SKIP and w[0].isalpha())
 
 
-def build_organizations(doc: Doc, groups: list[Group]) -> tuple[Entity, ...]:
+def build_organizations(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
     """Organisations: listed aliases and acronyms join the full name."""
     known = rules.known_orgs()
     merged: dict[str, list[Group]] = {}
@@ -168,8 +169,8 @@ def build_organizations(doc: Doc, groups: list[Group]) -> tuple[Entity, ...]:
         merged.setdefault(key, []).append(g)
     orgs = []
     for members in merged.values():
-        name = _fullest(doc, members)
+        name = _fullest(parsed, members)
         org = next((known[fold(g.text)] for g in members if fold(g.text) in known), None)
         subtype = org.subtype if org else next((s for g in members if (s := rules.org_subtype(g.text))), None)
-        orgs.append(_entity(doc, "organization", members, name=name, subtype=subtype))
+        orgs.append(_entity(parsed, "organization", members, name=name, subtype=subtype))
     return tuple(sorted(orgs, key=_first))

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 
 from generator.extract.facts.dates import DateMention, date_mentions
 from generator.extract.facts.headline import HEADLINE_MAX, derive_headline
-from generator.extract.facts.sentences import Sentence, announced, overlap, sentences
+from generator.extract.facts.sentences import Sentence, announced, overlap
 from generator.extract.facts.shorten import Piece, shorten
 from generator.model import Article, Claim, Fact, Span, TimelineEvent
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from spacy.tokens import Doc
+    from generator.nlp import Parsed
 
 __all__ = ["HEADLINE_MAX", "facts", "headline", "summary", "timeline"]
 
@@ -48,14 +48,14 @@ REDUNDANT = 0.6
 """A candidate sharing this share of its content words with a chosen text repeats it."""
 
 
-def headline(doc: Doc, article: Article) -> str:
+def headline(parsed: Parsed, sents: list[Sentence]) -> str:
     """A headline from the lead's main clause, for articles that have none."""
-    sents = sentences(doc, article)
+    article = parsed.article
     if not sents:
         return article.slug
     # The lead is the first sentence that is prose: not a caption, quote or question.
     lead = next((s for s in sents[:SUMMARY_WINDOW] if s.eligible), sents[0])
-    return derive_headline(doc, lead.start, lead.end) or article.slug
+    return derive_headline(parsed.doc, lead.start, lead.end) or article.slug
 
 
 def _summary_sentence(sents: list[Sentence]) -> Sentence | None:
@@ -65,9 +65,9 @@ def _summary_sentence(sents: list[Sentence]) -> Sentence | None:
     return max(window, key=lambda s: s.score)
 
 
-def summary(doc: Doc, article: Article, *, claims: tuple[Claim, ...]) -> tuple[Span, ...]:
+def summary(sents: list[Sentence]) -> tuple[Span, ...]:
     """The sentence that best says what the story is about, verbatim."""
-    chosen = _summary_sentence(sentences(doc, article))
+    chosen = _summary_sentence(sents)
     return () if chosen is None else (Span(start=chosen.start, end=chosen.end, text=chosen.text),)
 
 
@@ -109,9 +109,9 @@ def _novelty(sent: Sentence, chosen: list[frozenset[str]]) -> float:
     return max((overlap(sent.lemmas, other) for other in chosen), default=0.0)
 
 
-def facts(doc: Doc, article: Article, *, claims: tuple[Claim, ...]) -> tuple[Fact, ...]:
+def facts(parsed: Parsed, sents: list[Sentence], *, claims: tuple[Claim, ...]) -> tuple[Fact, ...]:
     """Three to seven salient sentences or clean shortenings, in document order."""
-    sents = sentences(doc, article)
+    doc, article = parsed.doc, parsed.article
     lead = _summary_sentence(sents)
     chosen: list[frozenset[str]] = [lead.lemmas] if lead else []
     wanted = min(MAX_FACTS, MIN_FACTS + max(0, len(article.paragraphs) - 5) // PARAGRAPHS_PER_FACT)
@@ -154,12 +154,13 @@ def facts(doc: Doc, article: Article, *, claims: tuple[Claim, ...]) -> tuple[Fac
     return tuple(sorted(picked, key=lambda f: f.start))
 
 
-def timeline(doc: Doc, article: Article) -> tuple[TimelineEvent, ...]:
+def timeline(parsed: Parsed, sents: list[Sentence]) -> tuple[TimelineEvent, ...]:
     """Every date expression resolved against the article's date, sorted; none when undated."""
+    article = parsed.article
     if article.date is None:
         return ()
     events = []
-    for sent in sentences(doc, article):
+    for sent in sents:
         for mention in date_mentions(sent.text, article.date):
             expression = Span(start=sent.start + mention.start, end=sent.start + mention.end, text=mention.text)
             events.append(

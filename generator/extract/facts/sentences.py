@@ -15,11 +15,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.model import Article
-
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
+
+    from generator.nlp import Parsed
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 FIGURE_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -93,12 +93,12 @@ class Sentence:
     """Whether it is background about "The city" naming nobody and counting nothing."""
 
 
-def _clip(sent: SpacySpan, article: Article) -> list[tuple[int, int]]:
+def _clip(sent: SpacySpan, parsed: Parsed) -> list[tuple[int, int]]:
     """The sentence cut at paragraph breaks, surrounding blanks trimmed."""
     pieces = []
-    for para in article.paragraphs:
+    for para in parsed.paragraphs_between(sent.start_char, sent.end_char):
         start, end = max(sent.start_char, para.start), min(sent.end_char, para.end)
-        text = article.body[start:end]
+        text = parsed.text[start:end]
         if text.strip():
             lead = len(text) - len(text.lstrip())
             pieces.append((start + lead, start + len(text.rstrip())))
@@ -144,15 +144,16 @@ def _eligible(text: str, words: int) -> bool:
     )
 
 
-def sentences(doc: Doc, article: Article) -> list[Sentence]:
+def sentences(parsed: Parsed) -> list[Sentence]:
     """The body's sentences in document order, each scored for salience."""
+    doc, article = parsed.doc, parsed.article
     first = article.headline.end if article.headline else 0
     raw: list[tuple[int, int, SpacySpan]] = []
-    for sent in doc.sents:
+    for sent in parsed.sentences:
         if sent.end_char <= first:
             continue
-        for start, end in _unglue(article.body, _clip(sent, article)):
-            dateline = _DATELINE.match(article.body, start, end)
+        for start, end in _unglue(parsed.text, _clip(sent, parsed)):
+            dateline = _DATELINE.match(parsed.text, start, end)
             if dateline and dateline.end() < end:
                 start = dateline.end()
             if start >= first:
@@ -160,7 +161,7 @@ def sentences(doc: Doc, article: Article) -> list[Sentence]:
     freq = Counter(lemma for _, _, sent in raw for lemma in set(_content(sent)))
     out = []
     for index, (start, end, sent) in enumerate(raw):
-        text = article.body[start:end]
+        text = parsed.text[start:end]
         lemmas = frozenset(_content(sent))
         eligible = _eligible(text, len(text.split()))
         found = features(sent, index, lemmas, freq)

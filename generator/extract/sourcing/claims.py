@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.extract.speech.attribution import DENIAL_CUES, LOADED_CUES, Found, find_attributions
-from generator.lexicon.outlets import outlet_kind
 from generator.extract.sourcing.kinds import (
     GOVERNMENT_WORDS,
     ORGANIZATION_HEADS,
@@ -30,10 +28,12 @@ from generator.extract.sourcing.kinds import (
     words,
 )
 from generator.extract.sourcing.verification import apply_markers
-from generator.model import Article, Claim, Entity, Quote, SourceFlag, SourceKind, Span
+from generator.extract.speech.attribution import DENIAL_CUES, LOADED_CUES, Found, find_attributions
+from generator.lexicon.outlets import outlet_kind
+from generator.model import Claim, Entity, Quote, SourceFlag, SourceKind, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from generator.nlp import Parsed
 
 # Words of fighting: a party's claim about them, with no word from the other
 # side in the article, is one-sided.
@@ -188,7 +188,7 @@ def _one_sided(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def claims(doc: Doc, article: Article, *, quotes: tuple[Quote, ...], people: tuple[Entity, ...],
+def claims(parsed: Parsed, *, quotes: tuple[Quote, ...], people: tuple[Entity, ...],
            places: tuple[Entity, ...], organizations: tuple[Entity, ...]) -> tuple[Claim, ...]:
     """Every attributed claim of the article with its source, cue and flags, in document order."""
     entities = {"people": people, "places": places, "organizations": organizations}
@@ -198,7 +198,7 @@ def claims(doc: Doc, article: Article, *, quotes: tuple[Quote, ...], people: tup
         for q in quotes if q.speaker
     ]
     found = []
-    for f in find_attributions(doc, people=people):
+    for f in find_attributions(parsed, people=people):
         named = _name_and_kind(f, **entities)
         if named is None or f.content is None:
             continue
@@ -207,7 +207,7 @@ def claims(doc: Doc, article: Article, *, quotes: tuple[Quote, ...], people: tup
         found.append(Claim(source=name, kind=kind, via=via, claim=_one_paragraph(f.content), cue=f.cue, flags=f.flags,
                            role=f.role))
     merged = _merge(quoted, found)
-    merged = apply_markers(merged, doc, article)
+    merged = apply_markers(merged, parsed)
     merged = [
         _add_flags(c, ("state_media",)) if c.kind == "state_media" or (c.via and outlet_kind(c.via) == "state_media")
         else c

@@ -18,10 +18,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from generator.extract.sourcing.kinds import side_of, words
-from generator.model import Article, Claim, SourceFlag
+from generator.model import Claim, SourceFlag
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
+
+    from generator.nlp import Parsed
 
 # Checking verbs: negated, they say a claim could not be checked.
 CHECK_VERBS = frozenset({"verify", "confirm", "corroborate", "substantiate", "authenticate"})
@@ -90,10 +92,10 @@ def _flag(tok: Token) -> SourceFlag | None:
     return None
 
 
-def markers(doc: Doc) -> list[Marker]:
+def markers(parsed: Parsed) -> list[Marker]:
     """Every verification marker of the document, in order."""
     found = []
-    for sent in doc.sents:
+    for sent in parsed.sentences:
         for tok in sent:
             flag = _flag(tok)
             if flag:
@@ -118,15 +120,16 @@ def _same_side(source: str, owner: str) -> bool:
     return side is not None and side_of(source) == side
 
 
-def _covered(marker: Marker, claims: list[Claim], article: Article,
+def _covered(marker: Marker, claims: list[Claim], parsed: Parsed,
              sentences: list[tuple[int, int]]) -> list[int]:
     placed = [i for i, c in enumerate(claims) if c.claim is not None]
     if marker.target:
         t_start, t_end = marker.target
         return [i for i in placed if claims[i].claim.start < t_end and t_start < claims[i].claim.end]  # type: ignore[union-attr]
     if marker.owner:
-        first_para = max(1, article.paragraph_of(marker.offset) - OWNER_REACH_PARAGRAPHS)
-        limit = article.paragraphs[first_para - 1].start if article.paragraphs else 0
+        first_para = max(1, parsed.paragraph_of(marker.offset) - OWNER_REACH_PARAGRAPHS)
+        paragraphs = parsed.article.paragraphs
+        limit = paragraphs[first_para - 1].start if paragraphs else 0
         hits = [i for i in placed if limit <= claims[i].claim.start < marker.offset  # type: ignore[union-attr]
                 and claims[i].kind in ("government", "person", "state_media", "organization")
                 and _same_side(claims[i].source, marker.owner)]
@@ -159,12 +162,12 @@ def _covered(marker: Marker, claims: list[Claim], article: Article,
     return []
 
 
-def apply_markers(claims: list[Claim], doc: Doc, article: Article) -> list[Claim]:
+def apply_markers(claims: list[Claim], parsed: Parsed) -> list[Claim]:
     """The claims with the flags of the markers that cover them."""
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    sentences = [(s.start_char, s.end_char) for s in parsed.sentences]
     out = list(claims)
-    for marker in markers(doc):
-        for i in _covered(marker, out, article, sentences):
+    for marker in markers(parsed):
+        for i in _covered(marker, out, parsed, sentences):
             if marker.flag not in out[i].flags:
                 out[i] = replace(out[i], flags=(*out[i].flags, marker.flag))
     return out

@@ -8,16 +8,18 @@ Notes:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.lexicon.outlets import outlet_kind
 from generator.extract.sourcing.kinds import DOCUMENT_HEADS, GOVERNMENT_WORDS, SOCIAL_PLATFORMS
+from generator.lexicon.outlets import outlet_kind
 from generator.model import Entity, SourceFlag, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
+
+    from generator.nlp import Parsed
 
 # Verbs that introduce reported speech or a stated position with a clause.
 REPORTING_VERBS = frozenset({
@@ -44,7 +46,6 @@ CITING_VERBS = frozenset({"cite", "quote"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 RELATIVES = frozenset({"who", "which", "that"})
 FIRST = frozenset({"first", "originally", "initially", "earlier"})
-_EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "."})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,18 +65,6 @@ class Found:
     person: str | None = None
     """Canonical name when the source (or the pronoun standing for it) is one of the article's people."""
     flags: tuple[SourceFlag, ...] = ()
-
-
-def _span(text: str, tokens: Iterable[Token]) -> Span | None:
-    toks = sorted(tokens, key=lambda t: t.i)
-    while toks and (toks[0].is_space or toks[0].text in _EDGE_PUNCT):
-        toks.pop(0)
-    while toks and (toks[-1].is_space or toks[-1].text in _EDGE_PUNCT):
-        toks.pop()
-    if not toks:
-        return None
-    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return Span(start=start, end=end, text=text[start:end])
 
 
 def _is_attribution_verb(tok: Token) -> bool:
@@ -172,9 +161,10 @@ def _role(tok: Token, text: str) -> str | None:
 class _Finder:
     """The rules, sharing the document and the article's people."""
 
-    def __init__(self, doc: Doc, people: tuple[Entity, ...]) -> None:
-        self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once
+    def __init__(self, parsed: Parsed, people: tuple[Entity, ...]) -> None:
+        self.parsed = parsed
+        self.doc = parsed.doc
+        self.text = parsed.text
         self.people = people
         self.mentions = sorted((m.start, m.end, p.name) for p in people for m in p.mentions)
 
@@ -225,7 +215,7 @@ class _Finder:
                         person=target, flags=flags)
             return
         for head in (target, *[c for c in target.conjuncts if c.i > target.i]):
-            span = _span(self.text, _phrase(head))
+            span = self.parsed.token_span(_phrase(head))
             if span is None:
                 continue
             person = None if head.lower_ in GOVERNMENT_WORDS else self.person_at(head.idx, head.idx + len(head))
@@ -238,26 +228,26 @@ class _Finder:
         comps = [c for c in verb.children if c.dep_ == "ccomp"]
         for child in (*verb.children, *(c for comp in comps for c in comp.children if c.lower_ == "according")):
             if child.dep_ in ("dative", "dobj"):
-                name = _span(self.text, _phrase(child))
+                name = self.parsed.token_span(_phrase(child))
                 if name is not None and outlet_kind(name.text) is not None:
                     return name
             if child.dep_ == "prep" and child.lower_ in ("on", "in", "to", "with"):
                 for obj in child.children:
                     if obj.dep_ != "pobj":
                         continue
-                    name = _span(self.text, _phrase(obj))
+                    name = self.parsed.token_span(_phrase(obj))
                     if name and (name.text in SOCIAL_PLATFORMS or outlet_kind(name.text) is not None):
                         return name
                     for sub in obj.children:  # "in an interview with the BBC"
                         if sub.dep_ == "prep" and sub.lower_ == "with":
                             inner = [o for o in sub.children if o.dep_ == "pobj"]
-                            partner = _span(self.text, _phrase(inner[0])) if inner else None
+                            partner = self.parsed.token_span(_phrase(inner[0])) if inner else None
                             if partner is not None and outlet_kind(partner.text) is not None:
                                 return partner
             if child.dep_ == "prep" and child.lower_ == "according":
                 for to in child.children:
                     objs = [o for o in to.children if o.dep_ == "pobj"]
-                    name = _span(self.text, _phrase(objs[0])) if objs else None
+                    name = self.parsed.token_span(_phrase(objs[0])) if objs else None
                     if name is not None and outlet_kind(name.text) is not None:
                         return name
         return None
@@ -295,18 +285,18 @@ class _Finder:
             host = [t for t in verb.head.subtree if t.i not in own and not t.is_space]
             cue_start = min(own)
             if any(t.i < cue_start for t in host) and any(t.i > verb.right_edge.i for t in host):
-                content = _span(self.text, [t for t in host if t.i >= host[0].i])
+                content = self.parsed.token_span([t for t in host if t.i >= host[0].i])
                 if content is not None:  # the whole stretch, the cue inside it
                     end = max(t.idx + len(t) for t in host if not t.is_punct)
                     content = Span(start=content.start, end=end, text=self.text[content.start : end])
             else:
-                content = _span(self.text, host)
+                content = self.parsed.token_span(host)
             if subj is not None and content is not None:
                 yield from self.source(subj, verb, content, cue, via=self.via_of(verb))
             return
         if comp is None:
             return
-        content = _span(self.text, _clause(verb, comp))
+        content = self.parsed.token_span(_clause(verb, comp))
         subj = _subject(verb)
         if subj is None or content is None:
             return
@@ -322,7 +312,7 @@ class _Finder:
         if cited:
             objs = [o for o in cited[0].children if o.dep_ == "dobj"]
             if objs:
-                via = _span(self.text, _phrase(subj))
+                via = self.parsed.token_span(_phrase(subj))
                 yield from self.source(objs[0], verb, content, f"citing ... {verb.text}", tuple(flags), via=via)
         yield from self.source(subj, verb, content, cue, tuple(flags), via=self.via_of(verb))
 
@@ -337,11 +327,11 @@ class _Finder:
         comps = [c for c in saying[0].children if c.dep_ == "ccomp"] if saying else []
         if not comps:
             return
-        content = _span(self.text, _clause(saying[0], comps[0]))
+        content = self.parsed.token_span(_clause(saying[0], comps[0]))
         if content is None:
             return
         cue = f"{verb.text} ... as {saying[0].text}"
-        via = _span(self.text, _phrase(subj))
+        via = self.parsed.token_span(_phrase(subj))
         yield from self.source(objs[0], verb, content, cue, via=via)
         yield from self.source(subj, verb, content, cue)
 
@@ -369,9 +359,9 @@ class _Finder:
         before = [t for t in rest if t.i < tok.i and not t.is_punct]
         after = [t for t in rest if t.i > max(phrase) and not t.is_punct]
         if before and after:
-            content = _span(self.text, rest)
+            content = self.parsed.token_span(rest)
         else:
-            content = _span(self.text, [t for t in rest if (t.i < tok.i) == bool(before)])
+            content = self.parsed.token_span([t for t in rest if (t.i < tok.i) == bool(before)])
         if content is None:
             return
         yield from self.source(src, tok, content, "according to")
@@ -391,7 +381,7 @@ class _Finder:
         tokens = [t for t in clause_head.subtree if t.i < noun.left_edge.i and t.i not in own]
         if verb.dep_ == "advcl" or clause_head.dep_ == "ROOT":
             tokens = [t for t in clause_head.sent if t.i < noun.left_edge.i and t.i not in own]
-        content = _span(self.text, tokens)
+        content = self.parsed.token_span(tokens)
         if content is not None:
             yield from self.source(agents[0], verb, content, f"first {verb.text} by", ("first_reported",))
 
@@ -402,18 +392,18 @@ class _Finder:
                   and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
         if not owners or not clause or owners[0].pos_ not in ("PROPN", "NOUN"):
             return
-        content = _span(self.text, _clause(noun, clause[0]))
+        content = self.parsed.token_span(_clause(noun, clause[0]))
         if content is None:
             return
         flags: tuple[SourceFlag, ...] = ("loaded_cue",) if noun.lemma_.lower() in LOADED_CUES else ()
         yield from self.source(owners[0], noun, content, f"{noun.text} that", flags)
 
 
-def find_attributions(doc: Doc, *, people: tuple[Entity, ...]) -> list[Found]:
+def find_attributions(parsed: Parsed, *, people: tuple[Entity, ...]) -> list[Found]:
     """Every attribution the rules see, in document order of their content."""
-    finder = _Finder(doc, people)
+    finder = _Finder(parsed, people)
     found: list[Found] = []
-    for tok in doc:
+    for tok in parsed.doc:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if low == "according":
             found.extend(finder.according(tok))

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.extract.speech.quote_marks import Quoted
+from generator.extract.speech.speakers import SUBJECT_DEPS
 from generator.lexicon.speech import (
     BELIEF_VERBS,
     CLAUSE_ONLY_VERBS,
@@ -25,13 +27,12 @@ from generator.lexicon.speech import (
     REPORTING_VERBS,
     SPEECH_VERBS,
 )
-from generator.extract.doctext import text_of
-from generator.extract.speech.quote_marks import Quoted
-from generator.extract.speech.speakers import SUBJECT_DEPS
-from generator.model import QuoteKind, Span
+from generator.model import QuoteKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
+
+    from generator.nlp import Parsed
 
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "ccomp", "acl", "dobj"})
 """Dependencies to climb from a subjectless cue ("..., adding that") to the verb with the subject."""
@@ -58,7 +59,7 @@ def is_cue(token: Token, verbs: frozenset[str]) -> bool:
     return token.lemma_.lower() in verbs and token.pos_ in ("VERB", "AUX")
 
 
-def subject_of(verb: Token, quoted: list[Quoted]) -> Token | None:
+def subject_of(parsed: Parsed, verb: Token, quoted: list[Quoted]) -> Token | None:
     """The verb's subject, climbing from a subjectless participle to its head."""
     cue = verb
     for _ in range(4):
@@ -66,28 +67,22 @@ def subject_of(verb: Token, quoted: list[Quoted]) -> Token | None:
         # is not where a participle hanging from it gets its speaker.
         content = verb.i != cue.i and verb.dep_ == "ccomp" and is_cue(verb.head, REPORTING_VERBS)
         subjects = [c for c in verb.children if not content and c.dep_ in SUBJECT_DEPS
-                    and not inside(c.idx, quoted) and _near(c, cue)]
+                    and not inside(c.idx, quoted) and parsed.same_line(c, cue)]
         if subjects:
             # Two subjects ("spokesperson ... Chaudhry had said"): the name is the speaker.
             return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
         adjacent = None if content else _adjacent_subject(verb)
-        if adjacent is not None and _near(adjacent, cue):
+        if adjacent is not None and parsed.same_line(adjacent, cue):
             return adjacent
         # "cited a Foreign Ministry official as saying": the object of the citing verb.
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
             for child in verb.head.head.children:
-                if child.dep_ == "dobj" and _near(child, cue):
+                if child.dep_ == "dobj" and parsed.same_line(child, cue):
                     return child
-        if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i or not _near(verb.head, cue):
+        if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i or not parsed.same_line(verb.head, cue):
             break
         verb = verb.head
     return None
-
-
-def _near(a: Token, b: Token) -> bool:
-    """Both tokens in one paragraph (the parse can run across a paragraph break)."""
-    lo, hi = min(a.idx, b.idx), max(a.idx, b.idx)
-    return "\n" not in text_of(a.doc)[lo:hi]
 
 
 def _adjacent_subject(verb: Token) -> Token | None:
@@ -110,11 +105,11 @@ def _adjacent_subject(verb: Token) -> Token | None:
     return None
 
 
-def within_reported_clause(verb: Token) -> bool:
+def within_reported_clause(parsed: Parsed, verb: Token) -> bool:
     """The verb sits inside the clause of another reporting verb."""
     token = verb
     while token.head.i != token.i:
-        if token.dep_ == "ccomp" and is_cue(token.head, REPORTING_VERBS) and _near(token, token.head):
+        if token.dep_ == "ccomp" and is_cue(token.head, REPORTING_VERBS) and parsed.same_line(token, token.head):
             return True
         token = token.head
     return False
@@ -131,19 +126,19 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def indirect(doc: Doc, paragraphs: tuple[Span, ...], quoted: list[Quoted], direct: list[Quoted]) -> list[Candidate]:
+def indirect(parsed: Parsed, quoted: list[Quoted], direct: list[Quoted]) -> list[Candidate]:
     """Clauses governed by reporting verbs, and "according to X" clauses."""
     found: list[Candidate] = []
-    for verb in doc:
+    for verb in parsed.doc:
         if inside(verb.idx, quoted):
             continue
         if verb.pos_ == "NOUN" and verb.lower_ in NOMINAL_CUES:
-            claim = _nominal(verb, quoted, direct, paragraphs)
+            claim = _nominal(parsed, verb, quoted, direct)
             if claim is not None:
                 found.append(claim)
             continue
         if verb.lower_ == "according" and any(c.lower_ == "to" for c in verb.children):
-            cand = _according(paragraphs, verb, direct)
+            cand = _according(parsed, verb, direct)
             if cand is not None:
                 found.append(cand)
             continue
@@ -151,17 +146,17 @@ def indirect(doc: Doc, paragraphs: tuple[Span, ...], quoted: list[Quoted], direc
         if not is_cue(verb, REPORTING_VERBS | LABELLING_CUES) or negated:
             # "has not indicated it will ...": no speech act took place ("doesn't think" is still a view).
             continue
-        asides = _parenthetical(verb, quoted, direct, paragraphs)
+        asides = _parenthetical(parsed, verb, quoted, direct)
         if not asides:
-            asides = [c for c in [_complement(verb, quoted, direct, paragraphs)] if c is not None]
+            asides = [c for c in [_complement(parsed, verb, quoted, direct)] if c is not None]
         if asides:
             found.extend(asides)
             continue
         for comp in verb.children:
-            if comp.dep_ != "ccomp" or inside(comp.idx, direct) or not _near(comp, verb):
+            if comp.dep_ != "ccomp" or inside(comp.idx, direct) or not parsed.same_line(comp, verb):
                 continue
             # Only the part in the cue's paragraph (the parse can join a heading to it).
-            tokens = [t for t in comp.subtree if _near(t, verb)]
+            tokens = [t for t in comp.subtree if parsed.same_line(t, verb)]
             # "said the deal was close, adding that ...": the participle starts a quote of its own.
             cut = next((t.left_edge.i for t in tokens if t.i != comp.i and t.dep_ in ("advcl", "conj")
                         and t.tag_ == "VBG" and is_cue(t, SPEECH_VERBS) and t.doc[t.i - 1].text == ","
@@ -185,16 +180,15 @@ def indirect(doc: Doc, paragraphs: tuple[Span, ...], quoted: list[Quoted], direc
                     end = min(end, q.start) if q.start > start else end
             if end - start < 8 or any(q.start <= start < q.end for q in direct):
                 continue
-            found.append(Candidate(start=start, end=end, kind="indirect", paragraph=paragraph_index(paragraphs, start),
-                                    cue=verb, subject=subject_of(verb, quoted)))
+            found.append(Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
+                                    cue=verb, subject=subject_of(parsed, verb, quoted)))
     # The parse can join a heading to the next paragraph: cue and content share one.
     return [c for c in found if c.cue is None
-            or paragraph_index(paragraphs, c.cue.idx) == paragraph_index(paragraphs, c.start)
-            == paragraph_index(paragraphs, c.end - 1)]
+            or parsed.block_of(c.cue.idx) == parsed.block_of(c.start)
+            == parsed.block_of(c.end - 1)]
 
 
-def _parenthetical(verb: Token, quoted: list[Quoted], direct: list[Quoted],
-                   paragraphs: tuple[Span, ...]) -> list[Candidate]:
+def _parenthetical(parsed: Parsed, verb: Token, quoted: list[Quoted], direct: list[Quoted]) -> list[Candidate]:
     """'The jump was the second this year, he said, which ...': the clause around the aside.
 
     The aside can also stand first or in the middle ("Even more concerning,
@@ -202,7 +196,7 @@ def _parenthetical(verb: Token, quoted: list[Quoted], direct: list[Quoted],
     a quote of its own, as annotators split them.
     """
     head = verb.head
-    if verb.dep_ not in ("parataxis", "advcl", "ccomp") or head.i == verb.i or not _near(head, verb):
+    if verb.dep_ not in ("parataxis", "advcl", "ccomp") or head.i == verb.i or not parsed.same_line(head, verb):
         return []
     if any(c.dep_ == "ccomp" for c in verb.children) or is_cue(head, REPORTING_VERBS):
         return []
@@ -214,7 +208,7 @@ def _parenthetical(verb: Token, quoted: list[Quoted], direct: list[Quoted],
         return []
     aside = {t.i for t in verb.subtree}
     found: list[Candidate] = []
-    rest = [t for t in head.subtree if t.i not in aside and _near(t, verb)]
+    rest = [t for t in head.subtree if t.i not in aside and parsed.same_line(t, verb)]
     for side in ([t for t in rest if t.i < first - 1], [t for t in rest if t.i > verb.i]):
         tokens = _trim(side)
         words = [t for t in tokens if not t.is_punct]
@@ -222,15 +216,14 @@ def _parenthetical(verb: Token, quoted: list[Quoted], direct: list[Quoted],
         if len(words) < 3 or not clause or tokens[0].lower_ in ("while", "when", "if", "as", "because"):
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        if any(q.start < end and start < q.end for q in direct) or "\n" in text_of(verb.doc)[start:end]:
+        if any(q.start < end and start < q.end for q in direct) or "\n" in parsed.text[start:end]:
             continue
-        found.append(Candidate(start=start, end=end, kind="indirect", paragraph=paragraph_index(paragraphs, start),
+        found.append(Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
                                 cue=verb, subject=subject))
     return found
 
 
-def _complement(verb: Token, quoted: list[Quoted], direct: list[Quoted],
-                paragraphs: tuple[Span, ...]) -> Candidate | None:
+def _complement(parsed: Parsed, verb: Token, quoted: list[Quoted], direct: list[Quoted]) -> Candidate | None:
     """'accused the chiefs of taking bribes', 'urged the public to stay calm', 'denied taking bribes'.
 
     Only with a verb in the complement: "denied the allegations" reports no content.
@@ -250,20 +243,19 @@ def _complement(verb: Token, quoted: list[Quoted], direct: list[Quoted],
     # Any other reporting verb: only when the object quotes the speaker's words
     # ("suggested a policy of 'oil quarantine'"), which makes it a mixed quote.
     fragment = verb.lemma_.lower() in LABELLING_CUES and any(
-        start <= q.start and q.end <= end + 2 and len(text_of(verb.doc)[q.start : q.end].split()) >= 2
+        start <= q.start and q.end <= end + 2 and len(parsed.text[q.start : q.end].split()) >= 2
         for q in quoted if q not in direct)
     if not (verbal or fragment):
         return None
     if tokens[-1].i - tokens[0].i + 1 != len(tokens):
         return None
-    if any(q.start < end and start < q.end for q in direct) or "\n" in text_of(verb.doc)[start:end]:
+    if any(q.start < end and start < q.end for q in direct) or "\n" in parsed.text[start:end]:
         return None
-    return Candidate(start=start, end=end, kind="indirect", paragraph=paragraph_index(paragraphs, start),
-                      cue=verb, subject=subject_of(verb, quoted))
+    return Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
+                      cue=verb, subject=subject_of(parsed, verb, quoted))
 
 
-def _nominal(noun: Token, quoted: list[Quoted], direct: list[Quoted],
-             paragraphs: tuple[Span, ...]) -> Candidate | None:
+def _nominal(parsed: Parsed, noun: Token, quoted: list[Quoted], direct: list[Quoted]) -> Candidate | None:
     """'His remarks that ...', 'reiterated claims that ...': a that-clause on a speech noun.
 
     The speaker is the noun's possessor, else the subject of the verb it is the object of.
@@ -275,18 +267,18 @@ def _nominal(noun: Token, quoted: list[Quoted], direct: list[Quoted],
     if len(tokens) < 4 or tokens[0].lower_ != "that":
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    if any(q.start < end and start < q.end for q in direct) or "\n" in text_of(noun.doc)[start:end]:
+    if any(q.start < end and start < q.end for q in direct) or "\n" in parsed.text[start:end]:
         return None
     subject = next((c for c in noun.children if c.dep_ == "poss"), None)
     if subject is None and noun.dep_ == "dobj":
-        subject = subject_of(noun.head, quoted)
+        subject = subject_of(parsed, noun.head, quoted)
     if subject is None:
         return None
-    return Candidate(start=start, end=end, kind="indirect", paragraph=paragraph_index(paragraphs, start),
+    return Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
                       cue=noun.head if noun.dep_ == "dobj" else noun, subject=subject)
 
 
-def _according(paragraphs: tuple[Span, ...], verb: Token, direct: list[Quoted]) -> Candidate | None:
+def _according(parsed: Parsed, verb: Token, direct: list[Quoted]) -> Candidate | None:
     """'According to X, CLAUSE' or 'CLAUSE, according to X': X is the speaker."""
     to = next(c for c in verb.children if c.lower_ == "to")
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -307,12 +299,7 @@ def _according(paragraphs: tuple[Span, ...], verb: Token, direct: list[Quoted]) 
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if any(q.start < end and start < q.end for q in direct):
         return None
-    if paragraph_index(paragraphs, start) != paragraph_index(paragraphs, end - 1):
+    if parsed.block_of(start) != parsed.block_of(end - 1):
         return None
-    return Candidate(start=start, end=end, kind="indirect", paragraph=paragraph_index(paragraphs, start),
+    return Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
                       cue=verb, subject=source)
-
-
-def paragraph_index(paragraphs: tuple[Span, ...], offset: int) -> int:
-    """0-based index of the paragraph holding ``offset`` (-1 if none)."""
-    return next((n for n, p in enumerate(paragraphs) if p.start <= offset < p.end), -1)

@@ -22,18 +22,19 @@ Notes:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.lexicon.speech import SPEECH_VERBS
-from generator.extract.speech.quote_marks import Quoted, quoted_spans
 from generator.extract.speech.indirect import Candidate, indirect, is_cue, subject_of, within_reported_clause
+from generator.extract.speech.quote_marks import Quoted, quoted_spans
 from generator.extract.speech.speakers import Resolver, Speaker
-from generator.model import Article, Entity, Quote
+from generator.lexicon.speech import SPEECH_VERBS
+from generator.model import Entity, Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
+
+    from generator.nlp import Parsed
 
 SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*(?=\s|$)")
 ABBREVIATIONS = frozenset({
@@ -48,23 +49,6 @@ MIN_DIRECT_WORDS = 3
 """Shorter quotations without closing punctuation are names, titles or scare quotes."""
 AFTER_CUE_WINDOW = 8
 """Tokens after a sentence-final quotation in which "she said" may still follow."""
-class _Index:
-    """Character offsets to tokens."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.starts = [t.idx for t in doc]
-
-    def tokens(self, start: int, end: int) -> list[Token]:
-        """Tokens starting inside ``[start, end)``."""
-        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        return [self.doc[i] for i in range(lo, hi)]
-
-    def at(self, offset: int) -> Token | None:
-        i = bisect_right(self.starts, offset) - 1
-        return self.doc[i] if i >= 0 else None
-
-
 def _ends_sentence(body: str, m: re.Match[str]) -> bool:
     """Not the full stop of an abbreviation ("Lt. Gen.", "U.S.", "Mr.")."""
     if body[m.start()] != ".":
@@ -90,7 +74,7 @@ def _sentence_end(body: str, pos: int, hi: int) -> int:
     return hi
 
 
-def _standalone(body: str, q: Quoted, para_start: int, index: _Index) -> bool:
+def _standalone(body: str, q: Quoted, para_start: int, parsed: Parsed) -> bool:
     """A quotation that is a sentence of its own (or follows a cue), not a fragment."""
     if q.continued or q.open_ended:
         return True
@@ -106,7 +90,7 @@ def _standalone(body: str, q: Quoted, para_start: int, index: _Index) -> bool:
     prefix = body[sent_start : q.start].rstrip()
     if not prefix or prefix.endswith(":"):
         return True
-    lead = index.tokens(sent_start, q.start)
+    lead = parsed.tokens_in(sent_start, q.start)
     tail = [t for t in lead if not t.is_space][-4:]
     if prefix.endswith(",") and any(is_cue(t, SPEECH_VERBS) for t in tail):
         return True
@@ -114,29 +98,29 @@ def _standalone(body: str, q: Quoted, para_start: int, index: _Index) -> bool:
 
 
 def _direct_cue(body: str, q: Quoted, para_start: int, para_end: int,
-                quoted: list[Quoted], index: _Index) -> tuple[Token | None, Token | None]:
+                quoted: list[Quoted], parsed: Parsed) -> tuple[Token | None, Token | None]:
     """(cue verb, subject) for a direct quote, looking after it, then before."""
     later = [o.start for o in quoted if o.start >= q.end and o.paragraph == q.paragraph]
     stop = min([*later, para_end])
     inner = body[q.inner[0] : q.inner[1]].rstrip()
     ended = inner[-1:] in ".!?\u2026"
     after_end = stop if body[q.end : stop].lstrip()[:1] in (",", "") else _sentence_end(body, q.end, stop)
-    after = [t for t in index.tokens(q.end, after_end) if not t.is_space]
+    after = [t for t in parsed.tokens_in(q.end, after_end) if not t.is_space]
     if ended:
         after = after[:AFTER_CUE_WINDOW]
     for t in after:
         if is_cue(t, SPEECH_VERBS):
-            subject = subject_of(t, quoted)
+            subject = subject_of(parsed, t, quoted)
             if subject is None:
                 people = [a for a in after if a.ent_type_ == "PERSON" and a.dep_ != "compound"]
                 subject = people[0] if people else None
             return t, subject
     earlier = [o.end for o in quoted if o.end <= q.start and o.paragraph == q.paragraph]
     lo = max([*earlier, para_start])
-    before = [t for t in index.tokens(_sentence_start(body, lo, q.start), q.start) if not t.is_space]
+    before = [t for t in parsed.tokens_in(_sentence_start(body, lo, q.start), q.start) if not t.is_space]
     for t in reversed(before[-6:]):
         if is_cue(t, SPEECH_VERBS):
-            return t, subject_of(t, quoted)
+            return t, subject_of(parsed, t, quoted)
     return None, None
 
 
@@ -150,22 +134,21 @@ def _cue_text(cue: Token | None) -> str | None:
 
 
 def quotes(
-    doc: Doc, article: Article, *, people: tuple[Entity, ...], organizations: tuple[Entity, ...]
+    parsed: Parsed, *, people: tuple[Entity, ...], organizations: tuple[Entity, ...]
 ) -> tuple[Quote, ...]:
     """Reported speech of the article in document order, with speakers where the text is clear."""
-    body = article.body
-    index = _Index(doc)
-    # A headline quotes people too ("..., minister says"); it is a paragraph of its own here.
-    paragraphs = ((article.headline,) if article.headline else ()) + article.paragraphs
+    body = parsed.text
+    # A headline quotes people too ("..., minister says"); it is a block of its own here.
+    paragraphs = parsed.blocks
     quoted = list(quoted_spans(body, paragraphs))
-    direct = [q for q in quoted if _standalone(body, q, paragraphs[q.paragraph].start, index)]
+    direct = [q for q in quoted if _standalone(body, q, paragraphs[q.paragraph].start, parsed)]
     fragments = [q for q in quoted if q not in direct]
 
     candidates: list[Candidate] = []
     for q in list(direct):
         para = paragraphs[q.paragraph]
-        cue, subject = _direct_cue(body, q, para.start, para.end, quoted, index)
-        if cue is not None and cue.idx < q.start and within_reported_clause(cue):
+        cue, subject = _direct_cue(body, q, para.start, para.end, quoted, parsed)
+        if cue is not None and cue.idx < q.start and within_reported_clause(parsed, cue):
             # "he said doctors told them: '...'": words inside someone's reported speech.
             direct.remove(q)
             fragments.append(q)
@@ -174,7 +157,7 @@ def quotes(
             start=q.start, end=q.end, kind="direct", paragraph=q.paragraph, cue=cue, subject=subject,
             inherit=cue is None, opens_paragraph=not body[para.start : q.start].strip(),
         ))
-    for cand in indirect(doc, paragraphs, quoted, direct):
+    for cand in indirect(parsed, quoted, direct):
         inner = [f for f in fragments if cand.start <= f.start < cand.end]
         if inner:
             end = max(cand.end, max(f.end for f in inner))
@@ -182,7 +165,7 @@ def quotes(
         candidates.append(cand)
     candidates = _dedupe(sorted(candidates, key=lambda c: (c.start, -c.end)))
 
-    resolver = Resolver(doc, article, people, organizations, tuple((q.start, q.end) for q in quoted))
+    resolver = Resolver(parsed, people, organizations, tuple((q.start, q.end) for q in quoted))
     found: list[Quote] = []
     last: dict[int, Speaker | None] = {}
     for cand in candidates:

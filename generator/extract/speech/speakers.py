@@ -30,11 +30,12 @@ from generator.lexicon.speech import (
     ROLE_NOUNS,
     SPEECH_VERBS,
 )
-from generator.extract.doctext import text_of
-from generator.model import Article, Entity, Span
+from generator.model import Entity, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from generator.nlp import Parsed
 
 SpeakerKind = Literal["person", "group", "organization", "place", "other"]
 
@@ -102,13 +103,14 @@ class Resolver:
     """Resolve subjects to speakers for one article, remembering who spoke last."""
 
     def __init__(
-        self, doc: Doc, article: Article, people: tuple[Entity, ...], organizations: tuple[Entity, ...],
+        self, parsed: Parsed, people: tuple[Entity, ...], organizations: tuple[Entity, ...],
         quoted: tuple[tuple[int, int], ...] = (),
     ) -> None:
-        self.doc = doc
+        self.parsed = parsed
+        self.doc = doc = parsed.doc
         self.quoted = quoted
         """Quotations (start, end): words inside them are no antecedents."""
-        self.article = article
+        self.article = parsed.article
         self.organizations = organizations
         # Every full form a person is given, with the offset of its first use.
         self.forms: list[tuple[int, tuple[str, ...]]] = []
@@ -182,9 +184,6 @@ class Resolver:
 
     # -- subjects ----------------------------------------------------------
 
-    def _span(self, start: int, end: int) -> Span:
-        return Span(start=start, end=end, text=self.article.body[start:end])
-
     def _ent(self, token: Token) -> tuple[str, int, int] | None:
         if token.ent_type_ and token.ent_iob_ != "O":
             for ent in self.doc.ents:
@@ -211,7 +210,7 @@ class Resolver:
         doc = self.doc
         left = [t for t in doc[head.left_edge.i : name_start] if t.dep_ not in ("det", "punct")]
         # The parse can run over a paragraph break: a role stays in the name's paragraph.
-        while left and "\n" in text_of(doc)[left[0].idx : head.idx]:
+        while left and "\n" in self.parsed.text[left[0].idx : head.idx]:
             left.pop(0)
         for t in head.children:
             if t.dep_ == "appos" and t.i > head.i and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON":
@@ -221,10 +220,10 @@ class Resolver:
                 while sub and sub[0].dep_ == "det" and sub[0].lower_ in ("the", "a", "an"):
                     sub.pop(0)
                 if sub:
-                    return self.article.body[sub[0].idx : sub[-1].idx + len(sub[-1])]
+                    return self.parsed.text[sub[0].idx : sub[-1].idx + len(sub[-1])]
         if (left and any(t.lower_ in ROLE_NOUNS or t.pos_ == "NOUN" for t in left)
                 and (left[0].dep_ == "poss" or left[0].pos_ in ("NOUN", "PROPN", "ADJ"))):
-            return self.article.body[left[0].idx : left[-1].idx + len(left[-1])]
+            return self.parsed.text[left[0].idx : left[-1].idx + len(left[-1])]
         return None
 
     def subject(self, token: Token) -> Speaker | None:
@@ -243,7 +242,7 @@ class Resolver:
         # "X's chief economist, David-Alexandre Brassard": the name in apposition speaks.
         for t in token.subtree:
             named = t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS)
-            if t.dep_ == "appos" and named and t.i != token.i and "\n" not in text_of(self.doc)[token.idx : t.idx]:
+            if t.dep_ == "appos" and named and t.i != token.i and "\n" not in self.parsed.text[token.idx : t.idx]:
                 found = self._proper(t)
                 if found is not None and found.kind == "person":
                     return found
@@ -262,10 +261,10 @@ class Resolver:
         if not toks:
             return None
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-        text = self.article.body[s:e]
+        text = self.parsed.text[s:e]
         label = ent[0] if ent else None
         words = {w.lower().strip(".,") for w in text.split()}
-        span = self._span(s, e)
+        span = self.parsed.span(s, e)
         if label in ("GPE", "LOC", "NORP") and token.i == end - 1:
             return Speaker(name=_norm(text), span=span, kind="place")
         # The tagger often calls a name it has seen as a person something else
@@ -337,34 +336,35 @@ class Resolver:
             for _, earlier in reversed(self.history):
                 named = token.lower_ in earlier.name.lower().split() and len(earlier.name) > len(token.text) + 4
                 if earlier.kind == "group" and named:
-                    return replace(earlier, span=self._span(sub[0].idx, sub[-1].idx + len(sub[-1])))
+                    return replace(earlier, span=self.parsed.span(sub[0].idx, sub[-1].idx + len(sub[-1])))
         s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
         if e - s > MAX_SOURCE_CHARS or doc[sub[0].i].is_punct:
             return None
         # "officials", "hundreds of protesters": a group that "they" can refer back to.
         kind: SpeakerKind = "group" if token.tag_ in ("NNS", "NNPS", "CD") else "other"
-        return Speaker(name=self.article.body[s:e], span=self._span(s, e), kind=kind)
+        return Speaker(name=self.parsed.text[s:e], span=self.parsed.span(s, e), kind=kind)
 
     def _description(self, token: Token) -> Speaker | None:
         """'the minister': the last person whose known role has that word."""
         noun = token.lower_
         for _, earlier in reversed(self.history):
             if earlier.kind == "person" and earlier.role and noun in earlier.role.lower():
-                return Speaker(name=earlier.name, span=self._span(token.idx, token.idx + len(token)),
+                return Speaker(name=earlier.name, span=self.parsed.span(token.idx, token.idx + len(token)),
                                kind="person", role=earlier.role)
         # The person last given that title before the description.
         for offset, name, role in reversed(self.titled):
             if offset < token.idx and noun in role.lower().split():
-                return Speaker(name=name, span=self._span(token.idx, token.idx + len(token)), kind="person", role=role)
+                span = self.parsed.span(token.idx, token.idx + len(token))
+                return Speaker(name=name, span=span, kind="person", role=role)
         # "the government spokesman said" right after the same person's quotes.
         last = self.continuing(token.idx)
         if last is not None and last.kind == "person":
-            return replace(last, span=self._span(token.idx, token.idx + len(token)))
+            return replace(last, span=self.parsed.span(token.idx, token.idx + len(token)))
         return None
 
     def _org_description(self, token: Token) -> Speaker | None:
         """'the bank', 'the ministry': the organisation that spoke last, or the one named so."""
-        span = self._span(token.idx, token.idx + len(token))
+        span = self.parsed.span(token.idx, token.idx + len(token))
         noun = token.lower_
         for offset, earlier in reversed(self.history):
             if self.distance(offset, token.idx) > 2:
@@ -380,7 +380,7 @@ class Resolver:
     def pronoun(self, token: Token) -> Speaker | None:
         """He/she: the person salient just before; they: the last group; it: the last organisation."""
         low = token.lower_
-        span = self._span(token.idx, token.idx + len(token))
+        span = self.parsed.span(token.idx, token.idx + len(token))
         key = (token.sent.start, low)
         if key in self.said:
             # The same pronoun twice in a sentence is the same referent.
@@ -425,7 +425,7 @@ class Resolver:
         honorifics rules candidates out.
         """
         low = token.lower_
-        para = self.article.paragraph_of(token.idx)
+        para = self.parsed.paragraph_of(token.idx)
         last = next(((o, e) for o, e in reversed(self.history) if e.kind == "person"), None)
         subjects = self._subjects_before(token, 1)
         for t in reversed(subjects):
@@ -433,7 +433,7 @@ class Resolver:
                 break
             # A person introduced with an appositive ("Katjavivi, one of his friends, ...")
             # takes over even from the paragraph before.
-            if self.article.paragraph_of(t.idx) != para and not any(c.dep_ == "appos" for c in t.children):
+            if self.parsed.paragraph_of(t.idx) != para and not any(c.dep_ == "appos" for c in t.children):
                 continue
             if t.ent_type_ == "PERSON" or t.pos_ == "PROPN":
                 found = self._proper(t)
@@ -466,7 +466,7 @@ class Resolver:
             if not offset < t.idx < token.idx or t.dep_ not in SUBJECT_DEPS:
                 continue
             if t.lower_ == low:
-                chained.add(self.article.paragraph_of(t.idx))
+                chained.add(self.parsed.paragraph_of(t.idx))
             elif t.ent_type_ == "PERSON" or t.pos_ == "PROPN":
                 other = self._proper(t)
                 if other is not None and other.kind == "person" and other.name != name:
@@ -493,7 +493,7 @@ class Resolver:
 
     def distance(self, earlier: int, later: int) -> int:
         """Paragraphs between two offsets, not counting headings."""
-        a, b = self.article.paragraph_of(earlier), self.article.paragraph_of(later)
+        a, b = self.parsed.paragraph_of(earlier), self.parsed.paragraph_of(later)
         paras = self.article.paragraphs[a : b - 1] if b - 1 > a else ()
         headings = sum(1 for p in paras if _heading(p.text))
         return max(0, b - a - headings)
