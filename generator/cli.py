@@ -75,8 +75,8 @@ def build(root: Path, model: str, no_cache: bool) -> None:
 
     Builds everything it can; exits 1 when any article had to be skipped.
     """
-    from generator.names import AliasesError
     from generator.pipeline import build_site
+    from generator.site.aliases import AliasesError
 
     try:
         report = build_site(_settings(root, model, cache=not no_cache), progress_bar)
@@ -96,8 +96,8 @@ def build(root: Path, model: str, no_cache: bool) -> None:
 @model_option
 def brief(file: Path, root: Path, model: str) -> None:
     """Print the Markdown brief of one article FILE."""
-    from generator.catalog import build_catalog
-    from generator.render import Renderer
+    from generator.site.catalog import build_catalog
+    from generator.site.render import Renderer
 
     settings = _settings(root, model, cache=False)
     articles, problems = read_articles([file])

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator import ingest, nlp
-from generator.catalog import build_catalog
 from generator.language import looks_english
 from generator.model import Article, Brief, Problem, Report
-from generator.names import load_aliases
-from generator.render import Renderer
-from generator.writer import write_pages
+from generator.site.aliases import load_aliases
+from generator.site.catalog import build_catalog
+from generator.site.render import Renderer
+from generator.site.writer import write_pages
 
 T = TypeVar("T")
 Progress = Callable[[Iterable[T], int, str], Iterator[T]]

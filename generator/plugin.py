@@ -16,9 +16,9 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from generator.names import AliasesError
 from generator.nlp import DEFAULT_MODEL, ModelError
 from generator.pipeline import Settings, build_site
+from generator.site.aliases import AliasesError
 
 log = logging.getLogger("mkdocs.plugins.newsbrief")
 

@@ -12,10 +12,11 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from generator import escape, ingest
-from generator.catalog import build_catalog
+from generator import ingest
 from generator.model import Brief, Claim, Entity, Fact, Quote, Span
-from generator.render import Renderer
+from generator.site import escape
+from generator.site.catalog import build_catalog
+from generator.site.render import Renderer
 from tests.sitetools import ROOT, scan
 from tests.test_escape import render, shown
 

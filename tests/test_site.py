@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.catalog import build_catalog
 from generator.cli import main
 from generator.pipeline import Settings, build_site, extract_all, read_articles
-from generator.render import Renderer
+from generator.site.catalog import build_catalog
+from generator.site.render import Renderer
 from tests.conftest import ROOT, SEED, copy_project
 
 SEED_SLUG = "000-8dabb732faecaf91"

@@ -9,8 +9,9 @@ import pytest
 from generator.extract.entities import entities
 from generator.extract.outlets import outlet_kind, state_controlled
 from generator.extract.quotes import quotes
-from generator.extract.sourcing import claims, sourcing_summary, summary_counts
+from generator.extract.sourcing import claims
 from generator.model import Article, Claim
+from generator.site.views import sourcing_summary, summary_counts
 
 Parse = Callable[[str], tuple[Article, object]]
 
