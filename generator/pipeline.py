@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator import ingest, nlp
-from generator.language import looks_english
+from generator.ingest.language import looks_english
 from generator.model import Article, Brief, Problem, Report
 from generator.site.aliases import load_aliases
 from generator.site.catalog import build_catalog

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import ingest
-from generator.language import looks_english
+from generator.ingest.language import looks_english
 from generator.pipeline import read_articles
 from tests.sitetools import FIXTURES, SEED, cli, make_project
 
