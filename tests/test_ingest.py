@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator import ingest
+from generator.ingest import read_articles
 from generator.ingest.language import looks_english
-from generator.pipeline import read_articles
+from generator.model import Article
 from tests.sitetools import FIXTURES, SEED, cli, make_project
 
 BAD = FIXTURES / "bad"
@@ -53,7 +54,7 @@ def test_every_bad_fixture_has_an_expectation() -> None:
 
 
 @pytest.fixture(scope="module")
-def bad_results() -> tuple[list[ingest.Article], dict[str, list[tuple[str, str]]]]:
+def bad_results() -> tuple[list[Article], dict[str, list[tuple[str, str]]]]:
     articles, problems = read_articles([BAD])
     by_file: dict[str, list[tuple[str, str]]] = {}
     for p in problems:
