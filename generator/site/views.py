@@ -20,7 +20,7 @@ from generator.site.layout import SECTION_TITLES
 APPEARS_WITH_MAX = 8
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class QuoteGroup:
     """A speaker's quotes in one brief, in article order."""
 
@@ -30,7 +30,7 @@ class QuoteGroup:
     quotes: tuple[Quote, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ClaimRow:
     """A claim as the sourcing table shows it."""
 
