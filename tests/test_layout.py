@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.site.layout import FOLDERS, KIND_OF_FOLDER, OWNED_FOLDERS
+from generator.site.layout import FOLDERS, KIND_OF_FOLDER, OWNED_FOLDERS, index_path
 from tests.conftest import ROOT
 
 LEXICON_MARK = "# lexicon: repointed at merge"
@@ -21,6 +21,9 @@ def test_mkdocs_keeps_every_generated_folder_out_of_the_nav() -> None:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     listed = [line.strip() for line in config["not_in_nav"].splitlines() if line.strip()]
     assert listed == [f"/{folder}/" for folder in OWNED_FOLDERS]
+    # ...and links each folder's index page from the nav instead.
+    nav = [page for entry in config["nav"] for page in entry.values()]
+    assert [index_path(folder) for folder in OWNED_FOLDERS] == [p for p in nav if p.endswith("/index.md")]
 
 
 def test_gitignore_ignores_every_generated_folder() -> None:
