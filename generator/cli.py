@@ -11,8 +11,8 @@ from typing import TypeVar
 import click
 
 from generator import __version__, nlp
+from generator.errors import NewsbriefError
 from generator.model import Problem, Report
-from generator.nlp import ModelError
 from generator.pipeline import Settings, extract_all, read_articles
 
 T = TypeVar("T")
@@ -52,7 +52,18 @@ root_option = click.option(
 )
 
 
-@click.group()
+class _Group(click.Group):
+    """Prints a :class:`NewsbriefError` (a missing model, a broken aliases file) as
+    one line, ``Error: ...``, and exits 1, whichever command met it."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except NewsbriefError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Group)
 @click.version_option(__version__, prog_name="newsbrief")
 def main() -> None:
     """Turn news articles into trustworthy briefs and a searchable site."""
@@ -75,13 +86,9 @@ def build(root: Path, model: str, no_cache: bool) -> None:
 
     Builds everything it can; exits 1 when any article had to be skipped.
     """
-    from generator.names import AliasesError
     from generator.pipeline import build_site
 
-    try:
-        report = build_site(_settings(root, model, cache=not no_cache), progress_bar)
-    except (AliasesError, ModelError) as exc:
-        raise click.ClickException(str(exc)) from None
+    report = build_site(_settings(root, model, cache=not no_cache), progress_bar)
     _echo_problems(report.problems)
     for c in report.conflicts:
         click.secho(f"conflict: {c}", err=True, fg="yellow")
@@ -96,20 +103,13 @@ def build(root: Path, model: str, no_cache: bool) -> None:
 @model_option
 def brief(file: Path, root: Path, model: str) -> None:
     """Print the Markdown brief of one article FILE."""
-    from generator.catalog import build_catalog
-    from generator.render import Renderer
+    from generator.pipeline import brief_markdown
 
-    settings = _settings(root, model, cache=False)
-    articles, problems = read_articles([file])
-    _echo_problems(problems)
-    if not articles:
+    result = brief_markdown(file, _settings(root, model, cache=False))
+    _echo_problems(result.problems)
+    if result.markdown is None:
         sys.exit(1)
-    briefs, problems = extract_all(articles, settings)
-    _echo_problems(problems)
-    if not briefs:
-        sys.exit(1)
-    renderer = Renderer(settings.path(settings.templates), build_catalog(briefs))
-    click.echo(renderer.brief_page(briefs[0]), nl=False)
+    click.echo(result.markdown, nl=False)
 
 
 @main.command()

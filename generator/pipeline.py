@@ -1,24 +1,40 @@
-"""The one conductor the CLI and the MkDocs plugin call: read, analyse, render, write.
+"""The one conductor the CLI, the MkDocs plugin and the tests call.
 
-Two phases, because entity pages depend on every brief: all articles are
-extracted first, then every page is rendered and written.
+The stages, each a small function here: read (``generator.ingest``), extract
+(``generator.analyse``), catalog, render and write (``generator.site``). Two
+phases, because entity pages depend on every brief: all articles are extracted
+first, then every page is rendered and written.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from generator import ingest, nlp
-from generator.catalog import build_catalog
-from generator.language import looks_english
+from generator import nlp
+from generator.ingest import read_articles
 from generator.model import Article, Brief, Problem, Report
-from generator.names import load_aliases
-from generator.render import Renderer
-from generator.writer import write_pages
+from generator.site.aliases import Aliases, load_aliases
+from generator.site.catalog import Catalog, build_catalog
+from generator.site.render import Renderer
+from generator.site.writer import write_pages
+
+__all__ = [
+    "OneBrief",
+    "Progress",
+    "Settings",
+    "brief_markdown",
+    "build_site",
+    "catalog",
+    "extract_all",
+    "no_progress",
+    "read_aliases",
+    "read_articles",
+    "renderer",
+    "write",
+]
 
 T = TypeVar("T")
 Progress = Callable[[Iterable[T], int, str], Iterator[T]]
@@ -53,75 +69,6 @@ class Settings:
         return self.path(self.state) / "manifest.json"
 
 
-def _with_names(paths: list[Path]) -> Iterator[tuple[Path, str]]:
-    """Each article file with the name its slug comes from: its path below the
-    folder it was found in, so ``business/001.txt`` and ``sport/001.txt`` differ."""
-    for p in paths:
-        for f in ingest.find_articles([p]):
-            rel = f.relative_to(p) if p.is_dir() else Path(f.name)
-            yield f, "-".join(rel.with_suffix("").parts)
-
-
-def read_articles(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
-    """Every readable English article once, with a problem for each file that is not.
-
-    Two articles with the same slug both stay (the later one gets a suffix);
-    two with the same text give one brief and a warning.
-    """
-    articles: list[Article] = []
-    problems: list[Problem] = []
-    slugs: set[str] = set()
-    texts: dict[str, str] = {}
-    for f, name in _with_names(paths):
-        try:
-            article = ingest.load(f, name=name)
-        except ingest.IngestError as exc:
-            problems.append(Problem(path=exc.path, message=exc.message))
-            continue
-        problems.extend(Problem(path=article.path, message=w, severity="warning") for w in article.warnings)
-        language = (article.language or "en").lower()
-        if not language.startswith("en") or not looks_english(article.body):
-            problems.append(
-                Problem(
-                    path=article.path,
-                    message=(
-                        f"front matter says language {article.language!r}"
-                        if article.language and not language.startswith("en")
-                        else "the text does not look like English"
-                    )
-                    + "; newsbrief reads English articles only, so it was skipped",
-                )
-            )
-            continue
-        text_hash = hashlib.sha256(" ".join(article.body.split()).encode()).hexdigest()
-        if text_hash in texts:
-            problems.append(
-                Problem(
-                    path=article.path,
-                    message=f"has the same text as {texts[text_hash]}; only one brief is made",
-                    severity="warning",
-                )
-            )
-            continue
-        texts[text_hash] = article.path
-        if article.slug in slugs:
-            n = 2
-            while f"{article.slug}-{n}" in slugs:
-                n += 1
-            problems.append(
-                Problem(
-                    path=article.path,
-                    message=f"slug {article.slug!r} is already used by another article; "
-                    f"this brief is {article.slug}-{n}",
-                    severity="warning",
-                )
-            )
-            article = replace(article, slug=f"{article.slug}-{n}")
-        slugs.add(article.slug)
-        articles.append(article)
-    return articles, problems
-
-
 def extract_all(
     articles: list[Article], settings: Settings, progress: Progress[Brief | Problem] = no_progress
 ) -> tuple[list[Brief], list[Problem]]:
@@ -137,18 +84,59 @@ def extract_all(
     return briefs, problems
 
 
+def read_aliases(settings: Settings) -> Aliases | None:
+    """The site owner's aliases file, or None when there is none (a broken one raises)."""
+    path = settings.path(settings.aliases)
+    return load_aliases(path) if path.exists() else None
+
+
+def catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalog:
+    """Phase two starts: every brief gathered into one record per entity."""
+    return build_catalog(briefs, aliases)
+
+
+def renderer(settings: Settings, site: Catalog) -> Renderer:
+    """The renderer of every page of ``site``, with the project's templates."""
+    return Renderer(settings.path(settings.templates), site)
+
+
+def write(settings: Settings, pages: Iterable[tuple[str, str]], report: Report) -> None:
+    """Write pages into ``docs/``, recording what changed in ``report``."""
+    write_pages(settings.path(settings.docs), settings.manifest, pages, report)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OneBrief:
+    """The brief page of one article, or None, with every problem met on the way."""
+
+    markdown: str | None
+    problems: tuple[Problem, ...]
+
+
+def brief_markdown(path: Path, settings: Settings) -> OneBrief:
+    """The Markdown brief of one article file, as ``newsbrief brief`` prints it.
+
+    The model is not loaded when the file cannot be read.
+    """
+    articles, problems = read_articles([path])
+    if not articles:
+        return OneBrief(markdown=None, problems=tuple(problems))
+    briefs, failures = extract_all(articles, settings)
+    problems.extend(failures)
+    if not briefs:
+        return OneBrief(markdown=None, problems=tuple(problems))
+    return OneBrief(markdown=renderer(settings, catalog(briefs)).brief_page(briefs[0]), problems=tuple(problems))
+
+
 def build_site(settings: Settings, progress: Progress[Brief | Problem] = no_progress) -> Report:
     """Read ``seeds/``, extract every article, then render and write every page."""
     report = Report()
     # Read the owner's aliases first: a broken file stops the build before any work.
-    aliases_file = settings.path(settings.aliases)
-    aliases = load_aliases(aliases_file) if aliases_file.exists() else None
+    aliases = read_aliases(settings)
     articles, problems = read_articles([settings.path(settings.seeds)])
     report.problems.extend(problems)
     briefs, problems = extract_all(articles, settings, progress)
     report.problems.extend(problems)
     report.briefs = len(briefs)
-    catalog = build_catalog(briefs, aliases)
-    renderer = Renderer(settings.path(settings.templates), catalog)
-    write_pages(settings.path(settings.docs), settings.manifest, renderer.pages(), report)
+    write(settings, renderer(settings, catalog(briefs, aliases)).pages(), report)
     return report

@@ -2,23 +2,28 @@
 
 The generated pages are plain Markdown files in ``docs/``, so the site also
 builds without this plugin (after ``newsbrief build``) and with other
-MkDocs-compatible builders.
+MkDocs-compatible builders. Everything else is the pipeline's job.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from generator.names import AliasesError
-from generator.nlp import DEFAULT_MODEL, ModelError
+from generator.errors import NewsbriefError
+from generator.nlp import DEFAULT_MODEL
 from generator.pipeline import Settings, build_site
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.newsbrief")
 
@@ -33,7 +38,7 @@ class NewsbriefConfig(base.Config):
 
 
 class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
-    def _settings(self, config: Any) -> Settings:
+    def _settings(self, config: MkDocsConfig) -> Settings:
         return Settings(
             root=Path(config.config_file_path).resolve().parent,
             seeds=self.config.seeds,
@@ -44,15 +49,15 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             cache=self.config.cache,
         )
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Present so MkDocs keeps one plugin (and one loaded pipeline) across serve rebuilds."""
 
-    def on_pre_build(self, *, config: Any) -> None:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         try:
             report = build_site(self._settings(config))
-        except (ModelError, AliasesError) as exc:
+        except NewsbriefError as exc:
             raise PluginError(str(exc)) from exc
         for problem in report.problems:
             (log.warning if problem.severity == "error" else log.info)(str(problem))
@@ -65,7 +70,9 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             len(report.removed),
         )
 
-    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
         settings = self._settings(config)
         for name in (settings.seeds, settings.templates, settings.aliases):
             path = settings.path(name)

@@ -9,6 +9,7 @@ import pytest
 
 from generator import ingest
 from generator.model import Article
+from generator.site.layout import OWNED_FOLDERS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_8dabb732faecaf91.txt"
@@ -70,7 +71,7 @@ def copy_project(dest: Path, *, seeds: bool = True) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "templates", dest / "templates")
     shutil.copytree(
-        ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("briefs", "people", "places", "organizations")
+        ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns(*OWNED_FOLDERS)
     )
     (dest / "seeds").mkdir()
     if seeds:

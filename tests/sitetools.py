@@ -17,7 +17,7 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from generator.writer import OWNED_FOLDERS
+from generator.site.layout import OWNED_FOLDERS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

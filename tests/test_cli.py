@@ -86,6 +86,19 @@ def test_an_unknown_model_is_a_clear_error() -> None:
     assert result.exit_code != 0
 
 
+@pytest.mark.parametrize("command", ["build", "brief", "extract"])
+def test_a_missing_model_is_one_line_from_every_command(command: str, tmp_path: Path) -> None:
+    from tests.conftest import copy_project
+
+    root = copy_project(tmp_path)
+    args = {"build": ["--root", str(root)], "brief": [str(SEED), "--root", str(root)], "extract": [str(SEED)]}
+    result = CliRunner().invoke(main, [command, *args[command], "--model", "xx_no_such_model"])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.output.strip().splitlines()
+    assert lines[-1].startswith("Error: spaCy pipeline 'xx_no_such_model' is not installed")
+
+
 def test_check_passes_on_the_seeds() -> None:
     result = CliRunner().invoke(main, ["check", str(SEED.parent)])
     assert result.exit_code == 0, result.output

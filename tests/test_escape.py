@@ -10,7 +10,7 @@ import markdown
 import pytest
 import yaml
 
-from generator import escape
+from generator.site import escape
 from tests.sitetools import ROOT, scan
 
 

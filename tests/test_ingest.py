@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator import ingest
-from generator.language import looks_english
-from generator.pipeline import read_articles
+from generator.ingest import read_articles
+from generator.ingest.language import looks_english
+from generator.model import Article
 from tests.sitetools import FIXTURES, SEED, cli, make_project
 
 BAD = FIXTURES / "bad"
@@ -53,7 +54,7 @@ def test_every_bad_fixture_has_an_expectation() -> None:
 
 
 @pytest.fixture(scope="module")
-def bad_results() -> tuple[list[ingest.Article], dict[str, list[tuple[str, str]]]]:
+def bad_results() -> tuple[list[Article], dict[str, list[tuple[str, str]]]]:
     articles, problems = read_articles([BAD])
     by_file: dict[str, list[tuple[str, str]]] = {}
     for p in problems:
@@ -372,3 +373,17 @@ def test_a_hostile_headline_never_names_a_file() -> None:
 ])
 def test_language_of_name_heavy_english_and_close_languages(text: str, english: bool) -> None:
     assert looks_english(text) is english
+
+
+def test_the_front_matter_handler_is_a_python_frontmatter_handler() -> None:
+    """The strict handler plugs into python-frontmatter: dates stay text for the
+    schema to check, and a duplicate key is refused, not silently overwritten."""
+    import frontmatter
+    import yaml
+
+    from generator.ingest.frontmatter import StrictYAMLHandler
+
+    post = frontmatter.loads("---\ntitle: A\ndate: 2025-01-05\n---\nBody\n", handler=StrictYAMLHandler())
+    assert post.metadata == {"title": "A", "date": "2025-01-05"} and post.content == "Body"
+    with pytest.raises(yaml.YAMLError, match="appears twice"):
+        frontmatter.loads("---\ntitle: A\ntitle: B\n---\nBody\n", handler=StrictYAMLHandler())

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.names import AliasesError, entity_key, load_aliases, resolve, same_entity, slug
+from generator.site.aliases import AliasesError, load_aliases, resolve
+from generator.site.keys import entity_key, same_entity, slug
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+from mkdocs.exceptions import PluginError
+
 from generator.plugin import NewsbriefPlugin
 from tests.conftest import copy_project
 
@@ -43,3 +46,12 @@ def test_disabled_plugin_writes_nothing(tmp_path: Path) -> None:
     config = SimpleNamespace(config_file_path=str(root / "mkdocs.yml"), docs_dir=str(root / "docs"))
     _plugin(enabled=False).on_pre_build(config=config)
     assert not (root / "docs" / "briefs").exists()
+
+
+def test_a_broken_aliases_file_is_a_plugin_error_naming_it(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    (root / "aliases.yml").write_text("people:\n  Ada: {colour: red}\n", encoding="utf-8")
+    config = SimpleNamespace(config_file_path=str(root / "mkdocs.yml"), docs_dir=str(root / "docs"))
+    with pytest.raises(PluginError, match=r"aliases\.yml: 'Ada': unknown key\(s\) colour"):
+        _plugin(cache=False).on_pre_build(config=config)
+    assert not (root / "docs" / "briefs").exists()  # stopped before any page was written

@@ -12,10 +12,11 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from generator import escape, ingest
-from generator.catalog import build_catalog
-from generator.model import Brief, Claim, Entity, Fact, Quote, Span
-from generator.render import Renderer
+from generator import ingest
+from generator.model import Article, Brief, Claim, Entity, Fact, Quote, Span
+from generator.site import escape
+from generator.site.catalog import build_catalog
+from generator.site.render import Renderer
 from tests.sitetools import ROOT, scan
 from tests.test_escape import render, shown
 
@@ -30,7 +31,7 @@ DANGEROUS = {"script", "iframe", "object", "embed", "svg", "style", "img", "deta
              "code", "base", "link", "meta"}
 
 
-def _check_article(a: ingest.Article) -> None:
+def _check_article(a: Article) -> None:
     assert SLUG.fullmatch(a.slug) and a.slug not in ingest.RESERVED_SLUGS
     assert len(a.body) <= ingest.MAX_CHARS
     assert a.paragraphs

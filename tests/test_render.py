@@ -10,9 +10,9 @@ import frontmatter
 import markdown
 
 from generator import ingest
-from generator.catalog import build_catalog
 from generator.model import Brief, Claim, Entity, Quote, Span
-from generator.render import Renderer, relative
+from generator.site.catalog import build_catalog
+from generator.site.render import Renderer, relative
 from tests.conftest import ROOT
 
 TEMPLATES = ROOT / "templates"
@@ -126,7 +126,7 @@ def test_index_pages_list_every_entity(tmp_path: Path) -> None:
 
 
 def test_aliases_file_renames_merges_hides_and_describes(tmp_path: Path) -> None:
-    from generator.names import load_aliases
+    from generator.site.aliases import load_aliases
 
     aliases_file = tmp_path / "aliases.yml"
     aliases_file.write_text(

@@ -11,10 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.catalog import build_catalog
 from generator.cli import main
-from generator.pipeline import Settings, build_site, extract_all, read_articles
-from generator.render import Renderer
+from generator.pipeline import Settings, brief_markdown, build_site, read_articles
 from tests.conftest import ROOT, SEED, copy_project
 
 SEED_SLUG = "000-8dabb732faecaf91"
@@ -30,13 +28,10 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_seed_brief_matches_golden(golden: Callable[[str, str], None]) -> None:
-    settings = Settings(root=ROOT, cache=False)
-    articles, problems = read_articles([SEED])
-    assert problems == []
-    briefs, failures = extract_all(articles, settings)
-    assert failures == []
-    page = Renderer(ROOT / "templates", build_catalog(briefs)).brief_page(briefs[0])
-    golden("seed-brief.md", page)
+    result = brief_markdown(SEED, Settings(root=ROOT, cache=False))
+    assert result.problems == ()
+    assert result.markdown is not None
+    golden("seed-brief.md", result.markdown)
 
 
 def test_brief_command_prints_the_same_page(golden: Callable[[str, str], None]) -> None:

@@ -7,11 +7,12 @@ from collections.abc import Callable
 import pytest
 
 from generator.extract.entities import entities
-from generator.extract.sourcing.claims import claims, sourcing_summary, summary_counts
+from generator.extract.sourcing.claims import claims
 from generator.extract.speech.quotes import quotes
 from generator.lexicon.outlets import outlet_kind, state_controlled
 from generator.model import Article, Claim
 from generator.nlp import parse as parse_article
+from generator.site.views import sourcing_summary, summary_counts
 
 Parse = Callable[[str], tuple[Article, object]]
 

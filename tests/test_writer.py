@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import writer
 from generator.model import Report
-from generator.writer import Manifest, atomic_write, write_pages
+from generator.site import writer
+from generator.site.writer import Manifest, atomic_write, write_pages
 from tests.sitetools import ROOT, SEED, cli, generated_tree, make_project
 
 

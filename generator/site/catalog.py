@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from generator.ingest import RESERVED_SLUGS
 from generator.model import Brief, Claim, Entity, EntityKind, Quote
-from generator.names import Aliases, resolve, slug
-
-FOLDERS: dict[EntityKind, str] = {"person": "people", "place": "places", "organization": "organizations"}
+from generator.site.aliases import Aliases, resolve
+from generator.site.keys import slug
+from generator.site.layout import entity_path
 
 
 @dataclass(slots=True)
@@ -44,7 +44,7 @@ class SiteEntity:
     @property
     def path(self) -> str:
         """Path of the entity's page below ``docs/``."""
-        return f"{FOLDERS[self.kind]}/{self.slug or self.key}.md"
+        return entity_path(self.kind, self.slug or self.key)
 
 
 def _newest_first(briefs: list[Brief]) -> list[Brief]:

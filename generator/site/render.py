@@ -8,20 +8,18 @@ page structure by forgetting a filter.
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from generator import escape
-from generator.catalog import FOLDERS, Catalog, SiteEntity
-from generator.extract.sourcing.claims import sourcing_summary
-from generator.model import ENTITY_KINDS, Brief, Claim, Entity, EntityKind, Quote, Span
+from generator.model import ENTITY_KINDS, Brief, EntityKind, Span
+from generator.site import escape, layout, views
+from generator.site.catalog import Catalog, SiteEntity
+from generator.site.layout import BRIEFS, FOLDERS, SECTION_TITLES, index_path
 
 KIND_LABELS = {
     "person": "named person",
@@ -42,8 +40,6 @@ FLAG_LABELS = {
     "one_sided": "one side only",
     "state_media": "via state-controlled outlet",
 }
-SECTION_TITLES = {"person": "People", "place": "Places", "organization": "Organisations"}
-APPEARS_WITH_MAX = 8
 
 
 def _finalize(value: Any) -> Any:
@@ -58,32 +54,12 @@ def _finalize(value: Any) -> Any:
 
 
 def brief_path(brief: Brief) -> str:
-    return f"briefs/{brief.article.slug}.md"
+    return layout.brief_path(brief.article.slug)
 
 
 def relative(from_page: str, to_page: str) -> str:
     """A relative link between two pages below ``docs/``."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteGroup:
-    """A speaker's quotes in one brief, in article order."""
-
-    speaker: str | None
-    page: SiteEntity | None
-    role: str | None
-    quotes: tuple[Quote, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimRow:
-    """A claim as the sourcing table shows it."""
-
-    claim: Claim
-    page: SiteEntity | None
-    via_page: SiteEntity | None
-    paragraph: int
 
 
 class Renderer:
@@ -107,7 +83,7 @@ class Renderer:
             # A fact cut from a longer sentence may start in lower case.
             sentence=lambda s: str(s)[:1].upper() + str(s)[1:],
         )
-        self.env.globals.update(kind_label=KIND_LABELS.get, flag_label=FLAG_LABELS.get, when=when)
+        self.env.globals.update(kind_label=KIND_LABELS.get, flag_label=FLAG_LABELS.get, when=views.when)
 
     # --- link helpers: the only places that emit Markdown syntax around text ---
 
@@ -153,59 +129,6 @@ class Renderer:
         out.append(escape.inline(body[pos : span.end], strip=False))
         return Markup("".join(out).strip())
 
-    # --- page contexts ---
-
-    def quote_groups(self, brief: Brief) -> list[QuoteGroup]:
-        groups: dict[str | None, list[Quote]] = {}
-        # Reported speech without quotation marks is a claim: it is listed
-        # under the sourcing notes, not as a quote.
-        for q in sorted((q for q in brief.quotes if q.kind != "indirect"), key=lambda q: q.start):
-            groups.setdefault(q.speaker, []).append(q)
-        out = []
-        for speaker, quotes in groups.items():
-            role = next((q.role for q in quotes if q.role), None)
-            page = self.catalog.speaker(brief, speaker)
-            if role is None and page is not None and page.kind == "person":
-                role = next((r for r, b in page.roles if b is brief), None)
-            out.append(QuoteGroup(speaker=speaker, page=page, role=role, quotes=tuple(quotes)))
-        # Unattributed quotes go last.
-        return sorted(out, key=lambda g: g.speaker is None)
-
-    def claim_rows(self, brief: Brief) -> list[ClaimRow]:
-        rows = [
-            ClaimRow(
-                claim=c,
-                page=self.catalog.speaker(brief, c.source),
-                via_page=self.catalog.speaker(brief, c.via),
-                paragraph=brief.article.paragraph_of(c.claim.start) if c.claim else 0,
-            )
-            for c in brief.claims
-        ]
-        return sorted(rows, key=lambda r: r.claim.claim.start if r.claim.claim else 1 << 60)
-
-    def mentioned(self, brief: Brief) -> dict[str, list[SiteEntity]]:
-        out: dict[str, list[SiteEntity]] = {}
-        for kind, entities in zip(ENTITY_KINDS, (brief.people, brief.places, brief.organizations), strict=True):
-            pages: list[SiteEntity] = []
-            for e in entities:
-                site = self.catalog.find(brief, kind, e.name)
-                if site is not None and site not in pages:
-                    pages.append(site)
-            if pages:
-                out[SECTION_TITLES[kind]] = pages
-        return out
-
-    def together(self, entity: SiteEntity) -> dict[str, list[tuple[SiteEntity, int]]]:
-        out: dict[str, list[tuple[SiteEntity, int]]] = {}
-        for kind in ENTITY_KINDS:
-            ranked = sorted(
-                ((self.catalog.entities[k], n) for k, n in entity.together.items() if k[0] == kind),
-                key=lambda x: (-x[1], x[0].name.casefold()),
-            )[:APPEARS_WITH_MAX]
-            if ranked:
-                out[SECTION_TITLES[kind]] = ranked
-        return out
-
     # --- pages ---
 
     def brief_page(self, brief: Brief) -> str:
@@ -229,57 +152,33 @@ class Renderer:
                 )
                 for f in brief.facts
             ],
-            quote_groups=self.quote_groups(brief),
-            claim_rows=self.claim_rows(brief),
-            sourcing_summary=sourcing_summary(brief.claims),
-            mentioned=self.mentioned(brief),
+            quote_groups=views.quote_groups(self.catalog, brief),
+            claim_rows=views.claim_rows(self.catalog, brief),
+            sourcing_summary=views.sourcing_summary(brief.claims),
+            mentioned=views.mentioned(self.catalog, brief),
             link=lambda target, text=None, anchor="": self.link(page, target, text, anchor),
             paragraph_of=brief.article.paragraph_of,
         )
 
     def entity_page(self, entity: SiteEntity) -> str:
         page = entity.path
-        roles: dict[str, list[Brief]] = {}
-        for role, brief in entity.roles:
-            if brief not in roles.setdefault(role, []):
-                roles[role].append(brief)
-        mentions_in = [
-            (brief, fact)
-            for brief in entity.briefs
-            for fact in brief.facts
-            if any(
-                _mentions(e, entity, self.catalog, brief) and any(fact.start <= m.start < fact.end for m in e.mentions)
-                for e in brief.entities
-            )
-        ]
-        spokespeople = [
-            other
-            for (kind, key), _ in entity.together.most_common()
-            if kind == "person"
-            for other in [self.catalog.entities[(kind, key)]]
-            if any(
-                entity.name.casefold() in role.casefold()
-                or any(a.casefold() in role.casefold() for a in entity.aliases if len(a) > 3)
-                for role, _ in other.roles
-            )
-        ]
         return self.env.get_template(f"{entity.kind}.md.j2").render(
             page=page,
             entity=entity,
-            roles=roles,
+            roles=views.roles(entity),
             aliases=sorted(entity.aliases, key=str.casefold),
-            quotes=_by_brief(entity.quotes),
-            claims=_by_brief(_distinct_claims([(b, c) for b, c in entity.claims if not _quoted(b, c, entity)])),
-            facts=mentions_in,
-            spokespeople=spokespeople,
-            together=self.together(entity),
+            quotes=views.quotes_by_brief(entity),
+            claims=views.claims_by_brief(entity),
+            facts=views.facts_mentioning(self.catalog, entity),
+            spokespeople=views.spokespeople(self.catalog, entity),
+            together=views.together(self.catalog, entity),
             link=lambda target, text=None, anchor="": self.link(page, target, text, anchor),
             paragraph_of=lambda brief, offset: brief.article.paragraph_of(offset),
-            coordinates=_coordinates(entity),
+            coordinates=views.coordinates(entity),
         )
 
     def briefs_index(self) -> str:
-        page = "briefs/index.md"
+        page = index_path(BRIEFS)
         return self.env.get_template("briefs_index.md.j2").render(
             page=page,
             briefs=self.catalog.briefs,
@@ -287,16 +186,12 @@ class Renderer:
         )
 
     def entity_index(self, kind: EntityKind) -> str:
-        page = f"{FOLDERS[kind]}/index.md"
-        letters: dict[str, list[SiteEntity]] = {}
-        for e in self.catalog.of_kind(kind):
-            initial = e.name[:1].upper()
-            letters.setdefault(initial if initial.isalpha() else "#", []).append(e)
+        page = index_path(FOLDERS[kind])
         return self.env.get_template("entity_index.md.j2").render(
             page=page,
             title=SECTION_TITLES[kind],
             kind=kind,
-            letters=sorted(letters.items()),
+            letters=views.by_initial(self.catalog, kind),
             link=lambda target, text=None, anchor="": self.link(page, target, text, anchor),
         )
 
@@ -304,57 +199,8 @@ class Renderer:
         """Every generated page as (path below docs/, Markdown), in a stable order."""
         for brief in sorted(self.catalog.briefs, key=lambda b: b.article.slug):
             yield brief_path(brief), self.brief_page(brief)
-        yield "briefs/index.md", self.briefs_index()
+        yield index_path(BRIEFS), self.briefs_index()
         for kind in ENTITY_KINDS:
             for entity in self.catalog.of_kind(kind):
                 yield entity.path, self.entity_page(entity)
-            yield f"{FOLDERS[kind]}/index.md", self.entity_index(kind)
-
-
-def _mentions(e: Entity, site: SiteEntity, catalog: Catalog, brief: Brief) -> bool:
-    return catalog.find(brief, e.kind, e.name) is site
-
-
-def _distinct_claims(items: list[tuple[Brief, Claim]]) -> list[tuple[Brief, Claim]]:
-    """One entry per claimed text: an outlet both reporting and passing on a claim lists it once."""
-    seen: set[tuple[str, int, int]] = set()
-    out = []
-    for brief, claim in items:
-        key = (brief.article.slug, claim.claim.start, claim.claim.end) if claim.claim else None
-        if key is None or key not in seen:
-            out.append((brief, claim))
-        if key is not None:
-            seen.add(key)
-    return out
-
-
-def _quoted(brief: Brief, claim: Claim, entity: SiteEntity) -> bool:
-    """Whether the claim is one of the entity's quotes, already listed under Quotes."""
-    span = claim.claim
-    return span is not None and any(
-        b is brief and q.start == span.start and q.end == span.end for b, q in entity.quotes
-    )
-
-
-def _by_brief(items: list[tuple[Brief, Any]]) -> list[tuple[Brief, list[Any]]]:
-    grouped: dict[str, tuple[Brief, list[Any]]] = {}
-    for brief, item in items:
-        grouped.setdefault(brief.article.slug, (brief, []))[1].append(item)
-    return list(grouped.values())
-
-
-def when(date: dt.date, precision: str = "day") -> str:
-    """A resolved date as precise as the text was: 2025-10-14, October 2025 or 2025."""
-    if precision == "year":
-        return str(date.year)
-    if precision == "month":
-        return date.strftime("%B %Y")
-    return date.isoformat()
-
-
-def _coordinates(entity: SiteEntity) -> str | None:
-    if entity.lat is None or entity.lon is None:
-        return None
-    ns = "N" if entity.lat >= 0 else "S"
-    ew = "E" if entity.lon >= 0 else "W"
-    return f"{abs(entity.lat):.2f}° {ns}, {abs(entity.lon):.2f}° {ew}"
+            yield index_path(FOLDERS[kind]), self.entity_index(kind)

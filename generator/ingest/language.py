@@ -15,7 +15,7 @@ from pathlib import Path
 
 
 def _load_function_words() -> dict[str, frozenset[str]]:
-    path = Path(__file__).parent / "data" / "function_words.txt"
+    path = Path(__file__).parent.parent / "data" / "function_words.txt"
     table: dict[str, frozenset[str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):

@@ -1,105 +1,24 @@
-"""One page per real entity across articles: stable name keys and the aliases file.
+"""The site owner's corrections: the ``aliases.yml`` file and how a name resolves.
 
-``entity_key`` turns a name as an article writes it into a slug-safe key that
-stays the same for the spellings news uses for one entity: transliterations
-(Zelensky/Zelenskyy/Zelenskiy, Aleksei/Alexei/Alexey), a listed place's other
-names (Kiev/Kyiv), a listed organisation's abbreviations (U.N./United Nations),
-titles and a leading "the". A site owner corrects what rules cannot know with
-an aliases file (see :func:`load_aliases`), applied by :func:`resolve`.
+Rules cannot know that two spellings are one person, or that a name should have
+no page; the owner says so in ``aliases.yml`` (see :func:`load_aliases`), and
+:func:`resolve` applies it on top of :func:`~generator.site.keys.entity_key`.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
-Kind = Literal["person", "place", "organization"]
-KINDS: dict[str, Kind] = {"people": "person", "places": "place", "organizations": "organization"}
+from generator.errors import NewsbriefError
+from generator.model import EntityKind
+from generator.site.keys import entity_key, fold, slug
+from generator.site.layout import KIND_OF_FOLDER
+
 ENTRY_KEYS = frozenset({"merge", "rename", "hide", "split", "description"})
-# Courtesy titles and offices written before names; no part of a person's key.
-PERSON_TITLES = frozenset(
-    {
-        "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "prime",
-        "minister", "chancellor", "premier", "king", "queen", "prince", "princess", "pope", "gen",
-        "general", "col", "colonel", "maj", "major", "capt", "captain", "adm", "admiral", "lt", "sgt",
-        "gov", "governor", "sen", "senator", "rep", "representative", "mayor", "judge", "justice", "sheikh"
-    }
-)
-# Transliteration spellings reduced to one form, applied to each word in order.
-# Why: Russian and Ukrainian names reach English news through several systems
-# (-y/-iy/-yy endings, x/ks, e/yo, -ei/-ey/-ej); the reduced form is the
-# common English spelling (Alexei, Sergei, Zelensky, Maxim) so keys read well in URLs.
-_TRANSLIT: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"ks"), "x"),
-    (re.compile(r"(?<=[bcdfghklmnprstvz])yo"), "e"),
-    (re.compile(r"e[iyj]$"), "ei"),
-    (re.compile(r"(?<=[^aeiou])[iy]+$"), "y"),
-)
-
-
-def fold(text: str) -> str:
-    """ASCII, lower case, apostrophes and dots dropped, spacing collapsed."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    ascii_text = re.sub(r"['’`.]", "", ascii_text.lower())
-    return " ".join(re.sub(r"[^a-z0-9&]+", " ", ascii_text).split())
-
-
-def slug(text: str) -> str:
-    """A URL- and file-safe slug of a name (the exact name, no merging)."""
-    return "-".join(fold(text).replace("&", "and").split())[:80].strip("-") or "unnamed"
-
-
-def _person_words(name: str) -> list[str]:
-    words = fold(re.sub(r"(?:'s|’s)$", "", name)).split()
-    while len(words) > 1 and words[0] in PERSON_TITLES:
-        words.pop(0)
-    out = []
-    for word in words:
-        for pattern, repl in _TRANSLIT:
-            word = pattern.sub(repl, word)
-        out.append(word)
-    return out
-
-
-def _place_name(name: str) -> str:
-    """The gazetteer's own name for a place the gazetteer knows unambiguously."""
-    from generator.lexicon.gazetteer import gazetteer, resolve
-
-    place = resolve(gazetteer().lookup(name), frozenset())
-    return place.name if place is not None else name
-
-
-def _org_name(name: str) -> str:
-    from generator.extract.entities.rules import known_orgs
-
-    org = known_orgs().get(" ".join(fold(name).split()))
-    return org.name if org is not None else name
-
-
-def entity_key(kind: str, name: str) -> str:
-    """A stable, slug-safe key: the same for the spellings of one entity.
-
-    >>> entity_key("person", "Volodymyr Zelenskyy") == entity_key("person", "Volodymyr Zelensky")
-    True
-    >>> entity_key("place", "Kiev") == entity_key("place", "Kyiv")
-    True
-    """
-    name = re.sub(r"^(?:the|The|THE)\s+", "", name.strip())
-    if kind == "person":
-        return slug(" ".join(_person_words(name)))
-    if kind == "place":
-        return slug(_place_name(name))
-    return slug(_org_name(re.sub(r"(?:'s|’s)$", "", name)))
-
-
-def same_entity(kind: str, a: str, b: str) -> bool:
-    """Whether two names written in different articles are one entity."""
-    return entity_key(kind, a) == entity_key(kind, b)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,7 +26,7 @@ class AliasEntry:
     """One entry of the aliases file."""
 
     name: str
-    kind: Kind
+    kind: EntityKind
     merge: tuple[str, ...] = ()
     rename: str | None = None
     hide: bool = False
@@ -156,7 +75,7 @@ class Aliases:
         return next((e.description for e in self.entries if e.kind == kind and e.key == key and e.description), None)
 
 
-class AliasesError(ValueError):
+class AliasesError(NewsbriefError, ValueError):
     """The aliases file is not what :func:`load_aliases` documents; the message says where."""
 
 
@@ -193,39 +112,41 @@ def load_aliases(path: Path | str) -> Aliases:
     try:
         data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise AliasesError(f"{p}: not valid YAML: {exc}") from None
+        raise AliasesError(f"not valid YAML: {exc}", path=str(p)) from None
     if not isinstance(data, dict):
-        raise AliasesError(f"{p}: expected sections people:, places:, organizations:")
+        raise AliasesError(f"expected sections {', '.join(f'{s}:' for s in KIND_OF_FOLDER)}", path=str(p))
     entries: list[AliasEntry] = []
     for section, items in data.items():
-        if section not in KINDS:
-            raise AliasesError(f"{p}: unknown section {section!r}; use {', '.join(KINDS)}")
+        if section not in KIND_OF_FOLDER:
+            raise AliasesError(f"unknown section {section!r}; use {', '.join(KIND_OF_FOLDER)}", path=str(p))
         if not isinstance(items, dict):
-            raise AliasesError(f"{p}: section {section!r} must map names to entries")
+            raise AliasesError(f"section {section!r} must map names to entries", path=str(p))
         for name, spec in items.items():
-            entries.append(_entry(p, KINDS[section], str(name), spec or {}))
+            entries.append(_entry(p, KIND_OF_FOLDER[section], str(name), spec or {}))
     return Aliases.of(tuple(entries))
 
 
-def _entry(path: Path, kind: Kind, name: str, spec: Any) -> AliasEntry:
-    where = f"{path}: {name!r}"
+def _entry(path: Path, kind: EntityKind, name: str, spec: Any) -> AliasEntry:
+    def error(message: str) -> AliasesError:
+        return AliasesError(message, path=str(path), key=name)
+
     if not isinstance(spec, dict):
-        raise AliasesError(f"{where}: expected keys such as merge:, rename:, hide:, description:")
+        raise error("expected keys such as merge:, rename:, hide:, description:")
     unknown = set(spec) - ENTRY_KEYS
     if unknown:
         known = ", ".join(sorted(ENTRY_KEYS))
-        raise AliasesError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; known: {known}")
+        raise error(f"unknown key(s) {', '.join(sorted(unknown))}; known: {known}")
     merge = spec.get("merge", [])
     if isinstance(merge, str):
         merge = [merge]
     if not isinstance(merge, list) or not all(isinstance(m, str) for m in merge):
-        raise AliasesError(f"{where}: merge must be a list of names")
+        raise error("merge must be a list of names")
     for key in ("rename", "description"):
         if spec.get(key) is not None and not isinstance(spec[key], str):
-            raise AliasesError(f"{where}: {key} must be text")
+            raise error(f"{key} must be text")
     for key in ("hide", "split"):
         if not isinstance(spec.get(key, False), bool):
-            raise AliasesError(f"{where}: {key} must be true or false")
+            raise error(f"{key} must be true or false")
     return AliasEntry(
         name=name, kind=kind, merge=tuple(merge), rename=spec.get("rename"),
         hide=spec.get("hide", False), split=spec.get("split", False), description=spec.get("description"),

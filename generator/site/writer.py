@@ -17,15 +17,20 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from generator.errors import NewsbriefError
 from generator.model import Report
+from generator.site.layout import OWNED_FOLDERS
 
-OWNED_FOLDERS = ("briefs", "people", "places", "organizations")
 _TMP_PREFIX = ".nb-tmp-"
 # mkstemp creates files readable by their owner only; pages get the usual
 # permissions (0666 less the umask) so a web server or CI user can read them.
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 _FILE_MODE = 0o666 & ~_UMASK
+
+
+class WriterError(NewsbriefError, ValueError):
+    """A page the writer refuses to write: it would land outside the generator's folders."""
 
 
 def digest(content: str | bytes) -> str:
@@ -83,7 +88,7 @@ def _safe_target(docs: Path, rel: str) -> Path:
     target = (docs / rel).resolve()
     roots = [(docs / f).resolve() for f in OWNED_FOLDERS]
     if not any(target.is_relative_to(r) for r in roots) or target.suffix != ".md":
-        raise ValueError(f"refusing to write {rel!r}: outside the generator's folders")
+        raise WriterError(f"refusing to write {rel!r}: outside the generator's folders")
     return target
 
 
@@ -126,7 +131,7 @@ def write_pages(docs: Path, manifest_path: Path, pages: Iterable[tuple[str, str]
     for rel, content in pages:
         try:
             _safe_target(docs, rel)
-        except ValueError as exc:
+        except ValueError as exc:  # WriterError, or a path the system refuses (a NUL byte)
             report.conflicts.append(str(exc))
             continue
         if rel in planned:
