@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
     from generator.nlp import Parsed
 
+ADJACENT_SUBJECT_LABELS = frozenset({"", "PERSON", "ORG", "NORP"})
+"""Entity labels a name right before a subjectless cue may have to be taken as its subject."""
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "ccomp", "acl", "dobj"})
 """Dependencies to climb from a subjectless cue ("..., adding that") to the verb with the subject."""
 
@@ -66,7 +68,9 @@ def subject_of(parsed: Parsed, verb: Token, quoted: list[Quoted]) -> Token | Non
         # A verb inside someone's reported clause ("said the deal was close, adding ...")
         # is not where a participle hanging from it gets its speaker.
         content = verb.i != cue.i and verb.dep_ == "ccomp" and is_cue(verb.head, REPORTING_VERBS)
+        # A participle clause as subject ("Speaking to the Daily Mail, X claimed") names nobody.
         subjects = [c for c in verb.children if not content and c.dep_ in SUBJECT_DEPS
+                    and not (c.dep_ == "csubj" and c.pos_ == "VERB")
                     and not inside(c.idx, quoted) and parsed.same_line(c, cue)]
         if subjects:
             # Two subjects ("spokesperson ... Chaudhry had said"): the name is the speaker.
@@ -100,6 +104,10 @@ def _adjacent_subject(verb: Token) -> Token | None:
     if i < 0:
         return None
     prev = verb.doc[i]
+    # A place or date closing a prepositional phrase ("in New Delhi accused", "as
+    # early as 500 BC saying") is where or when, not who.
+    if prev.ent_type_ not in ADJACENT_SUBJECT_LABELS and not (prev.ent_type_ == "GPE" and prev.dep_ != "pobj"):
+        return None
     if (prev.pos_ == "PROPN" or prev.ent_type_ == "PERSON") and "\n" not in verb.doc[i : verb.i + 1].text:
         return prev
     return None

@@ -22,14 +22,15 @@ Notes:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.extract.speech.indirect import Candidate, indirect, is_cue, subject_of, within_reported_clause
-from generator.extract.speech.quote_marks import Quoted, quoted_spans
+from generator.extract.speech.quote_marks import DOUBLE_MARKS, Quoted, quoted_spans
 from generator.extract.speech.speakers import Resolver, Speaker
 from generator.lexicon.speech import SPEECH_VERBS
-from generator.model import Entity, Quote
+from generator.model import Entity, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -164,6 +165,10 @@ def quotes(
             cand = replace(cand, kind="mixed", end=end)
         candidates.append(cand)
     candidates = _dedupe(sorted(candidates, key=lambda c: (c.start, -c.end)))
+    # Reported speech running into a quotation mark that pairs with nothing sits
+    # inside an unclosed quotation: where it ends is a guess, so nothing is given.
+    stray = _unpaired_marks(body, paragraphs, quoted)
+    candidates = [c for c in candidates if c.kind == "direct" or not _holds_any(stray, c.start - 1, c.end)]
 
     resolver = Resolver(parsed, people, organizations, tuple((q.start, q.end) for q in quoted))
     found: list[Quote] = []
@@ -171,15 +176,22 @@ def quotes(
     for cand in candidates:
         speaker: Speaker | None = None
         if cand.subject is not None:
-            speaker = resolver.subject(cand.subject)
+            speaker = resolver.subject(cand.subject, (cand.start, cand.end))
+            if speaker is None:
+                resolver.forget(cand.start)
         elif cand.inherit:
             speaker = last.get(cand.paragraph)
             if speaker is None and cand.opens_paragraph and cand.paragraph not in last:
-                speaker = resolver.continuing(cand.start)
+                speaker = resolver.continuing(cand.start, (cand.start, cand.end))
         if speaker is not None:
             resolver.remember(cand.start, speaker)
-        last[cand.paragraph] = speaker if speaker is not None else last.get(cand.paragraph)
-        if cand.kind != "direct" and speaker is None:
+        if cand.subject is not None or speaker is not None:
+            # A quote with its own cue sets who speaks next in the paragraph, even
+            # when that speaker could not be named: later quotes do not skip back.
+            last[cand.paragraph] = speaker
+        # Reported speech is kept without a speaker only when it has a subject the
+        # resolver could not name for sure (abstaining is not dropping the words).
+        if cand.kind != "direct" and speaker is None and cand.subject is None:
             continue
         found.append(Quote(
             text=body[cand.start : cand.end], start=cand.start, end=cand.end, kind=cand.kind,
@@ -188,6 +200,20 @@ def quotes(
             cue=_cue_text(cand.cue), role=speaker.role if speaker else None,
         ))
     return tuple(found)
+
+
+def _unpaired_marks(body: str, blocks: tuple[Span, ...], quoted: list[Quoted]) -> list[int]:
+    """Offsets of double quotation marks that open or close no quotation found."""
+    paired = {q.start for q in quoted} | {q.end - 1 for q in quoted if not q.open_ended}
+    return [
+        b.start + i for b in blocks for i, ch in enumerate(b.text)
+        if ch in DOUBLE_MARKS and b.start + i not in paired
+    ]
+
+
+def _holds_any(offsets: list[int], start: int, end: int) -> bool:
+    i = bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:

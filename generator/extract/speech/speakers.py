@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
+from generator.extract.sourcing.kinds import UNNAMED_HEADS  # lexicon: repointed at merge
+from generator.extract.speech.people import PeopleIndex
 from generator.lexicon.speech import (
     DOCUMENT_NOUNS,
     FEMALE_WORDS,
@@ -42,10 +44,11 @@ SpeakerKind = Literal["person", "group", "organization", "place", "other"]
 MAX_SOURCE_CHARS = 160
 """An unnamed source longer than this is a misparse, not a description."""
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NAME_DEPS = frozenset({"compound", "flat", "nmod"})
-_POSSESSIVE = re.compile(r"[\u2019']s?$")
+_POSSESSIVE = re.compile(r"[\u2018\u2019']s?$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,6 +141,9 @@ class Resolver:
         self.forms.sort()
         self.roles: dict[str, str] = {}
         self.genders = _genders(doc)
+        self.index = PeopleIndex(parsed, people)
+        self.quote: tuple[int, int] | None = None
+        """The quotation being attributed: a person it names in the third person is not its speaker."""
         self.titled: list[tuple[int, str, str]] = []
         # Titles given anywhere ("Energy Minister Chris Bowen"), so "the minister" can be resolved.
         for ent in doc.ents:
@@ -149,13 +155,16 @@ class Resolver:
                     self.titled.append((ent.start_char, name, role))
         self.said: dict[tuple[int, str], Speaker] = {}
         self.history: list[tuple[int, Speaker]] = []
+        self.unknown: list[int] = []
+        """Offsets of attributions whose subject could not be named: nothing carries over them."""
 
     # -- names -----------------------------------------------------------
 
     def person_name(self, text: str, offset: int) -> str | None:
         """The fullest form of the person called ``text``, or None if unclear."""
         words = _name_words(text)
-        if not words:
+        if not words or all(w.lower().rstrip(".") in ROLE_NOUNS | HONORIFICS for w in words):
+            # "Foreign Secretary", "Prime Minister": a title alone names nobody.
             return None
         fits: set[tuple[str, ...]] = set()
         for _, form in self.forms:
@@ -226,14 +235,25 @@ class Resolver:
             return self.parsed.text[left[0].idx : left[-1].idx + len(left[-1])]
         return None
 
-    def subject(self, token: Token) -> Speaker | None:
-        """The speaker a subject token stands for, or None when doubtful."""
+    def subject(self, token: Token, quote: tuple[int, int] | None = None) -> Speaker | None:
+        """The speaker a subject token stands for, or None when doubtful.
+
+        ``quote`` is the reported text the subject introduces: a pronoun is
+        never resolved to a person that very text names.
+        """
+        self.quote = quote
+        try:
+            return self._subject(token)
+        finally:
+            self.quote = None
+
+    def _subject(self, token: Token) -> Speaker | None:
         low = token.lower_
         # "villagers who claim ...", "figures which showed ...": the relative pronoun's antecedent.
         if low in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i != token.i:
             antecedent = token.head.head
             if antecedent.pos_ in ("NOUN", "PROPN") and antecedent.lower_ not in RELATIVE_PRONOUNS:
-                return self.subject(antecedent)
+                return self._subject(antecedent)
             return None
         if token.pos_ == "PRON" or low in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS:
             return self.pronoun(token)
@@ -323,26 +343,109 @@ class Resolver:
             sub.pop()
         if not sub:
             return None
-        dets = [t for t in token.children if t.dep_ == "det"]
-        definite = bool(dets) and dets[0].lower_ in ("the", "this", "that") and len(sub) <= 3
-        if definite and token.lower_ in ROLE_NOUNS:
+        dets = [t for t in token.children if t.dep_ in ("det", "poss")]
+        definite = bool(dets) and (dets[0].dep_ == "poss" or dets[0].lower_ in DEFINITE_DETERMINERS)
+        indefinite = bool(dets) and dets[0].lower_ in ("a", "an")
+        # A description holding a name ("The National Security Committee", "the
+        # Ministry of Foreign Affairs spokesperson") is written as it stands.
+        named = any(t.pos_ == "PROPN" and t.i < token.i for t in sub if t.dep_ != "poss")
+        # "The U.S. secretary of state": a title with a place in it still describes
+        # one person, who must be found; an unnamed-source head ("the Ministry of
+        # Foreign Affairs spokesperson") is written as it stands.
+        titled = token.lower_ in ROLE_NOUNS and token.lower_ not in UNNAMED_HEADS
+        if definite and (not named or titled):
+            # "the minister", "the bank", "the statement", "the 45-year-old": a
+            # definite description points back to someone the article named. It
+            # is resolved to them, or the quote gets no speaker (a description
+            # shown as a name would be a wrong speaker, not an unnamed source).
+            return self._definite(token, sub)
+        if definite and token.lower_ in ROLE_NOUNS and len(sub) <= 3:
             return self._description(token)
         if definite and token.lower_ in ORG_NOUNS:
             found = self._org_description(token)
             if found is not None:
                 return found
-        if definite and token.tag_ == "NNS":
-            # "the lawmakers" after "lawmakers on the House Select Committee ... said".
-            for _, earlier in reversed(self.history):
-                named = token.lower_ in earlier.name.lower().split() and len(earlier.name) > len(token.text) + 4
-                if earlier.kind == "group" and named:
-                    return replace(earlier, span=self.parsed.span(sub[0].idx, sub[-1].idx + len(sub[-1])))
+        if indefinite and not named:
+            # "an expert has claimed", "a Spotify executive": tabloid leads name the
+            # person further down. One person the article describes so is them;
+            # otherwise only a classic unnamed source ("a company spokesperson")
+            # stays as written, and anything else gets no speaker.
+            later = self.index.described([token.text], len(self.parsed.text))
+            if later is not None:
+                span = self.parsed.span(sub[0].idx, sub[-1].idx + len(sub[-1]))
+                return Speaker(name=later.name, span=span, kind="person", role=self.roles.get(later.name))
+            if token.lower_ not in UNNAMED_HEADS:
+                return None
         s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
         if e - s > MAX_SOURCE_CHARS or doc[sub[0].i].is_punct:
             return None
         # "officials", "hundreds of protesters": a group that "they" can refer back to.
         kind: SpeakerKind = "group" if token.tag_ in ("NNS", "NNPS", "CD") else "other"
         return Speaker(name=self.parsed.text[s:e], span=self.parsed.span(s, e), kind=kind)
+
+    def _definite(self, token: Token, sub: list[Token]) -> Speaker | None:
+        """A definite description resolved to whom it describes, or None.
+
+        When the article names nobody of the kind described (no organisation
+        for "the company", no person for "the officer"), the description is
+        the only name the speaker has and stands as written.
+        """
+        span = self.parsed.span(sub[0].idx, sub[-1].idx + len(sub[-1]))
+        noun = token.lower_
+        as_written = Speaker(name=_norm(span.text), span=span, kind="other")
+        if noun in DOCUMENT_NOUNS:
+            author = self._author(token)
+            return replace(author, span=span) if author is not None else None
+        if noun in ORG_NOUNS:
+            found = self._org_description(token)
+            if found is not None or self.organizations:
+                return found
+            return replace(as_written, kind="organization")
+        if token.tag_ == "NNS":
+            # "the lawmakers" after "lawmakers on the House Select Committee ... said".
+            for _, earlier in reversed(self.history):
+                named = noun in earlier.name.lower().split() and len(earlier.name) > len(token.text) + 4
+                if earlier.kind == "group" and named:
+                    return replace(earlier, span=span)
+            return None if self.organizations or self.index.people else replace(as_written, kind="group")
+        if noun in ROLE_NOUNS:
+            found = self._description(token)
+            if found is not None:
+                return found
+        words = [t.text for t in sub if t.dep_ not in ("det", "poss", "case") and not t.is_punct]
+        person = self.index.described([token.text, *words[-1:]][-1:], token.idx)
+        if person is not None:
+            return Speaker(name=person.name, span=span, kind="person", role=self.roles.get(person.name))
+        return None if self.index.people else as_written
+
+    def _author(self, token: Token) -> Speaker | None:
+        """Who issued "the statement" / "the memo": the owner of the same document named before.
+
+        "Pakistan's Ministry of Foreign Affairs said in a statement ... the
+        statement said": the nearest earlier mention of the same noun with an
+        owner ("X's statement", "a statement from X", "X said in a statement",
+        "X issued a statement") gives the author; none gives None.
+        """
+        lemma = token.lemma_.lower()
+        for i in range(token.i - 1, -1, -1):
+            t = self.doc[i]
+            if self.distance(t.idx, token.idx) > 3:
+                break
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+                continue
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if owner is None:
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                        owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            head = t.head
+            if owner is None and head.dep_ == "prep" and head.lower_ == "in":
+                owner = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
+            if owner is None and t.dep_ == "dobj":
+                owner = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+            if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ in ("PERSON", "ORG", "GPE")):
+                return self._proper(owner)
+        return None
 
     def _description(self, token: Token) -> Speaker | None:
         """'the minister': the last person whose known role has that word."""
@@ -397,8 +500,22 @@ class Resolver:
         return replace(found, span=span)
 
     def _fits(self, name: str, pronoun: str) -> bool:
-        gender = self.genders.get(name.split()[-1])
-        return gender is None or gender == ("f" if pronoun in ("she", "her") else "m")
+        """The person can be the pronoun: gender agrees (or is unknown) and the quote does not name them."""
+        gender = self.index.gender(name) or self.genders.get(name.split()[-1])
+        if gender is not None and gender != ("f" if pronoun in ("she", "her") else "m"):
+            return False
+        return not self._named_in_quote(name)
+
+    def _named_in_quote(self, name: str) -> bool:
+        """The quotation being attributed names this person ("Ghislaine walked in", she said)."""
+        if self.quote is None:
+            return False
+        words = [w for w in _name_words(name) if len(w) > 2]
+        if not words:
+            return False
+        inner = self.parsed.text[self.quote[0] : self.quote[1]]
+        forms = {words[-1]} | ({words[0]} if len(words) > 1 else set())
+        return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", inner) for w in forms)
 
     def _subjects_before(self, token: Token, paragraphs: int) -> list[Token]:
         """Main-clause subjects before ``token``, nearest last, within a few paragraphs."""
@@ -427,7 +544,9 @@ class Resolver:
         low = token.lower_
         para = self.parsed.paragraph_of(token.idx)
         last = next(((o, e) for o, e in reversed(self.history) if e.kind == "person"), None)
-        subjects = self._subjects_before(token, 1)
+        # Nothing before an attribution left unnamed can be what the pronoun means.
+        floor = max((u for u in self.unknown if u < token.idx), default=-1)
+        subjects = [t for t in self._subjects_before(token, 1) if t.idx > floor]
         for t in reversed(subjects):
             if last is not None and t.idx <= last[0]:
                 break
@@ -439,11 +558,13 @@ class Resolver:
                 found = self._proper(t)
                 if found is not None and found.kind == "person" and self._fits(found.name, low):
                     return found
+        if last is not None and self._unknown_between(last[0], token.idx):
+            last = None
         if last is not None and self._fits(last[1].name, low) and self._chain(last[0], last[1].name, token):
             return last[1]
         # Farther back: a person subject, or the person whose thing was the subject
         # ("Giuffre's allegations have changed. She said ...").
-        for t in reversed(self._subjects_before(token, 3)):
+        for t in reversed([t for t in self._subjects_before(token, 3) if t.idx > floor]):
             for c in (t, *(c for c in t.children if c.dep_ == "poss")):
                 if c.ent_type_ == "PERSON" or c.pos_ == "PROPN":
                     found = self._proper(c)
@@ -498,18 +619,25 @@ class Resolver:
         headings = sum(1 for p in paras if _heading(p.text))
         return max(0, b - a - headings)
 
-    def continuing(self, offset: int) -> Speaker | None:
+    def continuing(self, offset: int, quote: tuple[int, int] | None = None) -> Speaker | None:
         """The speaker a paragraph that is only a quotation carries on, if any.
 
-        The last speaker, when named at most two paragraphs back and no other
+        The last speaker, when named at most two paragraphs back, no other
         person has become the subject since (a new person introduced in the
-        paragraph before would be the one quoted).
+        paragraph before would be the one quoted), no attribution in between
+        was left unnamed, and the quotation does not name them.
         """
         if not self.history:
             return None
         at, speaker = self.history[-1]
-        if self.distance(at, offset) > 2:
+        if self.distance(at, offset) > 2 or self._unknown_between(at, offset):
             return None
+        self.quote = quote
+        try:
+            if speaker.kind == "person" and self._named_in_quote(speaker.name):
+                return None
+        finally:
+            self.quote = None
         for token in self.doc:
             if not at < token.idx < offset or token.dep_ not in SUBJECT_DEPS:
                 continue
@@ -518,6 +646,13 @@ class Resolver:
                 if other is not None and other.name != speaker.name:
                     return None
         return speaker
+
+    def forget(self, offset: int) -> None:
+        """Record that the attribution at ``offset`` has a subject nobody could name for sure."""
+        self.unknown.append(offset)
+
+    def _unknown_between(self, earlier: int, later: int) -> bool:
+        return any(earlier < u < later for u in self.unknown)
 
     def remember(self, offset: int, speaker: Speaker) -> None:
         """Record who spoke at ``offset`` for later pronouns and descriptions."""
