@@ -8,6 +8,12 @@ Notes:
     (the news convention); a paragraph left open counts only when the next
     paragraph opens again, otherwise the quotation is unclosed and, like
     textacy, we give nothing rather than guess where it ends.
+
+    Single marks (‘…’ or ASCII '…', as British papers quote) pair the same
+    way, outside double-quoted stretches (inside them they are quotes within
+    the quote), once apostrophes are set aside: a mark between two letters
+    or digits ("don't", "O'Neill", "'90s") and an "s'" followed by a word
+    ("the players' wives") never open or close a quotation.
 """
 
 from __future__ import annotations
@@ -17,6 +23,9 @@ from dataclasses import dataclass
 from generator.model import Span
 
 DOUBLE_MARKS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
+SINGLE_MARKS = frozenset("'\u2018\u2019")
+SINGLE_OPENING = frozenset("'\u2018")
+SINGLE_CLOSING = frozenset("'\u2019")
 OPENING_SHAPES = frozenset("\u201c\u201e\u00ab")
 CLOSING_SHAPES = frozenset("\u201d\u00bb")
 OPEN_LEFT = frozenset(" \t([{\u2014\u2013-/:;,")
@@ -72,7 +81,7 @@ class _Paired:
     """The paragraph begins with an opening mark."""
 
 
-def _pair(text: str) -> _Paired:
+def _pair_double(text: str) -> _Paired:
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     broken = False
@@ -100,6 +109,68 @@ def _pair(text: str) -> _Paired:
     if broken:
         return _Paired(tuple(spans), None, starts_open)
     return _Paired(tuple(spans), opened, starts_open)
+
+
+def _single_role(text: str, i: int) -> str | None:
+    """'open', 'close' or None (an apostrophe, or cannot tell) for the single mark at ``text[i]``."""
+    left = text[i - 1] if i > 0 else " "
+    right = text[i + 1] if i + 1 < len(text) else " "
+    if left.isalnum() and right.isalnum():
+        return None  # don't, O'Neill, rock'n'roll
+    if right.isdigit() and not left.isalnum():
+        return None  # '90s
+    mark = text[i]
+    opens = (mark in SINGLE_OPENING and (left in OPEN_LEFT or left in DOUBLE_MARKS)
+             and (right.isalnum() or right in "\"\u201c.(["))
+    closes = mark in SINGLE_CLOSING and not left.isspace() and (
+        right in CLOSE_RIGHT or right in DOUBLE_MARKS or i + 1 == len(text))
+    if closes and left in "sS" and right == " " and text[i + 2 : i + 3].isalpha():
+        closes = False  # the players' wives: a plural possessive
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return None
+
+
+def _pair_single(text: str, taken: tuple[tuple[int, int], ...]) -> _Paired:
+    """Single-mark quotations outside the double-quoted stretches ``taken``."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    starts_open = False
+    first = True
+    for i, ch in enumerate(text):
+        if ch not in SINGLE_MARKS or any(s <= i < e for s, e in taken):
+            continue
+        role = _single_role(text, i)
+        if role is None:
+            continue
+        if first:
+            starts_open = role == "open" and not text[:i].strip()
+            first = False
+        if role == "open":
+            if opened is not None:
+                # Two openings in a row: the pairing is doubtful from here on.
+                return _Paired(tuple(spans), None, starts_open)
+            opened = i
+        elif opened is not None:
+            spans.append((opened, i + 1))
+            opened = None
+    return _Paired(tuple(spans), opened, starts_open)
+
+
+def _pair(text: str) -> _Paired:
+    """Double-mark quotations, then single-mark ones outside them, in order."""
+    double = _pair_double(text)
+    taken = double.spans + (((double.dangling, len(text)),) if double.dangling is not None else ())
+    single = _pair_single(text, taken)
+    if not single.spans and single.dangling is None:
+        return double
+    spans = tuple(sorted(double.spans + single.spans))
+    dangling = double.dangling
+    if dangling is None and single.dangling is not None and all(e <= single.dangling for _, e in spans):
+        dangling = single.dangling
+    return _Paired(spans, dangling, double.starts_open or single.starts_open)
 
 
 def quoted_spans(body: str, paragraphs: tuple[Span, ...]) -> tuple[Quoted, ...]:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.speech.indirect import Candidate, indirect, is_cue, subject_of, within_reported_clause
 from generator.extract.speech.quote_marks import DOUBLE_MARKS, Quoted, quoted_spans
-from generator.extract.speech.speakers import Resolver, Speaker
+from generator.extract.speech.speakers import Resolver, Speaker, is_heading
 from generator.lexicon.speech import SPEECH_VERBS
 from generator.model import Entity, Quote, Span
 
@@ -181,7 +181,10 @@ def quotes(
                 resolver.forget(cand.start)
         elif cand.inherit:
             speaker = last.get(cand.paragraph)
-            if speaker is None and cand.opens_paragraph and cand.paragraph not in last:
+            # A quotation standing as a heading ("‘Ends recession debate’: CPA Canada")
+            # introduces what follows; it does not carry on the speaker before it.
+            heading = is_heading(paragraphs[cand.paragraph].text)
+            if speaker is None and cand.opens_paragraph and cand.paragraph not in last and not heading:
                 speaker = resolver.continuing(cand.start, (cand.start, cand.end))
         if speaker is not None:
             resolver.remember(cand.start, speaker)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from generator.extract.sourcing.kinds import UNNAMED_HEADS  # lexicon: repointed at merge
+from generator.extract.sourcing.kinds import GOVERNMENT_WORDS, UNNAMED_HEADS  # lexicon: repointed at merge
 from generator.extract.speech.people import PeopleIndex
 from generator.lexicon.speech import (
     DOCUMENT_NOUNS,
@@ -97,7 +97,7 @@ def _genders(doc: Doc) -> dict[str, str]:
     return {k: v for k, v in found.items() if v != "?"}
 
 
-def _heading(text: str) -> bool:
+def is_heading(text: str) -> bool:
     """A short line with no sentence punctuation: a crosshead, not prose."""
     return len(text.split()) <= 12 and text.rstrip()[-1:] not in ".!?\"\u201d"
 
@@ -349,6 +349,9 @@ class Resolver:
         # A description holding a name ("The National Security Committee", "the
         # Ministry of Foreign Affairs spokesperson") is written as it stands.
         named = any(t.pos_ == "PROPN" and t.i < token.i for t in sub if t.dep_ != "poss")
+        # "The Indian army", "the Pakistani government": a body named by its country.
+        named = named or (token.lower_ in ORG_NOUNS | GOVERNMENT_WORDS and any(
+            t.ent_type_ in ("NORP", "GPE") and t.i < token.i for t in sub))
         # "The U.S. secretary of state": a title with a place in it still describes
         # one person, who must be found; an unnamed-source head ("the Ministry of
         # Foreign Affairs spokesperson") is written as it stands.
@@ -448,36 +451,59 @@ class Resolver:
         return None
 
     def _description(self, token: Token) -> Speaker | None:
-        """'the minister': the last person whose known role has that word."""
-        noun = token.lower_
+        """'the minister': the last person whose known role has every word of the description.
+
+        "Pakistan's prime minister" is not the defence minister: the modifiers
+        of the title ("prime") must agree with the role as well as its head.
+        """
+        wanted = {token.lower_} | {
+            c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i and c.pos_ != "PROPN"
+        }
+        span = self.parsed.span(token.idx, token.idx + len(token))
+
+        def agrees(role: str | None) -> bool:
+            return role is not None and wanted <= set(re.findall(r"[\w-]+", role.lower()))
+
         for _, earlier in reversed(self.history):
-            if earlier.kind == "person" and earlier.role and noun in earlier.role.lower():
-                return Speaker(name=earlier.name, span=self.parsed.span(token.idx, token.idx + len(token)),
-                               kind="person", role=earlier.role)
+            if earlier.kind == "person" and agrees(earlier.role):
+                return Speaker(name=earlier.name, span=span, kind="person", role=earlier.role)
         # The person last given that title before the description.
         for offset, name, role in reversed(self.titled):
-            if offset < token.idx and noun in role.lower().split():
-                span = self.parsed.span(token.idx, token.idx + len(token))
+            if offset < token.idx and agrees(role):
                 return Speaker(name=name, span=span, kind="person", role=role)
-        # "the government spokesman said" right after the same person's quotes.
+        # "the government spokesman said" right after the same person's quotes,
+        # unless what the article knows of their role says otherwise.
         last = self.continuing(token.idx)
-        if last is not None and last.kind == "person":
-            return replace(last, span=self.parsed.span(token.idx, token.idx + len(token)))
+        if last is not None and last.kind == "person" and (last.role is None or agrees(last.role)):
+            return replace(last, span=span)
         return None
 
     def _org_description(self, token: Token) -> Speaker | None:
-        """'the bank', 'the ministry': the organisation that spoke last, or the one named so."""
+        """'the bank', 'the agency': the organisation it names, or the one in view.
+
+        In order: the one organisation named before with that word in its name
+        ("the center" → "Storm Prediction Center"); the one organisation
+        mentioned in this or the previous paragraph; the organisation that
+        spoke last, when no other has been mentioned since. Anything else is
+        two readings, and gives None.
+        """
         span = self.parsed.span(token.idx, token.idx + len(token))
         noun = token.lower_
+        before = [o for o in self.organizations if any(m.start < token.idx for m in o.mentions)]
+        named = [o for o in before if noun in o.name.lower().split()]
+        if len(named) == 1:
+            return Speaker(name=named[0].name, span=span, kind="organization")
+        recent = [o for o in before
+                  if any(m.start < token.idx and self.distance(m.start, token.idx) <= 1 for m in o.mentions)]
+        if len(recent) == 1:
+            return Speaker(name=recent[0].name, span=span, kind="organization")
         for offset, earlier in reversed(self.history):
             if self.distance(offset, token.idx) > 2:
                 break
             if earlier.kind == "organization":
-                return replace(earlier, span=span)
-        named = [o for o in self.organizations if noun in o.name.lower().split()
-                 and any(m.start < token.idx for m in o.mentions)]
-        if len(named) == 1:
-            return Speaker(name=named[0].name, span=span, kind="organization")
+                others = [o for o in recent if o.name != earlier.name
+                          and any(offset < m.start < token.idx for m in o.mentions)]
+                return None if others else replace(earlier, span=span)
         return None
 
     def pronoun(self, token: Token) -> Speaker | None:
@@ -616,7 +642,7 @@ class Resolver:
         """Paragraphs between two offsets, not counting headings."""
         a, b = self.parsed.paragraph_of(earlier), self.parsed.paragraph_of(later)
         paras = self.article.paragraphs[a : b - 1] if b - 1 > a else ()
-        headings = sum(1 for p in paras if _heading(p.text))
+        headings = sum(1 for p in paras if is_heading(p.text))
         return max(0, b - a - headings)
 
     def continuing(self, offset: int, quote: tuple[int, int] | None = None) -> Speaker | None:
