@@ -130,3 +130,11 @@ DOCUMENT_NOUNS = frozenset({
     "memo", "note", "analysis", "study", "review", "survey", "poll", "forecast", "data", "figures",
 })
 """Subjects that carry someone else's words ("the ministry's report found ...")."""
+
+ADDRESSEE_VERBS = frozenset(
+    {"tell", "inform", "assure", "remind", "warn", "ask", "advise", "brief", "promise", "notify"}
+)
+"""Verbs whose passive subject is the hearer ("X was told that ..."), never the speaker."""
+
+CONDITION_MARKS = frozenset({"if", "unless"})
+"""Subordinators of a condition: a reporting verb under one reports nothing said."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.extract.speech.nonspeech import is_conditional, is_hearer, is_question_put
 from generator.extract.speech.quote_marks import Quoted
 from generator.extract.speech.speakers import SUBJECT_DEPS
 from generator.lexicon.speech import (
@@ -70,7 +71,7 @@ def subject_of(parsed: Parsed, verb: Token, quoted: list[Quoted]) -> Token | Non
         content = verb.i != cue.i and verb.dep_ == "ccomp" and is_cue(verb.head, REPORTING_VERBS)
         # A participle clause as subject ("Speaking to the Daily Mail, X claimed") names nobody.
         subjects = [c for c in verb.children if not content and c.dep_ in SUBJECT_DEPS
-                    and not (c.dep_ == "csubj" and c.pos_ == "VERB")
+                    and not (c.dep_ == "csubj" and c.pos_ == "VERB") and not is_hearer(c)
                     and not inside(c.idx, quoted) and parsed.same_line(c, cue)]
         if subjects:
             # Two subjects ("spokesperson ... Chaudhry had said"): the name is the speaker.
@@ -95,6 +96,8 @@ def _adjacent_subject(verb: Token) -> Token | None:
     The parse sometimes hangs a name on the heading line before it; the word
     order of "NAME said" still tells the subject.
     """
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "X was told": the name before a passive cue heard it
     i = verb.i - 1
     while i >= 0 and verb.doc[i].pos_ in ("ADV", "AUX", "PART") and verb.i - i < 3:
         i -= 1
@@ -152,6 +155,8 @@ def indirect(parsed: Parsed, quoted: list[Quoted], direct: list[Quoted]) -> list
             continue
         negated = any(c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() not in BELIEF_VERBS
         if not is_cue(verb, REPORTING_VERBS | LABELLING_CUES) or negated:
+            continue
+        if is_question_put(verb) or is_conditional(verb):
             # "has not indicated it will ...": no speech act took place ("doesn't think" is still a view).
             continue
         asides = _parenthetical(parsed, verb, quoted, direct)

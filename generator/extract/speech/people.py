@@ -115,16 +115,21 @@ class PeopleIndex:
     def described(self, words: list[str], before: int) -> Person | None:
         """The one person introduced before ``before`` whom a description fits, else None.
 
-        "the 45-year-old" fits the person given the age 45; "the owner" or
-        "the singer's mother" the person whose role has that head word. Two
-        fits, or none, give None: the resolver then abstains.
+        ``words`` are the description's words without its determiner, head
+        last. "the 45-year-old" fits the person given the age 45; "the owner"
+        or "the prime minister" the person whose roles hold every one of the
+        words. Two fits, or none, give None: the resolver then abstains.
         """
         if not words:
             return None
-        head = words[-1].lower()
-        age = _AGE_DESCRIPTION.match(head)
+        age = _AGE_DESCRIPTION.match(words[-1].lower())
+        wanted = {w.lower() for w in words if w[:1].isalpha()}
         fits = [
             p for p in self.people if p.first < before
-            and ((age is not None and int(age.group(1)) in p.ages) or (age is None and head in p.description_words))
+            and ((age is not None and int(age.group(1)) in p.ages)
+                 or (age is None and bool(wanted) and wanted <= p.description_words))
         ]
         return fits[0] if len(fits) == 1 else None
+
+    def is_given_name(self, word: str) -> bool:
+        return word in given_name_genders()

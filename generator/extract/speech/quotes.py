@@ -27,6 +27,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.extract.speech.indirect import Candidate, indirect, is_cue, subject_of, within_reported_clause
+from generator.extract.speech.nonspeech import silent_spans
 from generator.extract.speech.quote_marks import DOUBLE_MARKS, Quoted, quoted_spans
 from generator.extract.speech.speakers import Resolver, Speaker, is_heading
 from generator.lexicon.speech import SPEECH_VERBS
@@ -169,6 +170,9 @@ def quotes(
     # inside an unclosed quotation: where it ends is a guess, so nothing is given.
     stray = _unpaired_marks(body, paragraphs, quoted)
     candidates = [c for c in candidates if c.kind == "direct" or not _holds_any(stray, c.start - 1, c.end)]
+    # Promotional lines and photo captions are nobody's reported speech.
+    silent = silent_spans(parsed)
+    candidates = [c for c in candidates if not any(s < c.end and c.start < e for s, e in silent)]
 
     resolver = Resolver(parsed, people, organizations, tuple((q.start, q.end) for q in quoted))
     found: list[Quote] = []

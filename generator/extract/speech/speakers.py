@@ -13,9 +13,11 @@ Notes:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
+from generator.extract.entities.acronyms import expansions
 from generator.extract.sourcing.kinds import GOVERNMENT_WORDS, UNNAMED_HEADS  # lexicon: repointed at merge
 from generator.extract.speech.people import PeopleIndex
 from generator.lexicon.speech import (
@@ -46,6 +48,8 @@ MAX_SOURCE_CHARS = 160
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
+"""Entity labels of names; a date or number ("the 45-year-old") is no name."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NAME_DEPS = frozenset({"compound", "flat", "nmod"})
 _POSSESSIVE = re.compile(r"[\u2018\u2019']s?$")
@@ -62,7 +66,12 @@ class Speaker:
 
 
 def _norm(text: str) -> str:
-    return " ".join(_POSSESSIVE.sub("", text).split()).strip(" ,")
+    """A name as written, without possessive, stray punctuation or invisible characters.
+
+    Zero-width spaces and bidi marks inside a name would make a second person.
+    """
+    visible = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return " ".join(_POSSESSIVE.sub("", visible).split()).strip(" ,")
 
 
 def _name_words(text: str) -> tuple[str, ...]:
@@ -142,6 +151,7 @@ class Resolver:
         self.roles: dict[str, str] = {}
         self.genders = _genders(doc)
         self.index = PeopleIndex(parsed, people)
+        self.acronyms = expansions(parsed.text)
         self.quote: tuple[int, int] | None = None
         """The quotation being attributed: a person it names in the third person is not its speaker."""
         self.titled: list[tuple[int, str, str]] = []
@@ -164,7 +174,11 @@ class Resolver:
         """The fullest form of the person called ``text``, or None if unclear."""
         words = _name_words(text)
         if not words or all(w.lower().rstrip(".") in ROLE_NOUNS | HONORIFICS for w in words):
-            # "Foreign Secretary", "Prime Minister": a title alone names nobody.
+            # "Prime Minister", "Mr": a title alone names nobody.
+            return None
+        if words[-1].lower() in ROLE_NOUNS and not self.index.is_given_name(words[0]):
+            # "Foreign Secretary": a name does not end in a title unless it starts
+            # with a given name ("Howard Dean").
             return None
         fits: set[tuple[str, ...]] = set()
         for _, form in self.forms:
@@ -184,8 +198,13 @@ class Resolver:
         return " ".join(next(iter(fulls)))
 
     def org_name(self, text: str) -> str:
-        """An organisation's name as the entity list has it, else as written without 'the'."""
+        """An organisation's name as the entity list has it, else as written without 'the'.
+
+        An acronym the article expands ("Fisheries and Oceans Canada (DFO)")
+        is shown as the full name.
+        """
         bare = re.sub(r"^(?:the|The)\s+", "", _norm(text))
+        bare = self.acronyms.get(bare, bare)
         for org in self.organizations:
             if bare == org.name or bare in org.aliases:
                 return org.name
@@ -266,9 +285,11 @@ class Resolver:
                 found = self._proper(t)
                 if found is not None and found.kind == "person":
                     return found
-        if token.pos_ == "PROPN" or self._ent(token):
+        ent = self._ent(token)
+        if token.pos_ == "PROPN" or (ent is not None and ent[0] in NAME_LABELS):
             return self._proper(token)
-        if token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" or (token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children)):
+            # "the 45-year-old", "the elder": an adjective heading a description.
             return self._common(token)
         return None
 
@@ -415,8 +436,12 @@ class Resolver:
             found = self._description(token)
             if found is not None:
                 return found
-        words = [t.text for t in sub if t.dep_ not in ("det", "poss", "case") and not t.is_punct]
-        person = self.index.described([token.text, *words[-1:]][-1:], token.idx)
+        # The description's words without determiner or possessor, hyphenated
+        # compounds kept whole ("the 45-year-old", "the cheerful owner").
+        first = next((t.idx for t in sub if t.dep_ not in ("det", "poss", "case") and t.i > max(
+            (c.i for c in sub if c.dep_ in ("det", "poss", "case")), default=-1)), span.start)
+        words = self.parsed.text[first : span.end].split()
+        person = self.index.described(words, token.idx)
         if person is not None:
             return Speaker(name=person.name, span=span, kind="person", role=self.roles.get(person.name))
         return None if self.index.people else as_written

@@ -1,0 +1,71 @@
+"""Acronyms the article itself expands: "Fisheries and Oceans Canada (DFO)".
+
+Notes:
+    An acronym is joined to a name only when the article writes the two side
+    by side in the usual pattern, the name then the acronym in brackets, and
+    the acronym's letters are the initials of the name's words (small words
+    such as "and", "of", "the" may be skipped or counted), or, for names
+    whose official acronym comes from another form of the name ("Fisheries
+    and Oceans Canada (DFO)"), at least two of its letters are initials of the
+    name in order. Anything else is left alone: an acronym expanded to the
+    wrong body of the same initials is a wrong source.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SMALL = frozenset({"and", "of", "for", "the", "on", "in", "de", "du", "des", "la", "&"})
+_EXPANDED = re.compile(
+    r"((?:[A-Z][\w'\u2019&.-]*|and|of|for|the|on|in|de|&)(?:\s+(?:[A-Z][\w'\u2019&.-]*|and|of|for|the|on|in|de|&)){1,9})"
+    r"\s*\(([A-Z][A-Za-z]{1,7})\)"
+)
+
+
+def _fits(acronym: str, words: list[str]) -> int:
+    """How many words at the end of ``words`` the acronym's letters spell (0 if none)."""
+    letters = [c for c in acronym if c.isupper()]
+    need = len(letters)
+    # Try the shortest tail of words whose initials (small words optional) give the letters.
+    for start in range(len(words) - 1, -1, -1):
+        tail = words[start:]
+        if tail[0].lower() in _SMALL:
+            continue
+        required = [w[0] for w in tail if w.lower() not in _SMALL]
+        full = [w[0].upper() for w in tail]
+        if required == letters or full == letters:
+            return len(tail)
+        if len(required) > need:
+            break
+    return 0
+
+
+def _shares_initials(acronym: str, words: list[str]) -> bool:
+    """At least two of the acronym's capitals are initials of the words, in order."""
+    initials = [w[0] for w in words if w.lower() not in _SMALL]
+    matched, i = 0, 0
+    for c in (c for c in acronym if c.isupper()):
+        j = next((k for k in range(i, len(initials)) if initials[k] == c), None)
+        if j is not None:
+            matched += 1
+            i = j + 1
+    return matched >= 2
+
+
+def expansions(text: str) -> dict[str, str]:
+    """Acronym → the name the article expands it to, where the initials agree."""
+    found: dict[str, str] = {}
+    for m in _EXPANDED.finditer(text):
+        words, acronym = m.group(1).split(), m.group(2)
+        n = _fits(acronym, words)
+        if not n:
+            while words and (words[0].lower() in _SMALL or words[0] == "The"):
+                words = words[1:]
+            n = len(words) if len(words) >= 2 and _shares_initials(acronym, words) else 0
+        if n:
+            name = " ".join(words[-n:])
+            if found.get(acronym, name) != name:
+                found[acronym] = ""  # two expansions: none is sure
+            else:
+                found[acronym] = name
+    return {k: v for k, v in found.items() if v}

@@ -1,0 +1,84 @@
+"""Text that is nobody's speech, though it has a name and a reporting verb in it.
+
+Notes:
+    Web copy carries lines that are not the article's reporting: promotional
+    links ("READ MORE: X says ..."), photo captions inline in the text ("X,
+    pictured, said ... (Image: Getty)"); and sentences whose reporting verb
+    reports nothing that was said: a reporter's question ("When asked whether
+    ...", "Asked if ..."), a hearer in the passive ("X was told that ..."),
+    a condition ("If X thinks that ..."). Each becomes a claim of the person
+    it mentions unless set aside here; a wrong speaker is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from generator.lexicon.speech import ADDRESSEE_VERBS, CONDITION_MARKS, QUESTION_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from generator.nlp import Parsed
+
+PROMO = re.compile(r"^\s*(?:READ MORE|Read more|MORE|RELATED|Related|WATCH|Watch|LISTEN|SEE ALSO|See also|ALSO READ)"
+                   r"\s*[:|\u2014-]", re.M)
+"""A line that links to another story: what it says is a headline elsewhere."""
+CAPTION = re.compile(r"\((?:Image|Picture|Photo|Pic|Credit|Photograph)s?\s*:|\bpictured\b|\(AP Photo\b"
+                     r"|\bPhoto(?:graph)?:\s|\bGetty Images\b")
+"""Marks of a photo caption inline in the text."""
+
+
+CAPTION_LINE_CHARS = 400
+"""A caption standing as a line of its own is short; in longer text the caption is one sentence."""
+
+
+def silent_spans(parsed: Parsed) -> list[tuple[int, int]]:
+    """Stretches of the body that are promotional lines or photo captions, in order.
+
+    A short line with a caption mark is a caption as a whole; where web copy
+    runs captions into the text (no line breaks), the sentence holding the
+    mark is.
+    """
+    spans: list[tuple[int, int]] = []
+    for block in parsed.blocks:
+        if PROMO.match(block.text):
+            spans.append((block.start, block.end))
+            continue
+        marks = [block.start + m.start() for m in CAPTION.finditer(block.text)]
+        if not marks:
+            continue
+        if len(block.text) <= CAPTION_LINE_CHARS:
+            spans.append((block.start, block.end))
+            continue
+        for sent in parsed.sentences:
+            if sent.end_char > block.start and sent.start_char < block.end and any(
+                    sent.start_char <= m < sent.end_char for m in marks):
+                spans.append((max(sent.start_char, block.start), min(sent.end_char, block.end)))
+    return sorted(spans)
+
+
+def is_question_put(verb: Token) -> bool:
+    """'When asked whether ...', 'Asked if ...': a question put to someone, not their answer."""
+    if verb.lemma_.lower() not in QUESTION_VERBS:
+        return False
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return verb.tag_ == "VBN" and (not own_subject or any(c.dep_ == "auxpass" for c in verb.children))
+
+
+def is_hearer(subject: Token) -> bool:
+    """'X was told that ...': the passive subject of a telling verb heard it."""
+    return subject.dep_ == "nsubjpass" and subject.head.lemma_.lower() in ADDRESSEE_VERBS
+
+
+def is_conditional(verb: Token) -> bool:
+    """'If X thinks that ...': the reporting verb sits in a condition, so nothing was said."""
+    token = verb
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
+            return True
+        if token.head.i == token.i or token.dep_ not in ("advcl", "conj", "ccomp", "xcomp"):
+            return False
+        token = token.head
+    return False

@@ -1,0 +1,190 @@
+"""Who said it: the error classes of the attribution issue, each with fixtures.
+
+Every fixture is written for this test (never copied from the corpus). A
+wrong speaker is worse than none, so several cases assert ``None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from generator.extract.entities import entities
+from generator.extract.speech.quotes import quotes
+from generator.model import Article, Quote
+from generator.nlp import parse as parse_article
+
+Parse = Callable[[str], tuple[Article, object]]
+
+
+def said(parse: Parse, text: str) -> list[tuple[str, str | None]]:
+    """(quote text, speaker) for every quote of ``text``."""
+    article, doc = parse(text)
+    parsed = parse_article(article, doc)  # type: ignore[arg-type]
+    people, _, organizations = entities(parsed)
+    found: tuple[Quote, ...] = quotes(parsed, people=people, organizations=organizations)
+    return [(q.text, q.speaker) for q in found]
+
+
+def speaker_of(parse: Parse, text: str, fragment: str) -> str | None:
+    hits = [s for q, s in said(parse, text) if fragment in q]
+    assert hits, f"no quote holds {fragment!r}: {said(parse, text)}"
+    return hits[0]
+
+
+# 1. "she says" goes to someone who can be "she": the person the narration is about.
+FEATURE = """Tom Baker runs the programme at the community centre. "We started with twelve people and now we \
+have sixty," he said.
+
+Maria Lopez, 52, joined the programme in May after her doctor suggested it.
+
+"I feel ten years younger," she says.
+"""
+
+
+def test_she_goes_to_the_woman_the_narration_introduced(parse: Parse) -> None:
+    assert speaker_of(parse, FEATURE, "ten years younger") == "Maria Lopez"
+    assert speaker_of(parse, FEATURE, "twelve people") == "Tom Baker"
+
+
+def test_a_pronoun_never_goes_to_the_person_the_quote_names(parse: Parse) -> None:
+    text = """Anna Reyes said the two had met in 2019. Claire Dunn later joined the firm.
+
+"Claire was the one who found the money," she said.
+"""
+    assert speaker_of(parse, text, "Claire was the one") != "Claire Dunn"
+
+
+# 2. Descriptions are linked to the person they describe, or get no speaker.
+def test_the_age_description_is_the_person_given_that_age(parse: Parse) -> None:
+    text = """David Miller, 45, opened the bakery in 2010 with his brother.
+
+"Nobody thought it would last a year," the 45-year-old said.
+"""
+    assert speaker_of(parse, text, "Nobody thought") == "David Miller"
+
+
+def test_an_unresolvable_definite_description_is_no_speaker(parse: Parse) -> None:
+    text = """Jamal Okafor and Peter Lin opened the bakery in 2010.
+
+"Nobody thought it would last a year," the owner said.
+"""
+    assert speaker_of(parse, text, "Nobody thought") is None
+
+
+def test_the_statement_speaks_for_its_author(parse: Parse) -> None:
+    text = """The Ministry of Health said in a statement on Monday that the clinic would close.
+
+"The decision was not taken lightly," the statement said.
+"""
+    assert speaker_of(parse, text, "not taken lightly") == "Ministry of Health"
+
+
+def test_a_title_is_matched_whole(parse: Parse) -> None:
+    text = """Defence Minister Khalid Rana said the border was calm.
+
+The prime minister said "every option remains on the table" after the meeting.
+"""
+    assert speaker_of(parse, text, "every option") != "Khalid Rana"
+
+
+# 3. Short names: two people who share a surname are two people.
+def test_a_surname_shared_by_two_people_with_mrs_goes_to_the_wife(parse: Parse) -> None:
+    text = """Robert Kennedy and his wife, Ethel Kennedy, arrived in the town on Tuesday.
+
+"We came because we were asked to," Mrs Kennedy said.
+"""
+    assert speaker_of(parse, text, "We came because") != "Robert Kennedy"
+
+
+# 5. Titles alone are nobody's name.
+def test_a_bare_title_is_not_a_speaker(parse: Parse) -> None:
+    text = '"The talks will go on," Foreign Secretary said on Monday.'
+    assert speaker_of(parse, text, "talks will go on") != "Foreign Secretary"
+
+
+# 6. British quotation marks.
+def test_single_quotation_marks_quote_and_apostrophes_do_not(parse: Parse) -> None:
+    text = """The manager, Gary Holt, said: 'It's been a hard season but we don't give up.'
+
+'The players' wives have been brilliant,' he added.
+"""
+    found = said(parse, text)
+    assert ("'It's been a hard season but we don't give up.'", "Gary Holt") in found
+    assert ("'The players' wives have been brilliant,'", "Gary Holt") in found
+
+
+def test_an_apostrophe_alone_opens_nothing(parse: Parse) -> None:
+    assert said(parse, "The club's owners didn't comment on the players' pay on Monday.") == []
+
+
+# 9. A quote running into the next paragraph keeps its speaker; a crosshead quote does not inherit.
+def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker(parse: Parse) -> None:
+    text = """Dr Sarah Mills, who led the study, said: "The results were clearer than we expected.
+
+"We now need a trial ten times the size."
+"""
+    assert speaker_of(parse, text, "trial ten times") == "Sarah Mills"
+
+
+def test_a_crosshead_quotation_does_not_carry_on_the_last_speaker(parse: Parse) -> None:
+    text = """"Rates will stay on hold," said Jane Cole, chief economist at Northbank.
+
+'Difficult to have much confidence': Southbank
+
+Southbank's Amir Patel said the data were noisy.
+"""
+    assert speaker_of(parse, text, "Difficult to have") != "Jane Cole"
+
+
+# 4. Text that is nobody's speech is never a claim of the person it mentions.
+@pytest.mark.parametrize(
+    ("text", "person", "fragment"),
+    [
+        # a reporter's question: the question is not the answer
+        ("When asked whether he would resign, Mark Fowler said he was staying.", "Mark Fowler", "resign"),
+        ("Asked if the talks had failed, Dmitry Peskov declined to comment.", "Dmitry Peskov", "failed"),
+        # "was told": the subject heard it, they did not say it
+        ("Helen Shaw was told that her contract would not be renewed.", "Helen Shaw", "contract"),
+        # a promotional line
+        ("READ MORE: Keir Starmer says the party will win back the north", "Keir Starmer", "north"),
+        # a photo caption inline in the text
+        ("Keir Starmer, pictured, said the plan would cost billions (Image: Getty)", "Keir Starmer", "billions"),
+        # a conditional: nobody thinks anything yet
+        ("If Maria Costa thinks that the deal is unfair, she can appeal.", "Maria Costa", "unfair"),
+        # a failed attempt to verify is no one's claim
+        ("Efforts by Tom Price to verify that the letter was genuine failed.", "Tom Price", "genuine"),
+    ],
+)
+def test_not_the_speech_of_the_person_it_mentions(parse: Parse, text: str, person: str, fragment: str) -> None:
+    found = said(parse, text)
+    assert all(speaker != person for quote, speaker in found if fragment in quote), found
+
+
+def test_a_caption_inside_a_quote_hands_it_to_no_one(parse: Parse) -> None:
+    text = """Sarah Kemp said: "We had no warning at all.
+
+Lily Ross, pictured with her mother, was rescued by neighbours (Image: PA)
+
+"The water came up in minutes."
+"""
+    assert speaker_of(parse, text, "water came up") != "Lily Ross"
+
+
+# 7. Invisible characters make no second person.
+def test_a_zero_width_space_in_a_name_is_the_same_person(parse: Parse) -> None:
+    text = """"We will appeal," said Olena Kovalenko.
+
+"The court got it wrong," Kovalenko\u200b said.
+"""
+    assert {s for _, s in said(parse, text)} == {"Olena Kovalenko"}
+
+
+# 8. An acronym the article expands is shown with its full name.
+def test_an_acronym_speaks_under_its_full_name(parse: Parse) -> None:
+    text = """Fisheries and Oceans Canada (DFO) closed the fishery on Friday.
+
+"Stocks are at a historic low," the DFO said.
+"""
+    assert speaker_of(parse, text, "historic low") == "Fisheries and Oceans Canada"
