@@ -198,7 +198,7 @@ def claims(parsed: Parsed, *, quotes: tuple[Quote, ...], people: tuple[Entity, .
         for q in quotes if q.speaker
     ]
     found = []
-    for f in find_attributions(parsed, people=people):
+    for f in find_attributions(parsed, people=people, organizations=organizations):
         named = _name_and_kind(f, **entities)
         if named is None or f.content is None:
             continue

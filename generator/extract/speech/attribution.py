@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.extract.sourcing.kinds import DOCUMENT_HEADS, GOVERNMENT_WORDS, SOCIAL_PLATFORMS
+from generator.extract.speech.speakers import Resolver
 from generator.lexicon.outlets import outlet_kind
 from generator.model import Entity, SourceFlag, Span
 
@@ -161,8 +162,10 @@ def _role(tok: Token, text: str) -> str | None:
 class _Finder:
     """The rules, sharing the document and the article's people."""
 
-    def __init__(self, parsed: Parsed, people: tuple[Entity, ...]) -> None:
+    def __init__(self, parsed: Parsed, people: tuple[Entity, ...], organizations: tuple[Entity, ...]) -> None:
         self.parsed = parsed
+        # The same resolver the quotes use: one set of rules for who "he" or "she" is.
+        self.resolver = Resolver(parsed, people, organizations)
         self.doc = parsed.doc
         self.text = parsed.text
         self.people = people
@@ -174,38 +177,28 @@ class _Finder:
                 return name
         return None
 
-    def antecedent(self, pron: Token) -> Token | str | None:
-        """What a pronoun subject stands for; None when more than one person could be meant."""
-        low = pron.lower_
-        if low in RELATIVES and pron.head.dep_ == "relcl":
+    def antecedent(self, pron: Token) -> Token | None:
+        """What a relative pronoun subject stands for ("officials who said ..."); personal
+        pronouns go to the speaker resolver."""
+        if pron.lower_ in RELATIVES and pron.head.dep_ == "relcl":
             noun = pron.head.head
             # "a fellow at the European Council ... who ran": the fellow, not the Council.
             while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
                 noun = noun.head.head
             return noun
-        if low not in PRONOUNS:
-            return None
-        sent = pron.sent
-        prev_start = sent.start
-        if sent.start > 0:
-            prev_start = self.doc[sent.start - 1].sent.start
-        window = (self.doc[prev_start].idx, pron.idx)
-        seen = [(s, e, name) for s, e, name in self.mentions if window[0] <= s < window[1]]
-        names = {name for _s, _e, name in seen}
-        if len(names) != 1:
-            return None
-        # The one person in view must also be a subject there ("Merrill said ... She added"),
-        # not someone merely mentioned while the speaker is another "she".
-        for start, end, name in seen:
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
-                return name
         return None
 
     def source(self, subj: Token, verb: Token, content: Span | None, cue: str,
                flags: tuple[SourceFlag, ...] = (), via: Span | None = None) -> Iterator[Found]:
         target: Token | str | None = subj
-        if subj.pos_ == "PRON":
+        if subj.lower_ in PRONOUNS:
+            speaker = self.resolver.subject(subj, (content.start, content.end) if content else None)
+            target = speaker.name if speaker is not None and speaker.kind == "person" else None
+            if speaker is not None:
+                self.resolver.remember(subj.idx, speaker)
+            else:
+                self.resolver.forget(subj.idx)
+        elif subj.pos_ == "PRON":
             target = self.antecedent(subj)
         if target is None:
             return
@@ -399,9 +392,11 @@ class _Finder:
         yield from self.source(owners[0], noun, content, f"{noun.text} that", flags)
 
 
-def find_attributions(parsed: Parsed, *, people: tuple[Entity, ...]) -> list[Found]:
+def find_attributions(
+    parsed: Parsed, *, people: tuple[Entity, ...], organizations: tuple[Entity, ...] = ()
+) -> list[Found]:
     """Every attribution the rules see, in document order of their content."""
-    finder = _Finder(parsed, people)
+    finder = _Finder(parsed, people, organizations)
     found: list[Found] = []
     for tok in parsed.doc:
         low, lemma = tok.lower_, tok.lemma_.lower()
