@@ -151,6 +151,7 @@ class Resolver:
         self.roles: dict[str, str] = {}
         self.genders = _genders(doc)
         self.index = PeopleIndex(parsed, people)
+        self.mentions = sorted((m.start, p.name) for p in people for m in p.mentions)
         self.acronyms = expansions(parsed.text)
         self.quote: tuple[int, int] | None = None
         """The quotation being attributed: a person it names in the third person is not its speaker."""
@@ -608,7 +609,7 @@ class Resolver:
             if t.ent_type_ == "PERSON" or t.pos_ == "PROPN":
                 found = self._proper(t)
                 if found is not None and found.kind == "person" and self._fits(found.name, low):
-                    return found
+                    return found if not self._rival(found.name, t.idx, token) else None
         if last is not None and self._unknown_between(last[0], token.idx):
             last = None
         if last is not None and self._fits(last[1].name, low) and self._chain(last[0], last[1].name, token):
@@ -620,8 +621,33 @@ class Resolver:
                 if c.ent_type_ == "PERSON" or c.pos_ == "PROPN":
                     found = self._proper(c)
                     if found is not None and found.kind == "person" and self._fits(found.name, low):
-                        return found
+                        return found if not self._rival(found.name, c.idx, token) else None
         return None
+
+    def _rival(self, name: str, since: int, token: Token) -> bool:
+        """The candidate's own verb has a second person who could be the pronoun.
+
+        "John Smith met Peter Brown in Paris. He said ...": Smith and Brown are
+        both arguments of "met", so two readings fit and the pronoun gets
+        nobody. A person only mentioned further off ("Lacerda described how
+        Maxwell recruited ...") does not compete with the subject, which news
+        prose keeps as the one "she" means.
+        """
+        low = token.lower_
+        subject = self.parsed.tokens_in(since, since + 1)
+        if not subject:
+            return False
+        verb = subject[0].head
+        for arg in verb.children:
+            target = arg if arg.dep_ in ("dobj", "dative") else None
+            if arg.dep_ == "prep":
+                target = next((c for c in arg.children if c.dep_ == "pobj"), None)
+            if target is None or not (target.ent_type_ == "PERSON" or target.pos_ == "PROPN"):
+                continue
+            other = self._proper(target)
+            if other is not None and other.kind == "person" and other.name != name and self._fits(other.name, low):
+                return True
+        return False
 
     def _chain(self, offset: int, name: str, token: Token) -> bool:
         """The speaker at ``offset`` is still the one a pronoun at ``token`` means.
