@@ -606,10 +606,12 @@ class Resolver:
             # takes over even from the paragraph before.
             if self.parsed.paragraph_of(t.idx) != para and not any(c.dep_ == "appos" for c in t.children):
                 continue
-            if t.ent_type_ == "PERSON" or t.pos_ == "PROPN":
-                found = self._proper(t)
-                if found is not None and found.kind == "person" and self._fits(found.name, low):
-                    return found if not self._rival(found.name, t.idx, token) else None
+            # "Fischer's mother, Adrianne Fischer, is a driver": the name in apposition.
+            for c in (t, *(c for c in t.children if c.dep_ == "appos")):
+                if c.ent_type_ == "PERSON" or c.pos_ == "PROPN":
+                    found = self._proper(c)
+                    if found is not None and found.kind == "person" and self._fits(found.name, low):
+                        return found if not self._rival(found.name, t.idx, token) else None
         if last is not None and self._unknown_between(last[0], token.idx):
             last = None
         if last is not None and self._fits(last[1].name, low) and self._chain(last[0], last[1].name, token):
@@ -617,7 +619,7 @@ class Resolver:
         # Farther back: a person subject, or the person whose thing was the subject
         # ("Giuffre's allegations have changed. She said ...").
         for t in reversed([t for t in self._subjects_before(token, 3) if t.idx > floor]):
-            for c in (t, *(c for c in t.children if c.dep_ == "poss")):
+            for c in (t, *(c for c in t.children if c.dep_ in ("poss", "appos"))):
                 if c.ent_type_ == "PERSON" or c.pos_ == "PROPN":
                     found = self._proper(c)
                     if found is not None and found.kind == "person" and self._fits(found.name, low):
