@@ -7,9 +7,9 @@ from collections.abc import Callable
 import pytest
 
 from generator.extract.entities import entities
-from generator.lexicon.outlets import outlet_kind, state_controlled
-from generator.extract.speech.quotes import quotes
 from generator.extract.sourcing.claims import claims, sourcing_summary, summary_counts
+from generator.extract.speech.quotes import quotes
+from generator.lexicon.outlets import outlet_kind, state_controlled
 from generator.model import Article, Claim
 
 Parse = Callable[[str], tuple[Article, object]]

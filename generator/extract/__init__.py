@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from generator.extract.entities import entities
 from generator.extract.facts.select import facts, headline, summary, timeline
-from generator.extract.speech.quotes import quotes
 from generator.extract.sourcing.claims import claims
+from generator.extract.speech.quotes import quotes
 from generator.model import Article, Brief
 
 if TYPE_CHECKING:

@@ -15,21 +15,15 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.extract.speech.attribution import DENIAL_CUES, LOADED_CUES, Found, find_attributions
-from generator.lexicon.outlets import outlet_kind
-from generator.extract.sourcing.kinds import (
-    GOVERNMENT_WORDS,
-    ORGANIZATION_HEADS,
-    TITLE_HEADS,
-    UNNAMED_HEADS,
-    classify,
-    person_named,
-    side_of,
-    sides_mentioned,
-    title_holder,
-    words,
-)
+from generator.extract.sourcing.kinds import classify, person_named, title_holder
 from generator.extract.sourcing.verification import apply_markers
+from generator.extract.speech.attribution import Found, find_attributions
+from generator.lexicon.organizations import GOVERNMENT_WORDS, ORGANIZATION_HEADS
+from generator.lexicon.outlets import outlet_kind
+from generator.lexicon.people import TITLE_HEADS, UNNAMED_HEADS
+from generator.lexicon.places import side_of, sides_mentioned
+from generator.lexicon.speech import DENIAL_CUES, LOADED_CUES
+from generator.lexicon.text import words
 from generator.model import Article, Claim, Entity, Quote, SourceFlag, SourceKind, Span
 
 if TYPE_CHECKING:

@@ -12,37 +12,24 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.lexicon.organizations import GOVERNMENT_WORDS, SOCIAL_PLATFORMS
 from generator.lexicon.outlets import outlet_kind
-from generator.extract.sourcing.kinds import DOCUMENT_HEADS, GOVERNMENT_WORDS, SOCIAL_PLATFORMS
+from generator.lexicon.speech import (
+    CITING_VERBS,
+    CLAIM_NOUNS,
+    COMMENT_NOUNS,
+    DENIAL_CUES,
+    DOCUMENT_HEADS,
+    LOADED_CUES,
+    RELATIVE_PRONOUNS,
+    SOURCE_ANAPHORS,
+    SOURCE_VERBS,
+)
 from generator.model import Entity, SourceFlag, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# Verbs that introduce reported speech or a stated position with a clause.
-REPORTING_VERBS = frozenset({
-    "say", "tell", "announce", "claim", "state", "add", "confirm", "deny", "insist", "admit", "argue",
-    "warn", "report", "note", "write", "believe", "suggest", "acknowledge", "estimate", "predict",
-    "allege", "assert", "maintain", "explain", "stress", "emphasize", "emphasise", "tweet", "post",
-    "reply", "respond", "declare", "indicate", "reveal", "disclose", "concede", "contend", "complain",
-    "agree", "show", "find", "conclude", "think", "testify", "promise", "pledge", "vow", "recall",
-    "observe", "caution", "hint", "speculate", "charge", "assure", "remind", "signal", "mention",
-    "repeat", "reiterate", "counter", "boast", "confess", "inform", "fear",
-    "proclaim", "describe", "reckon", "forecast", "project", "underline",
-})
-# Cues that colour the claim ("claimed" casts doubt, "admitted" concedes a fault).
-LOADED_CUES = frozenset({"claim", "admit", "insist", "allege", "concede", "confess", "boast", "purport",
-                         "contend"})
-DENIAL_CUES = frozenset({"deny", "refute"})
-# Nouns that carry a claim in a that-clause: "confirms reports that", "Moscow's claims that".
-CLAIM_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations", "rumor", "rumors",
-                         "rumours", "assertion", "suggestion", "statement", "warning", "insistence",
-                         "announcement", "denial", "accusation", "accusations", "belief", "view"})
-# The writer's comment on a claim in apposition: "..., a claim that could not be verified".
-COMMENT_NOUNS = CLAIM_NOUNS | {"move", "figure", "figures", "number", "account", "version", "assertion"}
-CITING_VERBS = frozenset({"cite", "quote"})
-PRONOUNS = frozenset({"he", "she", "him", "her"})
-RELATIVES = frozenset({"who", "which", "that"})
 FIRST = frozenset({"first", "originally", "initially", "earlier"})
 _EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "."})
 
@@ -79,7 +66,7 @@ def _span(text: str, tokens: Iterable[Token]) -> Span | None:
 
 
 def _is_attribution_verb(tok: Token) -> bool:
-    return tok.lemma_.lower() in REPORTING_VERBS and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return tok.lemma_.lower() in SOURCE_VERBS and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _clause(verb: Token, comp: Token) -> list[Token]:
@@ -121,7 +108,7 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
             return None
-        if verb.dep_ == "conj" and verb.head.lemma_.lower() not in REPORTING_VERBS:
+        if verb.dep_ == "conj" and verb.head.lemma_.lower() not in SOURCE_VERBS:
             return None  # "admitted the company is building ... but insisted": not the company's words
         return _subject(verb.head)
     return None
@@ -187,13 +174,13 @@ class _Finder:
     def antecedent(self, pron: Token) -> Token | str | None:
         """What a pronoun subject stands for; None when more than one person could be meant."""
         low = pron.lower_
-        if low in RELATIVES and pron.head.dep_ == "relcl":
+        if low in RELATIVE_PRONOUNS and pron.head.dep_ == "relcl":
             noun = pron.head.head
             # "a fellow at the European Council ... who ran": the fellow, not the Council.
             while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
                 noun = noun.head.head
             return noun
-        if low not in PRONOUNS:
+        if low not in SOURCE_ANAPHORS:
             return None
         sent = pron.sent
         prev_start = sent.start
@@ -333,7 +320,7 @@ class _Finder:
         subj = _subject(verb)
         if not objs or not as_ or subj is None:
             return
-        saying = [c for c in as_[0].children if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in REPORTING_VERBS]
+        saying = [c for c in as_[0].children if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in SOURCE_VERBS]
         comps = [c for c in saying[0].children if c.dep_ == "ccomp"] if saying else []
         if not comps:
             return
@@ -421,7 +408,7 @@ def find_attributions(doc: Doc, *, people: tuple[Entity, ...]) -> list[Found]:
             found.extend(finder.cited(tok))
         elif lemma == "report" and tok.pos_ == "VERB" and tok.dep_ in ("acl", "advcl"):
             found.extend(finder.first_reported(tok))
-        if lemma in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
+        if lemma in SOURCE_VERBS and tok.pos_ in ("VERB", "AUX"):
             found.extend(finder.verb(tok))
         elif low in CLAIM_NOUNS and tok.pos_ == "NOUN":
             found.extend(finder.nominal(tok))

@@ -15,6 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.extract.doctext import text_of
+from generator.extract.speech.quote_marks import Quoted
+from generator.extract.speech.speakers import SUBJECT_DEPS
 from generator.lexicon.speech import (
     BELIEF_VERBS,
     CLAUSE_ONLY_VERBS,
@@ -25,9 +28,6 @@ from generator.lexicon.speech import (
     REPORTING_VERBS,
     SPEECH_VERBS,
 )
-from generator.extract.doctext import text_of
-from generator.extract.speech.quote_marks import Quoted
-from generator.extract.speech.speakers import SUBJECT_DEPS
 from generator.model import QuoteKind, Span
 
 if TYPE_CHECKING:

@@ -26,10 +26,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.lexicon.speech import SPEECH_VERBS
-from generator.extract.speech.quote_marks import Quoted, quoted_spans
 from generator.extract.speech.indirect import Candidate, indirect, is_cue, subject_of, within_reported_clause
+from generator.extract.speech.quote_marks import Quoted, quoted_spans
 from generator.extract.speech.speakers import Resolver, Speaker
+from generator.lexicon.speech import SPEECH_VERBS
 from generator.model import Article, Entity, Quote
 
 if TYPE_CHECKING:

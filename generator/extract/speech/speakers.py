@@ -16,21 +16,18 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
+from generator.extract.doctext import text_of
+from generator.lexicon.organizations import ORG_NOUNS, ORG_WORDS
+from generator.lexicon.people import FEMALE_WORDS, HONORIFICS, MALE_WORDS, ROLE_NOUNS
 from generator.lexicon.speech import (
     DOCUMENT_NOUNS,
-    FEMALE_WORDS,
     FIRST_SECOND_PERSON,
-    HONORIFICS,
-    MALE_WORDS,
     NEUTER_PRONOUNS,
-    ORG_NOUNS,
-    ORG_WORDS,
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
-    ROLE_NOUNS,
+    RELATIVE_PRONOUNS,
     SPEECH_VERBS,
 )
-from generator.extract.doctext import text_of
 from generator.model import Article, Entity, Span
 
 if TYPE_CHECKING:
@@ -40,7 +37,6 @@ SpeakerKind = Literal["person", "group", "organization", "place", "other"]
 
 MAX_SOURCE_CHARS = 160
 """An unnamed source longer than this is a misparse, not a description."""
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NAME_DEPS = frozenset({"compound", "flat", "nmod"})
