@@ -58,3 +58,8 @@ def tagged(name: str, *tags: str) -> frozenset[str]:
 def valued(name: str, tag: str) -> dict[str, str]:
     """Entry → value of a ``tag=value`` facet, in file order."""
     return {entry: row[tag] for entry, row in table(name).items() if tag in row}
+
+
+def in_order(name: str, tag: str) -> tuple[str, ...]:
+    """Entries of ``name`` that carry ``tag``, in file order (for lists whose order means something)."""
+    return tuple(entry for entry, row in table(name).items() if tag in row)

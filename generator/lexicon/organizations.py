@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from generator.lexicon.load import DATA, tagged
+from generator.lexicon.load import DATA, entries, tagged
 from generator.lexicon.text import fold, folded_words
 
 _ORGS = "org_words.tsv"
@@ -45,6 +45,16 @@ TEAM_NOUNS = tagged(_ORGS, "team")
 """A name right after one of these lower-case nouns is a team ("the Italian club Torino")."""
 SOCIAL_PLATFORMS = tagged(_ORGS, "platform")
 """Social-media platforms, as written."""
+MASTHEAD_WORDS = frozenset(w.upper() if len(w) <= 2 else w.title() for w in tagged(_ORGS, "masthead"))
+"""Last words of a newspaper's or broadcaster's name, as a masthead writes them ("Times", "TV")."""
+ORG_ABBREVIATIONS = tagged(_ORGS, "abbreviation")
+"""Company suffixes written with a full stop ("Corp.", "Inc.")."""
+RULER_SKIP = frozenset(entries("ruler_skip.txt"))
+"""Listed names too ambiguous to force on the model ("Apple", "Senate"); they still classify when it finds them."""
+SPORTS = tagged("sports.tsv", "sport")
+"""Sports named in a headline: the article is a sports report."""
+SPORTS_WORDS = tagged("sports.tsv", "sports-word")
+"""Words of match reports: four of them make an article a sports report, where place names are teams."""
 
 
 @dataclass(frozen=True, slots=True)

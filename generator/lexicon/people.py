@@ -35,6 +35,8 @@ FEMALE_WORDS = tagged(_PEOPLE, "female")
 """Honorifics and titles that tell a person's gender, for he/she resolution."""
 ROYAL_TITLES = tagged(_PEOPLE, "royal")
 """Titles after which a regnal number belongs to the name ("Queen Elizabeth I")."""
+PEOPLE_ABBREVIATIONS = tagged(_PEOPLE, "abbreviation")
+"""Titles and name suffixes written with a full stop that ends no sentence ("Gen.", "Jr.")."""
 PERSON_KEY_TITLES = tagged(_PEOPLE, "key-title")
 """Titles written before a name that are no part of a person's page key."""
 

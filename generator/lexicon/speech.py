@@ -69,6 +69,11 @@ DOCUMENT_HEADS = tagged(_NOUNS, "document-source")
 SOCIAL_HEADS = tagged(_NOUNS, "social")
 """Heads of a source that is a social-media post or account."""
 
+UNCHECKED_WORDS = tagged("claim_words.tsv", "unchecked")
+"""Adjectives that say a claim was not checked ("unverified", "unconfirmed")."""
+CONFLICT_WORDS = tagged("claim_words.tsv", "conflict")
+"""Words of fighting: a party's claim about them, with no word from the other side, is one-sided."""
+
 # --- pronouns -----------------------------------------------------------------
 PERSONAL_PRONOUNS = tagged(_PRONOUNS, "personal")
 PLURAL_PRONOUNS = tagged(_PRONOUNS, "plural")

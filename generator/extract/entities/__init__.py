@@ -22,8 +22,17 @@ from generator.extract.entities.build import Group, build_organizations, build_p
 from generator.extract.entities.names import appositive_after, name_parts, regnal_end, title_before
 from generator.extract.entities.place_cues import datelines, mark_cued_places, place_cue
 from generator.lexicon.gazetteer import Place, gazetteer
+from generator.lexicon.grammar import LEADING_NOISE, LOCATIVES
 from generator.lexicon.load import DATA
-from generator.lexicon.organizations import TEAM_NOUNS, is_org_name, known_orgs, org_forms
+from generator.lexicon.organizations import (
+    RULER_SKIP,
+    SPORTS,
+    SPORTS_WORDS,
+    TEAM_NOUNS,
+    is_org_name,
+    known_orgs,
+    org_forms,
+)
 from generator.lexicon.people import NOT_NAMES, PARTICLE_LEADS, given_names, is_courtesy, is_surname_like, is_title
 from generator.lexicon.places import demonyms, place_head
 from generator.lexicon.text import fold
@@ -45,31 +54,8 @@ BIG_CITY = 1_000_000
 """A word naming a city this big inside a longer name marks a company or club, not a person."""
 STRONG_CITY = 100_000
 """A city this big beats the model's "person" label for a one-word name (Kyiv)."""
-RULER_SKIP = frozenset(
-    {"who", "ap", "amazon", "apple", "meta", "senate", "parliament", "congress", "gulf", "fed", "sun", "ria",
-     "star", "mail"}
-)
-"""Listed names too ambiguous to force on the model; they still classify when it finds them."""
-SPORTS = frozenset(
-    {
-        "soccer", "football", "cricket", "rugby", "tennis", "golf", "athletics", "baseball", "basketball",
-        "boxing", "cycling", "hockey", "motor", "racing", "formula", "swimming", "skiing", "snooker"
-    }
-)
-SPORTS_WORDS = frozenset(
-    {
-        "match", "innings", "wicket", "wickets", "goal", "goals", "striker", "midfielder", "goalkeeper",
-        "coach", "league", "cup", "championship", "tournament", "season", "scored", "draw", "drew", "beat",
-        "defeat", "victory", "tries", "half-time", "seed", "seeded", "inning", "homer", "pitcher"
-    }
-)
 _CAPS_LINE = re.compile(r"[^\n]+")
 LIST_SEPARATORS = frozenset({",", ";", "(", ")", ":", "-", "–", "—", "."})
-LOCATIVES = frozenset({"in", "at", "from", "near", "outside", "across", "into", "around", "towards", "toward"})
-LEADING_NOISE = frozenset(
-    {"the", "a", "an", "ex", "-", "'s", "’s", "january", "february", "march", "april", "may", "june",
-     "july", "august", "september", "october", "november", "december"}
-)
 
 
 def add_entity_rules(nlp: Language) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from generator.extract.doctext import text_of
 from generator.extract.entities.names import appositive_after, name_parts, title_before
 from generator.lexicon.gazetteer import Place, country_of, gazetteer, resolve
+from generator.lexicon.grammar import ACRONYM_SKIP
 from generator.lexicon.organizations import known_orgs, org_subtype
 from generator.lexicon.places import place_head
 from generator.lexicon.text import fold
@@ -23,7 +24,6 @@ from generator.model import Entity, EntityKind, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "on", "in", "&", "de", "du", "des", "la"})
 
 
 @dataclass(slots=True)
@@ -151,7 +151,7 @@ def _agreed(readings: tuple[Place, ...]) -> str | None:
 
 
 def _initials(words: tuple[str, ...]) -> str:
-    return "".join(w[0] for w in words if w and w not in _ACRONYM_SKIP and w[0].isalpha())
+    return "".join(w[0] for w in words if w and w not in ACRONYM_SKIP and w[0].isalpha())
 
 
 def build_organizations(doc: Doc, groups: list[Group]) -> tuple[Entity, ...]:

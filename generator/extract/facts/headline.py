@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from generator.lexicon.grammar import KEEP_MARKERS
 from generator.lexicon.speech import HEADLINE_FORMS, HEADLINE_PRONOUNS
 
 if TYPE_CHECKING:
@@ -23,10 +24,6 @@ if TYPE_CHECKING:
 HEADLINE_MAX = 90
 SET_OFF = frozenset({",", ";", ":", "\u2014", "\u2013", "-", "--"})
 """Punctuation after the verb that sets an aside off from the clause."""
-SCENE_MARKERS = frozenset({"as", "when", "while", "after", "before", "since", "although", "though", "with", "amid"})
-"""A leading clause or phrase with these only sets the scene."""
-KEEP_MARKERS = frozenset({"if", "unless", "until", "whether"})
-"""A leading condition changes what the main clause claims: it stays."""
 PHRASE_STARTS = frozenset({"prep", "advcl", "relcl", "acl", "agent", "npadvmod", "appos"})
 """A headline may end just before a phrase of one of these kinds, never inside one."""
 QUOTES = ("\"", "\u201c", "\u201d", "'", "\u2018")

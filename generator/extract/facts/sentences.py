@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.lexicon.grammar import ANAPHORIC_DETS
 from generator.lexicon.speech import ANNOUNCING_VERBS, OPENING_PRONOUNS
 from generator.model import Article
 
@@ -48,8 +49,6 @@ with the lead and sentence length did not help there; weights fitted on
 half of that set did no better on the other half. The "anaphoric" feature has
 no weight here: it marks ``Sentence.background``, which only the key facts
 ranking penalises (the summary choice is left to the lead bias)."""
-ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
-"""Determiners of a description pointing back ("The city", "This company")."""
 BARE_DEPS = frozenset({"det", "amod", "compound", "advmod", "cc", "conj", "prep", "pobj"})
 """Words of a bare description ("the old port city of the region"): no clause, no appositive."""
 ACTOR_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP"})

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.lexicon.grammar import CONNECTIVES, FACTIVE_MARKERS, SAFE_MARKERS, SAFE_PREPS
 from generator.lexicon.speech import CLAUSE_PRONOUNS, SAID_FORMS, SPEAKER_SUBJECT_VERBS
 
 if TYPE_CHECKING:
@@ -24,14 +25,6 @@ if TYPE_CHECKING:
 
 MIN_WORDS = 6
 """A shortening that leaves fewer words than this is no longer a fact."""
-CONNECTIVES = (
-    "However", "Meanwhile", "But", "And", "Also", "In addition", "Additionally", "Instead",
-    "Still", "Yet", "Now", "So", "Indeed", "Moreover", "Furthermore", "Nonetheless", "Nevertheless",
-)  # fmt: skip
-SAFE_MARKERS = frozenset({"while", "although", "though", "after", "as", "when", "once", "since", "because", "before"})
-"""Leading clauses that set time or concede a point: the main clause stands alone."""
-FACTIVE_MARKERS = frozenset({"while", "as", "after", "when", "because", "since"})
-"""Subordinate clauses whose content the sentence asserts as true."""
 MIN_FRAME = 6
 """Words a reporting frame ("X said that") must have before the reported clause is split from it."""
 _CONNECTIVE = re.compile(r"(?:" + "|".join(CONNECTIVES) + r")\b,?\s+")
@@ -43,8 +36,6 @@ _SAID_TAIL = re.compile(
     r",[\"'\u201d\u2019]?\s+(?:" + _CUE + r"\s+([^,\"\u201c\u201d]{2,80}?)|([^,\"\u201c\u201d]{2,60}?)\s+" + _CUE + ")"
     r"(?:\s+(?:on|last|this|in)\s+\w+)?[.!]?$"
 )
-SAFE_PREPS = frozenset({"with", "amid", "following", "after", "before", "during", "despite", "as"})
-"""Trailing adjuncts after a comma: context for the main clause, not part of its claim."""
 LONG_WORDS = 25
 """Above this length a sentence joining two clauses keeps only the first."""
 _DASH = re.compile(r"\s+(?:\u2014|\u2013|--|-)\s+")

@@ -22,20 +22,13 @@ from generator.lexicon.organizations import GOVERNMENT_WORDS, ORGANIZATION_HEADS
 from generator.lexicon.outlets import outlet_kind
 from generator.lexicon.people import TITLE_HEADS, UNNAMED_HEADS
 from generator.lexicon.places import side_of, sides_mentioned
-from generator.lexicon.speech import DENIAL_CUES, LOADED_CUES
+from generator.lexicon.speech import CONFLICT_WORDS, DENIAL_CUES, LOADED_CUES
 from generator.lexicon.text import words
 from generator.model import Article, Claim, Entity, Quote, SourceFlag, SourceKind, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# Words of fighting: a party's claim about them, with no word from the other
-# side in the article, is one-sided.
-CONFLICT_WORDS = frozenset({
-    "forces", "troops", "attack", "attacks", "attacked", "killed", "strike", "strikes", "shot", "captured",
-    "advance", "advancing", "offensive", "destroyed", "casualties", "missile", "missiles", "drone", "drones",
-    "shelling", "liberated", "seized", "pushed", "repelled", "encircled", "occupied", "bombed", "struck",
-})
 OUTLET_KINDS: tuple[SourceKind, ...] = ("news_outlet", "state_media")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 

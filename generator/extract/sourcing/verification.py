@@ -17,16 +17,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from generator.lexicon.grammar import NEGATIONS
 from generator.lexicon.places import side_of
-from generator.lexicon.speech import CHECK_VERBS, CLAIM_OBJECTS, DENIAL_CUES, DISPUTE_VERBS
+from generator.lexicon.speech import CHECK_VERBS, CLAIM_OBJECTS, DENIAL_CUES, DISPUTE_VERBS, UNCHECKED_WORDS
 from generator.lexicon.text import words
 from generator.model import Article, Claim, SourceFlag
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-UNCHECKED_WORDS = frozenset({"unverified", "unconfirmed", "unsubstantiated", "uncorroborated", "unverifiable"})
-NEGATIONS = frozenset({"not", "n't", "never", "unable", "no"})
 # How far back an owner marker reaches ("Moscow's claims" two paragraphs on).
 OWNER_REACH_PARAGRAPHS = 3
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.lexicon.grammar import EARLIER
 from generator.lexicon.organizations import GOVERNMENT_WORDS, SOCIAL_PLATFORMS
 from generator.lexicon.outlets import outlet_kind
 from generator.lexicon.speech import (
@@ -30,7 +31,6 @@ from generator.model import Entity, SourceFlag, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-FIRST = frozenset({"first", "originally", "initially", "earlier"})
 _EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "."})
 
 
@@ -302,7 +302,7 @@ class _Finder:
             flags.append("loaded_cue")
         if lemma in DENIAL_CUES:
             flags.append("denied")
-        if lemma == "report" and any(c.lower_ in FIRST for c in verb.children):
+        if lemma == "report" and any(c.lower_ in EARLIER for c in verb.children):
             flags.append("first_reported")
         # "X, citing Y, said that ...": Y is the source, X the outlet passing it on.
         cited = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in CITING_VERBS]
@@ -365,7 +365,7 @@ class _Finder:
 
     def first_reported(self, verb: Token) -> Iterator[Found]:
         """A move first reported by the Financial Times: the outlet that broke the story."""
-        if not any(c.lower_ in FIRST for c in verb.children):
+        if not any(c.lower_ in EARLIER for c in verb.children):
             return
         agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         if not agents or verb.dep_ not in ("acl", "advcl"):

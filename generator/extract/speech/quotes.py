@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from generator.extract.speech.indirect import Candidate, indirect, is_cue, subject_of, within_reported_clause
 from generator.extract.speech.quote_marks import Quoted, quoted_spans
 from generator.extract.speech.speakers import Resolver, Speaker
+from generator.lexicon.grammar import ABBREVIATIONS
 from generator.lexicon.speech import SPEECH_VERBS
 from generator.model import Article, Entity, Quote
 
@@ -36,12 +37,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*(?=\s|$)")
-ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "prof", "lt", "gen", "col", "capt", "sgt", "maj", "gov", "sen", "rep",
-    "st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "oct",
-    "nov", "dec", "rev", "hon", "fr",
-})
-"""Words whose full stop does not end a sentence."""
 TERMINAL = ".,!?\u2026:;\u2014\u2013-"
 """Punctuation that closes the text inside a direct quotation ("..., " or "...?")."""
 MIN_DIRECT_WORDS = 3
