@@ -52,14 +52,21 @@ def table(name: str) -> dict[str, dict[str, str]]:
 
 def tagged(name: str, *tags: str) -> frozenset[str]:
     """Entries of ``name`` that carry any of ``tags``."""
-    return frozenset(entry for entry, row in table(name).items() if any(t in row for t in tags))
+    return frozenset(in_order(name, *tags))
 
 
 def valued(name: str, tag: str) -> dict[str, str]:
     """Entry → value of a ``tag=value`` facet, in file order."""
-    return {entry: row[tag] for entry, row in table(name).items() if tag in row}
+    return {entry: table(name)[entry][tag] for entry in in_order(name, tag)}
 
 
-def in_order(name: str, tag: str) -> tuple[str, ...]:
-    """Entries of ``name`` that carry ``tag``, in file order (for lists whose order means something)."""
-    return tuple(entry for entry, row in table(name).items() if tag in row)
+def in_order(name: str, *tags: str) -> tuple[str, ...]:
+    """Entries of ``name`` that carry any of ``tags``, in file order (for lists whose order means something).
+
+    A facet no entry carries is a typo in the code or the file, not an empty
+    list: it raises rather than let a rule silently match nothing.
+    """
+    found = tuple(entry for entry, row in table(name).items() if any(tag in row for tag in tags))
+    if not found:
+        raise ValueError(f"{name}: no entry is tagged {' or '.join(tags)}")
+    return found

@@ -20,11 +20,12 @@ COURTESY = tagged(_PEOPLE, "courtesy")
 """Courtesy titles before a name ("Mr", "Dame", Malaysian "Datuk Seri"): a person cue, never a role."""
 TITLES = tagged(_PEOPLE, "title")
 """Titles written before a name ("President", "Gen."): a person cue, kept as the person's role."""
-TITLE_ROLES = TITLES | tagged(_PEOPLE, "role")
-"""Words that end a role phrase read from the parse ("Kremlin spokesperson", "head of the ...")."""
-ROLE_NOUNS = tagged(_PEOPLE, "speaker-role")
-"""Nouns that make a speaker's description a title ("the minister", "the spokesman")."""
-HONORIFICS = tagged(_PEOPLE, "honorific") | {word + "." for word in tagged(_PEOPLE, "dotted")}
+ROLE_NOUNS = TITLES | tagged(_PEOPLE, "role")
+"""Titles and role nouns: they end a role phrase ("Kremlin spokesperson", "head of the ...") and
+make a speaker's description a title ("the minister", "the spokesman")."""
+PEOPLE_ABBREVIATIONS = tagged(_PEOPLE, "abbreviation")
+"""Titles and name suffixes written with a full stop that ends no sentence ("Gen.", "Jr.")."""
+HONORIFICS = tagged(_PEOPLE, "honorific") | {word + "." for word in tagged(_PEOPLE, "honorific") & PEOPLE_ABBREVIATIONS}
 """Honorifics dropped from a speaker's name ("Mr." and "Mr" alike)."""
 TITLE_HEADS = tagged(_PEOPLE, "title-head")
 """Titles that name one office holder: "the mayor" is the article's mayor."""
@@ -35,8 +36,6 @@ FEMALE_WORDS = tagged(_PEOPLE, "female")
 """Honorifics and titles that tell a person's gender, for he/she resolution."""
 ROYAL_TITLES = tagged(_PEOPLE, "royal")
 """Titles after which a regnal number belongs to the name ("Queen Elizabeth I")."""
-PEOPLE_ABBREVIATIONS = tagged(_PEOPLE, "abbreviation")
-"""Titles and name suffixes written with a full stop that ends no sentence ("Gen.", "Jr.")."""
 PERSON_KEY_TITLES = tagged(_PEOPLE, "key-title")
 """Titles written before a name that are no part of a person's page key."""
 

@@ -22,8 +22,9 @@ SPEECH_VERBS = tagged(_VERBS, "quote")
 """Verbs that introduce a direct quotation ("... ," she said)."""
 REPORTING_VERBS = tagged(_VERBS, "clause")
 """Verbs whose clausal complement is reported speech or a reported view."""
-SOURCE_VERBS = tagged(_VERBS, "source")
-"""Verbs whose subject the attribution finder names as a source ("X said/claimed/posted")."""
+SOURCE_VERBS = REPORTING_VERBS | tagged(_VERBS, "source")
+"""Verbs whose subject the attribution finder names as a source: every reporting verb, and
+"charge", "confess", "post", which the indirect-quote rules do not read."""
 CLAUSE_ONLY_VERBS = tagged(_VERBS, "clause-only")
 """Reporting verbs that also take ordinary clauses; only with a that-clause or a named source."""
 BELIEF_VERBS = tagged(_VERBS, "belief")
@@ -82,9 +83,7 @@ FIRST_SECOND_PERSON = tagged(_PRONOUNS, "first-second")
 RELATIVE_PRONOUNS = tagged(_PRONOUNS, "relative")
 SOURCE_ANAPHORS = tagged(_PRONOUNS, "source-anaphor")
 """Pronoun sources the attribution finder resolves to a person ("he said")."""
-HEADLINE_PRONOUNS = tagged(_PRONOUNS, "headline")
-"""Subjects a headline cannot start with: they need the sentence before."""
 CLAUSE_PRONOUNS = tagged(_PRONOUNS, "clause-subject")
-"""Subjects that make a clause lean on context: no stand-alone fact, no named source."""
+"""Subjects that make a clause lean on context: no stand-alone fact, no named source, no headline."""
 OPENING_PRONOUNS = tagged(_PRONOUNS, "opener")
 """First words that make a sentence depend on the one before it."""

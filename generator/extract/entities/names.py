@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from generator.lexicon.people import COURTESY, NAME_PARTICLES, ROYAL_TITLES, SURNAME_FIRST, TITLE_ROLES, is_courtesy
+from generator.lexicon.people import COURTESY, NAME_PARTICLES, ROLE_NOUNS, ROYAL_TITLES, SURNAME_FIRST, is_courtesy
 from generator.lexicon.text import fold
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ MAX_APPOSITIVE = 16
 
 
 def _is_role_word(token: Token) -> bool:
-    return fold(token.text).rstrip(".") in TITLE_ROLES
+    return fold(token.text).rstrip(".") in ROLE_NOUNS
 
 
 def title_before(doc: Doc, start: int) -> tuple[int, int] | None:

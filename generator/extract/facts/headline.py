@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.lexicon.grammar import KEEP_MARKERS
-from generator.lexicon.speech import HEADLINE_FORMS, HEADLINE_PRONOUNS
+from generator.lexicon.speech import CLAUSE_PRONOUNS, HEADLINE_FORMS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -143,7 +143,7 @@ def derive_headline(doc: Doc, start: int, end: int, *, limit: int = HEADLINE_MAX
     present = HEADLINE_FORMS.get(root.lemma_.lower())
     prefix = ""
     verb = root
-    if present and subj is not None and reported is not None and subj.lower_ not in HEADLINE_PRONOUNS:
+    if present and subj is not None and reported is not None and subj.lower_ not in CLAUSE_PRONOUNS:
         # "X announced on Wednesday that Y" and "Y, X said" -> "X says Y".
         plural = subj.tag_ in ("NNS", "NNPS")
         speaker = _join(doc, subj.left_edge.i, subj.right_edge.i + 1)
