@@ -30,11 +30,16 @@ def materialize(gold: Path, texts: Path) -> None:
     run(sys.executable, str(SCORE), "materialize", str(gold), str(texts))
 
 
-def extract(texts: Path, pred: Path) -> None:
+def extract_command(texts: Path, pred: Path) -> list[str]:
     """``newsbrief extract texts -o pred`` with this interpreter's install."""
     newsbrief = Path(sys.executable).with_name("newsbrief")
     command = [str(newsbrief)] if newsbrief.exists() else [sys.executable, "-m", "generator"]
-    subprocess.run([*command, "extract", str(texts), "-o", str(pred)], check=True, stdout=subprocess.DEVNULL)
+    return [*command, "extract", str(texts), "-o", str(pred)]
+
+
+def extract(texts: Path, pred: Path) -> None:
+    """Run ``newsbrief extract texts -o pred`` and wait for it."""
+    subprocess.run(extract_command(texts, pred), check=True, stdout=subprocess.DEVNULL)
 
 
 def score(command: str, gold: Path, pred: Path, *extra: str) -> Any:

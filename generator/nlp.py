@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 import spacy
 
 from generator.errors import NewsbriefError
-from generator.extract.entities.rules import org_forms  # lexicon: repointed at merge
-from generator.lexicon.gazetteer import DATA, fold
+from generator.lexicon.load import DATA
+from generator.lexicon.organizations import RULER_SKIP, org_forms
+from generator.lexicon.text import fold
 from generator.model import Article, Span
 
 if TYPE_CHECKING:
@@ -50,12 +51,6 @@ def _load(name: str) -> Language:
         f"plugin in mkdocs.yml) to an installed pipeline"
     )
 
-
-RULER_SKIP = frozenset(
-    {"who", "ap", "amazon", "apple", "meta", "senate", "parliament", "congress", "gulf", "fed", "sun", "ria",
-     "star", "mail"}
-)
-"""Listed names too ambiguous to force on the model; they still classify when it finds them."""
 
 def add_entity_rules(nlp: Language) -> None:
     """Put the listed places and organisations in front of the model (an entity ruler).

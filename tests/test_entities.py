@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 
-from generator.extract.entities import entities, rules
-from generator.lexicon.gazetteer import demonyms, gazetteer, resolve
+from generator.extract.entities import entities
+from generator.lexicon.gazetteer import gazetteer, resolve
+from generator.lexicon.organizations import is_org_name, org_subtype
+from generator.lexicon.places import demonyms
 from generator.model import Article, Entity
 from generator.nlp import parse as parse_article
 
@@ -216,7 +218,7 @@ def test_title_is_not_stripped_from_an_organisation(parse: Parse) -> None:
      ("Gold Fields Ltd", True), ("Dmitry Peskov", False), ("Pokrovsk", False)],
 )
 def test_is_org_name(name: str, expected: bool) -> None:
-    assert rules.is_org_name(name) is expected
+    assert is_org_name(name) is expected
 
 
 @pytest.mark.parametrize(
@@ -226,7 +228,7 @@ def test_is_org_name(name: str, expected: bool) -> None:
      ("World Health Organization", "international"), ("Foreign Ministry", "government"), ("Acme", None)],
 )
 def test_org_subtype(name: str, subtype: str | None) -> None:
-    assert rules.org_subtype(name) == subtype
+    assert org_subtype(name) == subtype
 
 
 def test_gazetteer_alternate_names_and_resolution() -> None:

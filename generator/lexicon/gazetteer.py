@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from generator.lexicon.load import DATA
+from generator.lexicon.places import SUBDIVISION_WORDS
+from generator.lexicon.text import fold
+
 DOMINANCE = 50
 """An ambiguous name with no help from the article resolves to its most
 populous reading only when that reading is this many times bigger than the
@@ -32,11 +33,6 @@ ALTERNATE_MIN_POPULATION = 50_000
 """GeoNames alternate names are noisy (old names, other languages); only those
 of cities at least this big are used (Kiev for Kyiv, Slovyansk/Sloviansk)."""
 _PROPER = re.compile(r"^[A-Z][a-z'’.\-]+(?:[ \-][A-Z]?[a-z'’.\-]+)*$")
-# ISO subdivision names carry a local generic word ("Guangdong Sheng").
-_SUBDIVISION_WORDS = frozenset(
-    {"sheng", "shi", "zizhiqu", "oblast", "oblast'", "province", "governorate", "region",
-     "state", "prefecture", "county", "kraj", "krai", "respublika", "okrug", "department"}
-)
 _SUBDIVISION_TYPES = frozenset(
     {"Province", "State", "Region", "Autonomous region", "Governorate", "Prefecture", "Republic",
      "Autonomous republic", "Canton", "Emirate", "Autonomous province", "Territory", "Federal district",
@@ -59,13 +55,6 @@ class Place:
     """Found by an alternate name (Kiev), not the place's own name (Kyiv)."""
     weak: bool = False
     """From ISO subdivision names only: many are also surnames (Lara, Hidalgo)."""
-
-
-def fold(name: str) -> str:
-    """The lookup key of a name: accents, case, dots and spacing folded."""
-    if not name.isascii():
-        name = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
-    return " ".join(name.replace(".", "").casefold().split())
 
 
 class Gazetteer:
@@ -133,7 +122,7 @@ class Gazetteer:
             if sub.type not in _SUBDIVISION_TYPES:
                 continue
             words = sub.name.split()
-            while len(words) > 1 and words[-1].casefold() in _SUBDIVISION_WORDS:
+            while len(words) > 1 and words[-1].casefold() in SUBDIVISION_WORDS:
                 words.pop()
             name = " ".join(words)
             if _PROPER.match(name):
@@ -165,18 +154,6 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (about half a second to build)."""
     return Gazetteer()
-
-
-@functools.cache
-def demonyms() -> frozenset[str]:
-    """Folded nationality words and their plurals (Ukrainian, Ukrainians, Swiss)."""
-    words: set[str] = set()
-    for line in (DATA / "demonyms.txt").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            key = fold(line)
-            words.update({key, key + "s", key + "es", key.removesuffix("man") + "men"})
-    return frozenset(words)
 
 
 def resolve(readings: tuple[Place, ...], context: frozenset[str]) -> Place | None:

@@ -16,56 +16,27 @@ import re
 from importlib import resources
 from typing import Literal
 
+from generator.lexicon.load import tagged
+from generator.lexicon.organizations import MASTHEAD_WORDS
+
 OutletKind = Literal["state_media", "news_outlet"]
 
 STATE_CONTROLLED = "SC"
+_OUTLETS = "outlets.tsv"
 
-# Names in the matrix that are also common words or another, private outlet's
-# name (NBC is Namibia's broadcaster in the matrix, ANP a Dutch private agency):
-# matching them would call American networks state media.
-AMBIGUOUS = frozenset({
-    "ABC", "ANP", "APP", "APS", "ATV", "CBC", "CNA", "DR", "ENA", "Gold", "HR", "IOL", "KBS", "MAP", "MBC",
-    "MR", "MTV", "Mir", "NBC", "NTV", "PBC", "PBS", "Posta", "Prva", "RSS", "Star", "TAP", "The Paper",
-    "Today", "TV2", "TV3", "TV4", "VOC", "Hayat", "Lokal", "Liter", "Watan", "Ukraina", "Iran", "Sabah",
-    "Channel 5", "Russia-1", "Kurir", "Quds", "Javan", "Sieci",
-})
+AMBIGUOUS = tagged(_OUTLETS, "ambiguous")
+"""Matrix names that are also common words or a private outlet's name (``outlets.tsv``)."""
 
-# Short forms copy uses for matrix names ending in "News (Agency)": most such
-# stems are generic ("Military", "National", "Financial"), so only these count.
-SHORT_NAMES = frozenset({"Sputnik", "Fars", "Tasnim", "Mehr", "IRNA", "TeleSUR", "Yonhap", "Antara", "Lusa",
-                         "Al Arabiya", "Bakhtar", "FNA", "Asharq"})
+SHORT_NAMES = tagged(_OUTLETS, "short")
+"""Short forms copy uses for matrix names ending in "News (Agency)" (``outlets.tsv``)."""
 
 # Prefixes the matrix puts before an asset's name ("Print: Jiefang Daily").
 _ASSET_PREFIX = re.compile(r"^(?:print media|print|television|online|news agency|radio|tv)\s*:\s*", re.I)
 _PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
 
-# Outlets that do not appear in the matrix (private or independent media):
-# the usual names news copy credits with a report.
-NEWS_OUTLETS = frozenset({
-    "Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "Bloomberg", "Bloomberg News",
-    "CNN", "MSNBC", "CNBC", "Fox News", "NBC", "NBC News", "ABC", "ABC News", "CBS", "CBS News",
-    "Financial Times", "FT", "New York Times", "Times", "Washington Post", "Wall Street Journal",
-    "Guardian", "Observer", "Telegraph", "Daily Telegraph", "Independent", "Economist", "Politico",
-    "Axios", "Vox", "BuzzFeed", "BuzzFeed News", "HuffPost", "Huffington Post", "Breitbart",
-    "Breitbart News", "Daily Mail", "Mail", "Sun", "Mirror", "Sky News", "Channel 4 News", "ITV News",
-    "Los Angeles Times", "Chicago Tribune", "USA Today", "Newsweek", "Time", "The Atlantic",
-    "New Yorker", "Daily Beast", "The Hill", "NPR", "PBS", "Interfax", "Kommersant", "Vedomosti",
-    "Meduza", "Novaya Gazeta", "Kyiv Independent", "Ukrainska Pravda", "Kyiv Post", "Haaretz",
-    "Times of Israel", "Le Monde", "Der Spiegel", "Spiegel", "Bild", "El País", "Yonhap", "Kyodo",
-    "Nikkei", "South China Morning Post", "Al Arabiya", "Axel Springer", "Semafor", "ProPublica",
-    "Wired", "Forbes", "Fortune", "The Intercept", "Mother Jones", "National Review", "Slate", "Salon",
-    "The Washington Examiner", "Washington Examiner", "Washington Times", "New York Post", "Post",
-    "Daily Caller", "PolitiFact", "Politifact", "FactCheck.org", "Snopes", "RealClearPolitics",
-    "Drudge Report", "Des Moines Register", "Boston Globe", "Miami Herald", "Sydney Morning Herald",
-})
+NEWS_OUTLETS = tagged(_OUTLETS, "known")
+"""Outlets not in the matrix that news copy credits with a report (``outlets.tsv``)."""
 
-# The last word of a newspaper's or broadcaster's name ("the Kyiv Independent"
-# is in the list; "the Moscow Times" is recognised by "Times").
-OUTLET_WORDS = frozenset({
-    "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian", "Chronicle",
-    "Examiner", "Inquirer", "Courier", "Observer", "Standard", "Express", "Register", "Globe", "Dispatch",
-    "Bulletin", "Newsweek", "News", "Magazine", "Radio", "Television", "TV", "Wire",
-})
 
 
 def _clean(name: str) -> str:
@@ -131,7 +102,7 @@ def outlet_kind(name: str) -> OutletKind | None:
         return "news_outlet"
     words = clean.split()
     # "the Moscow Times", "Kyiv Post": capitalised names ending in a masthead word.
-    masthead = words[-1] in OUTLET_WORDS or " ".join(words[-2:]) in ("News Agency", "Press Agency")
+    masthead = words[-1] in MASTHEAD_WORDS or " ".join(words[-2:]) in ("News Agency", "Press Agency")
     if len(words) >= 2 and all(w[:1].isupper() for w in words) and masthead:
         return "news_outlet"
     return None

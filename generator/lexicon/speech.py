@@ -1,4 +1,8 @@
-"""Word lists for reported speech: cue verbs, pronouns, titles.
+"""Words of reported speech: reporting verbs and their facets, cue nouns, pronouns.
+
+Every set here is a facet of one list in ``generator/data/lexicon/``
+(``reporting_verbs.tsv``, ``source_nouns.tsv``, ``pronouns.tsv``); the
+files' headers say where the words come from and what each facet is for.
 
 Notes:
     The verb lists follow the reporting verbs of PARC 3.0 and the Gender Gap
@@ -7,129 +11,82 @@ Notes:
 
 from __future__ import annotations
 
-SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "state", "write", "recall", "explain", "note", "continue", "reply",
-    "respond", "answer", "ask", "insist", "argue", "claim", "warn", "declare", "announce",
-    "admit", "acknowledge", "concede", "confirm", "deny", "stress", "emphasise", "emphasize",
-    "remark", "observe", "comment", "tweet", "post", "chant", "shout", "exclaim", "scream",
-    "cry", "yell", "whisper", "mutter", "joke", "quip", "muse", "reflect", "suggest", "predict",
-    "caution", "urge", "plead", "vow", "pledge", "promise", "assert", "maintain", "contend",
-    "allege", "charge", "complain", "lament", "boast", "concur", "agree", "point", "put",
-    "describe", "testify", "report", "reiterate", "repeat", "underline", "highlight",
-    "inform", "sing", "read", "begin", "conclude", "summarise", "summarize", "clarify", "request",
-})
+from generator.lexicon.load import tagged, valued
+
+_VERBS = "reporting_verbs.tsv"
+_NOUNS = "source_nouns.tsv"
+_PRONOUNS = "pronouns.tsv"
+
+# --- reporting verbs (lemmas) ---------------------------------------------------
+SPEECH_VERBS = tagged(_VERBS, "quote")
 """Verbs that introduce a direct quotation ("... ," she said)."""
-
-REPORTING_VERBS = frozenset({
-    "say", "tell", "add", "state", "write", "recall", "explain", "note", "insist", "argue",
-    "claim", "warn", "declare", "announce", "admit", "acknowledge", "concede", "confirm",
-    "deny", "stress", "emphasise", "emphasize", "remark", "observe", "comment", "tweet",
-    "suggest", "predict", "caution", "vow", "pledge", "promise", "assert", "maintain",
-    "contend", "allege", "complain", "lament", "boast", "agree", "point", "testify",
-    "report", "reiterate", "repeat", "believe", "think", "expect", "estimate", "fear",
-    "worry", "hope", "doubt", "reckon", "feel", "speculate", "question", "wonder",
-    "indicate", "reveal", "show", "find", "conclude", "signal", "forecast", "project",
-    "accept", "disclose", "specify", "reply", "respond", "inform",
-    "assure", "remind", "convince", "guarantee", "hint", "imply", "mention",
-    "underline", "highlight", "proclaim", "stipulate", "understand",
-    "know", "learn", "hear", "decide", "rule", "urge", "demand", "recommend", "propose",
-    "ask", "threaten", "blame", "accuse", "describe", "portray", "call", "clarify",
-    "counter", "reason",
-})
+REPORTING_VERBS = tagged(_VERBS, "clause")
 """Verbs whose clausal complement is reported speech or a reported view."""
-
-CLAUSE_ONLY_VERBS = frozenset({"know", "learn", "hear", "understand", "decide", "feel", "find", "show"})
+SOURCE_VERBS = REPORTING_VERBS | tagged(_VERBS, "source")
+"""Verbs whose subject the attribution finder names as a source: every reporting verb, and
+"charge", "confess", "post", which the indirect-quote rules do not read."""
+CLAUSE_ONLY_VERBS = tagged(_VERBS, "clause-only")
 """Reporting verbs that also take ordinary clauses; only with a that-clause or a named source."""
-
-NOMINAL_CUES = frozenset({
-    "statement", "remarks", "comment", "comments", "claim", "claims", "assertion", "assertions",
-    "allegation", "allegations", "warning", "warnings", "argument", "insistence", "assurance",
-    "assurances", "promise", "pledge", "admission", "belief", "view",
-})
-"""Nouns whose that-clause is reported speech ("his claim that ...")."""
-BELIEF_VERBS = frozenset({"think", "believe", "expect", "feel", "reckon", "doubt", "see"})
+BELIEF_VERBS = tagged(_VERBS, "belief")
 """Opinion verbs: negated ("doesn't think that ...") they still report a view."""
-
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-NEUTER_PRONOUNS = frozenset({"it", "its"})
-FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us", "my", "our", "your"})
-
-HONORIFICS = frozenset({
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame",
-    "lord", "lady", "madam", "miss", "rev", "rev.", "sen", "sen.", "rep", "rep.", "gov", "gov.",
-    "lt", "lt.", "gen", "gen.", "col", "col.", "capt", "capt.", "sgt", "sgt.", "maj", "maj.",
-    "pres", "pres.", "hon", "hon.", "supt", "supt.", "cmdr", "cmdr.", "adm", "adm.", "datuk", "dato",
-    "seri", "tun", "tan", "sri", "sheikh",
-})
-
-ROLE_NOUNS = frozenset({
-    "spokesperson", "spokesman", "spokeswoman", "minister", "president", "secretary", "chief",
-    "director", "head", "chair", "chairman", "chairwoman", "governor", "senator", "lawmaker",
-    "official", "ambassador", "leader", "mayor", "premier", "chancellor", "economist", "analyst",
-    "commissioner", "general", "judge", "prosecutor", "attorney", "lawyer", "executive", "ceo",
-    "founder", "professor", "researcher", "author", "representative", "congressman",
-    "congresswoman", "councillor", "councilor", "adviser", "advisor", "deputy", "envoy",
-    "manager", "officer", "strategist", "partner", "inspector", "king", "queen", "prince",
-    "princess", "pope", "candidate", "nominee", "activist", "expert", "member", "vice",
-    "treasurer", "sheriff", "coach", "captain", "detective", "sergeant", "lieutenant", "colonel",
-    "superintendent", "dean", "bishop", "archbishop", "cardinal", "rabbi", "imam", "pastor",
-    "justice", "speaker", "whip", "auditor", "comptroller", "administrator", "commander",
-    "admiral", "marshal", "constable", "engineer", "farmer", "resident", "doctor",
-    "nurse", "teacher", "principal", "student", "owner", "broker", "producer", "coordinator",
-    "consultant", "scientist", "historian", "journalist", "editor", "reporter", "correspondent",
-    "ombudsman", "registrar", "magistrate", "counsel", "solicitor", "barrister", "trustee",
-    "chieftain", "headman", "president-elect", "secretary-general", "attorney-general",
-})
-"""Nouns that make a description a title ("the minister", "the spokesman")."""
-
-MALE_WORDS = frozenset({
-    "mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "father", "brother",
-    "son", "husband",
-})
-FEMALE_WORDS = frozenset({
-    "mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman",
-    "congresswoman", "mother", "sister", "daughter", "wife",
-})
-"""Honorifics and titles that tell a person's gender, for he/she resolution."""
-
-QUESTION_VERBS = frozenset({"ask", "question", "wonder", "query", "doubt"})
+QUESTION_VERBS = tagged(_VERBS, "question")
 """Reporting verbs whose clause may be an indirect question ("asked whether ...")."""
-
-OBJECT_CUES = frozenset({"accuse", "blame", "urge", "deny", "describe", "credit"})
+OBJECT_CUES = tagged(_VERBS, "object")
 """Reporting verbs whose content is an object with a verbal complement ("accused X of ...")."""
-
-LABELLING_CUES = frozenset({
-    "suggest", "propose", "call", "describe", "portray", "attribute", "blame", "accuse", "praise",
-    "criticise", "criticize", "dismiss", "label", "brand", "dub", "term", "deny", "urge", "attack",
-})
+LABELLING_CUES = tagged(_VERBS, "labelling")
 """Verbs whose object can carry the speaker's own words ("suggested a policy of 'oil quarantine'")."""
+LOADED_CUES = tagged(_VERBS, "loaded")
+"""Cues that colour the claim ("claimed" casts doubt, "admitted" concedes a fault)."""
+DENIAL_CUES = tagged(_VERBS, "denial")
+"""Cues that reject a claim ("denied", "refuted")."""
+CITING_VERBS = tagged(_VERBS, "citing")
+"""Verbs that pass someone else's words on ("TASS cited an official as saying")."""
+ANNOUNCING_VERBS = tagged(_VERBS, "announcing")
+"""Verbs whose object is news in itself ("the ministry confirmed the deaths")."""
+SPEAKER_SUBJECT_VERBS = tagged(_VERBS, "speaker-subject")
+"""Verbs whose subject is always a speaker ("explain" and "reveal" also take things: "the event could explain")."""
+CHECK_VERBS = tagged(_VERBS, "check")
+"""Checking verbs: negated, they say a claim could not be checked."""
+DISPUTE_VERBS = tagged(_VERBS, "dispute")
+"""Verbs of rejecting a claim that are not a flat denial."""
+HEADLINE_FORMS = valued(_VERBS, "headline")
+"""Reporting verb → its headline form with a singular subject ("announced" → "says")."""
+SAID_FORMS = tuple(form for forms in valued(_VERBS, "said").values() for form in forms.split("|"))
+"""Written forms of a trailing "..., X said" that a shortened fact may drop."""
 
-ORG_WORDS = frozenset({
-    "ministry", "department", "party", "inc", "inc.", "ltd", "corp", "bank", "agency", "office",
-    "council", "committee", "commission", "institute", "university", "association", "union",
-    "group", "company", "court", "police", "army", "government", "news", "times", "post",
-    "kremlin", "congress", "parliament", "senate", "house", "foundation", "board", "authority",
-    "service", "organisation", "organization", "caucus", "economics", "research", "fund",
-    "reuters", "press", "tass", "network", "centre", "center", "bureau", "administration",
-})
-"""Words that make a proper-noun subject an organisation even when tagged as a person."""
-
-ORG_NOUNS = frozenset({
-    "company", "firm", "bank", "ministry", "department", "agency", "government", "group",
-    "organisation", "organization", "party", "committee", "office", "embassy", "court",
-    "council", "commission", "union", "regulator", "watchdog", "institute", "report", "study",
-    "survey", "poll", "letter", "statement", "lawsuit", "filing", "complaint", "data",
-    "figures", "analysis", "research", "modelling", "modeling", "review", "investigation",
-    "investigations", "documents", "records",
-})
-"""Heads of common-noun subjects that are organisations or documents, not people."""
-
-DOCUMENT_NOUNS = frozenset({
-    "statement", "report", "letter", "remarks", "comments", "post", "tweet", "speech", "filing",
-    "memo", "note", "analysis", "study", "review", "survey", "poll", "forecast", "data", "figures",
-})
+# --- nouns --------------------------------------------------------------------
+NOMINAL_CUES = tagged(_NOUNS, "nominal-cue")
+"""Nouns whose that-clause is reported speech ("his claim that ...")."""
+CLAIM_NOUNS = tagged(_NOUNS, "claim")
+"""Nouns that carry a claim in a that-clause: "confirms reports that", "Moscow's claims that"."""
+COMMENT_NOUNS = CLAIM_NOUNS | tagged(_NOUNS, "comment")
+"""The writer's comment on a claim in apposition: "..., a claim that could not be verified"."""
+CLAIM_OBJECTS = tagged(_NOUNS, "claim-object")
+"""What a rejection must be about to be a verdict on a claim, not a vote on a bill."""
+DOCUMENT_NOUNS = tagged(_NOUNS, "document")
 """Subjects that carry someone else's words ("the ministry's report found ...")."""
+DOCUMENT_HEADS = tagged(_NOUNS, "document-source")
+"""Heads of a source that is a document ("a UN report", "court filings")."""
+SOCIAL_HEADS = tagged(_NOUNS, "social")
+"""Heads of a source that is a social-media post or account."""
+
+UNCHECKED_WORDS = tagged("claim_words.tsv", "unchecked")
+"""Adjectives that say a claim was not checked ("unverified", "unconfirmed")."""
+CONFLICT_WORDS = tagged("claim_words.tsv", "conflict")
+"""Words of fighting: a party's claim about them, with no word from the other side, is one-sided."""
+
+# --- pronouns -----------------------------------------------------------------
+PERSONAL_PRONOUNS = tagged(_PRONOUNS, "personal")
+PLURAL_PRONOUNS = tagged(_PRONOUNS, "plural")
+NEUTER_PRONOUNS = tagged(_PRONOUNS, "neuter")
+FIRST_SECOND_PERSON = tagged(_PRONOUNS, "first-second")
+RELATIVE_PRONOUNS = tagged(_PRONOUNS, "relative")
+SOURCE_ANAPHORS = tagged(_PRONOUNS, "source-anaphor")
+"""Pronoun sources the attribution finder resolves to a person ("he said")."""
+CLAUSE_PRONOUNS = tagged(_PRONOUNS, "clause-subject")
+"""Subjects that make a clause lean on context: no stand-alone fact, no named source, no headline."""
+OPENING_PRONOUNS = tagged(_PRONOUNS, "opener")
+"""First words that make a sentence depend on the one before it."""
 
 ADDRESSEE_VERBS = frozenset(
     {"tell", "inform", "assure", "remind", "warn", "ask", "advise", "brief", "promise", "notify"}

@@ -15,7 +15,7 @@ import yaml
 
 from generator.errors import NewsbriefError
 from generator.model import EntityKind
-from generator.site.keys import entity_key, fold, slug
+from generator.site.keys import ascii_key, entity_key, slug
 from generator.site.layout import KIND_OF_FOLDER
 
 ENTRY_KEYS = frozenset({"merge", "rename", "hide", "split", "description"})
@@ -56,7 +56,7 @@ class Aliases:
         by_key: dict[tuple[str, str], AliasEntry] = {}
         for e in entries:
             for name in (e.name, *e.merge, *([e.rename] if e.rename else [])):
-                by_name[(e.kind, fold(name))] = e
+                by_name[(e.kind, ascii_key(name))] = e
             if not e.split:
                 for name in (e.name, *e.merge):
                     by_key.setdefault((e.kind, entity_key(e.kind, name)), e)
@@ -64,7 +64,7 @@ class Aliases:
 
     def entry(self, kind: str, name: str) -> AliasEntry | None:
         """The entry that names ``name`` (exactly, or by its key unless split)."""
-        found = self._by_name.get((kind, fold(name)))
+        found = self._by_name.get((kind, ascii_key(name)))
         if found is not None:
             return found
         candidate = self._by_key.get((kind, entity_key(kind, name)))

@@ -13,15 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Courtesy titles and offices written before names; no part of a person's key.
-PERSON_TITLES = frozenset(
-    {
-        "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "prime",
-        "minister", "chancellor", "premier", "king", "queen", "prince", "princess", "pope", "gen",
-        "general", "col", "colonel", "maj", "major", "capt", "captain", "adm", "admiral", "lt", "sgt",
-        "gov", "governor", "sen", "senator", "rep", "representative", "mayor", "judge", "justice", "sheikh"
-    }
-)
+from generator.lexicon.people import PERSON_KEY_TITLES
+
 # Transliteration spellings reduced to one form, applied to each word in order.
 # Why: Russian and Ukrainian names reach English news through several systems
 # (-y/-iy/-yy endings, x/ks, e/yo, -ei/-ey/-ej); the reduced form is the
@@ -34,8 +27,9 @@ _TRANSLIT: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-def fold(text: str) -> str:
-    """ASCII, lower case, apostrophes and dots dropped, spacing collapsed."""
+def ascii_key(text: str) -> str:
+    """ASCII, lower case, apostrophes and dots dropped, other punctuation a space: the form of URLs and page keys
+    (lexicon.text.fold, for list look-ups, keeps punctuation)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     ascii_text = re.sub(r"['’`.]", "", ascii_text.lower())
     return " ".join(re.sub(r"[^a-z0-9&]+", " ", ascii_text).split())
@@ -43,12 +37,12 @@ def fold(text: str) -> str:
 
 def slug(text: str) -> str:
     """A URL- and file-safe slug of a name (the exact name, no merging)."""
-    return "-".join(fold(text).replace("&", "and").split())[:80].strip("-") or "unnamed"
+    return "-".join(ascii_key(text).replace("&", "and").split())[:80].strip("-") or "unnamed"
 
 
 def _person_words(name: str) -> list[str]:
-    words = fold(re.sub(r"(?:'s|’s)$", "", name)).split()
-    while len(words) > 1 and words[0] in PERSON_TITLES:
+    words = ascii_key(re.sub(r"(?:'s|’s)$", "", name)).split()
+    while len(words) > 1 and words[0] in PERSON_KEY_TITLES:
         words.pop(0)
     out = []
     for word in words:
@@ -67,9 +61,9 @@ def _place_name(name: str) -> str:
 
 
 def _org_name(name: str) -> str:
-    from generator.extract.entities.rules import known_orgs  # lexicon: repointed at merge
+    from generator.lexicon.organizations import known_orgs
 
-    org = known_orgs().get(" ".join(fold(name).split()))
+    org = known_orgs().get(" ".join(ascii_key(name).split()))
     return org.name if org is not None else name
 
 

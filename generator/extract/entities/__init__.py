@@ -18,11 +18,21 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from generator.extract.entities import rules
 from generator.extract.entities.build import Group, build_organizations, build_people, build_places
 from generator.extract.entities.names import appositive_after, name_parts, regnal_end, title_before
 from generator.extract.entities.place_cues import datelines, mark_cued_places, place_cue
-from generator.lexicon.gazetteer import Place, demonyms, fold, gazetteer
+from generator.lexicon.gazetteer import Place, gazetteer
+from generator.lexicon.grammar import LEADING_NOISE, LOCATIVES
+from generator.lexicon.organizations import (
+    SPORTS,
+    SPORTS_WORDS,
+    TEAM_NOUNS,
+    is_org_name,
+    known_orgs,
+)
+from generator.lexicon.people import NOT_NAMES, PARTICLE_LEADS, given_names, is_courtesy, is_surname_like, is_title
+from generator.lexicon.places import demonyms, place_head
+from generator.lexicon.text import fold
 from generator.model import Article, Entity, EntityKind
 
 if TYPE_CHECKING:
@@ -42,29 +52,8 @@ BIG_CITY = 1_000_000
 """A word naming a city this big inside a longer name marks a company or club, not a person."""
 STRONG_CITY = 100_000
 """A city this big beats the model's "person" label for a one-word name (Kyiv)."""
-SPORTS = frozenset(
-    {
-        "soccer", "football", "cricket", "rugby", "tennis", "golf", "athletics", "baseball", "basketball",
-        "boxing", "cycling", "hockey", "motor", "racing", "formula", "swimming", "skiing", "snooker"
-    }
-)
-SPORTS_WORDS = frozenset(
-    {
-        "match", "innings", "wicket", "wickets", "goal", "goals", "striker", "midfielder", "goalkeeper",
-        "coach", "league", "cup", "championship", "tournament", "season", "scored", "draw", "drew", "beat",
-        "defeat", "victory", "tries", "half-time", "seed", "seeded", "inning", "homer", "pitcher"
-    }
-)
 _CAPS_LINE = re.compile(r"[^\n]+")
 LIST_SEPARATORS = frozenset({",", ";", "(", ")", ":", "-", "–", "—", "."})
-LOCATIVES = frozenset({"in", "at", "from", "near", "outside", "across", "into", "around", "towards", "toward"})
-LEADING_NOISE = frozenset(
-    {"the", "a", "an", "ex", "-", "'s", "’s", "january", "february", "march", "april", "may", "june",
-     "july", "august", "september", "october", "november", "december"}
-)
-PARTICLE_LEADS = frozenset(
-    {"van", "von", "de", "der", "da", "di", "du", "del", "la", "le", "al", "el", "bin", "ibn", "al-"}
-)
 
 
 def _caps_tokens(doc: Doc, body: str) -> set[int]:
@@ -88,7 +77,7 @@ def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
     if tok.text in {"-", "—", "–"} and tok.whitespace_ and i > start and doc[i - 1].whitespace_:
         return True
     # "Laurent Cabannes and Laurent Benezech": two names of two words or more each.
-    if tok.lower_ == "and" and i - start >= 2 and end - i > 2 and doc[i + 1].text in rules.given_names():
+    if tok.lower_ == "and" and i - start >= 2 and end - i > 2 and doc[i + 1].text in given_names():
         return True
     return (
         tok.lower_ in {"'s", "’s"} and i + 1 < end and doc[i + 1].text[:1].isupper()
@@ -115,9 +104,9 @@ def _trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> li
         while s < e and (
             doc[s].lower_ in LEADING_NOISE or doc[s].is_punct or doc[s].like_num
             or (s + 1 < e and doc[s + 1].text[:1].isupper()
-                and ((label == "PERSON" and rules.is_title(doc[s].text))
+                and ((label == "PERSON" and is_title(doc[s].text))
                      or (fold(doc[s].text) in demonyms() and e - s > 2
-                         and not rules.is_org_name(doc[s + 1 : e].text))))
+                         and not is_org_name(doc[s + 1 : e].text))))
             or (doc[s].text[:1].islower() and doc[s].lower_ not in PARTICLE_LEADS)
         ):
             s += 1
@@ -139,7 +128,7 @@ def _hyphen_tail(doc: Doc, s: int, e: int) -> bool:
 
 
 def _before_title(doc: Doc, end: int) -> bool:
-    return end < len(doc) and rules.is_title(doc[end].text) and not rules.is_courtesy(doc[end].text)
+    return end < len(doc) and is_title(doc[end].text) and not is_courtesy(doc[end].text)
 
 
 def _span_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
@@ -157,20 +146,20 @@ def _is_sports(doc: Doc, article: Article) -> bool:
 def _classify(group: Group, parts: set[tuple[str, ...]], sports: bool) -> EntityKind | None:
     """What one distinct name is in this article, or None for no entity."""
     text, key, votes = group.text, fold(group.text), group.votes
-    if key in demonyms() or key in rules.NOT_NAMES or not text[:1].isupper() or len(key) < 2:
+    if key in demonyms() or key in NOT_NAMES or not text[:1].isupper() or len(key) < 2:
         return None
-    if key in rules.known_orgs():
+    if key in known_orgs():
         return "organization"
     if votes["DATELINE"] or gazetteer().is_curated(text):
         return "place"
     if group.words in parts:
         return "person"
-    if rules.is_org_name(text, strong_only=True):
+    if is_org_name(text, strong_only=True):
         return "organization"
     if votes["CUE_TEAM"] and not votes["CUE_PERSON"]:
         return "organization"
     # "the town of Staouelli", "the Jebel al-Akhdar region": the sentence says it is a place.
-    if votes["CUE_PLACE"] and not votes["CUE_PERSON"] and not rules.is_org_name(text):
+    if votes["CUE_PLACE"] and not votes["CUE_PERSON"] and not is_org_name(text):
         return "place"
     person, org = votes["PERSON"] + 2 * votes["CUE_PERSON"], votes["ORG"]
     place = votes["GPE"] + votes["LOC"] + votes["FAC"] + votes["GAZ"]
@@ -184,7 +173,7 @@ def _classify(group: Group, parts: set[tuple[str, ...]], sports: bool) -> Entity
             return "organization"
         if not readings and place and not votes["LOCATIVE"]:
             return "organization"
-    if rules.place_head(text) and (place or readings):
+    if place_head(text) and (place or readings):
         return "place"
     # "Bangladesh Lamps", "Manchester United", "Atlas Bangladesh": a person
     # name holding a country or big city is a company or club.
@@ -197,10 +186,10 @@ def _classify(group: Group, parts: set[tuple[str, ...]], sports: bool) -> Entity
             mid = votes["OBJECT"] and any(_is_wide(r) and not r.alternate for r in readings)
             strong = mid or any(_beats_person(r) for r in readings) or gazetteer().is_curated(text)
             return "place" if strong and not votes["CUE_PERSON"] else "person"
-        if org > place and not country and rules.is_org_name(text):
+        if org > place and not country and is_org_name(text):
             return "organization"
         return "place"
-    if rules.is_org_name(text):
+    if is_org_name(text):
         return "organization"
     best = max(("person", person), ("organization", org), ("place", place), key=lambda kv: kv[1])
     return best[0] if best[1] else None  # type: ignore[return-value]
@@ -208,7 +197,7 @@ def _classify(group: Group, parts: set[tuple[str, ...]], sports: bool) -> Entity
 
 def _given_names(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None]) -> None:
     """A common given name plus capitalised words is a person ("Laurent Cabannes", "Josh Kronfeld")."""
-    given = rules.given_names()
+    given = given_names()
     known = {(s, e): g for g in groups.values() for s, e in g.mentions}
     covered = {i for s, e in known for i in range(s, e)}
     for tok in doc:
@@ -216,9 +205,9 @@ def _given_names(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, st
         if tok.text not in given or after_name:
             continue
         end = tok.i + 1
-        while end < len(doc) and end - tok.i < 3 and rules.is_surname_like(doc[end].text) and doc[end].pos_ == "PROPN":
+        while end < len(doc) and end - tok.i < 3 and is_surname_like(doc[end].text) and doc[end].pos_ == "PROPN":
             end += 1
-        if end == tok.i + 1 or rules.is_org_name(doc[tok.i : end].text) or rules.place_head(doc[tok.i : end].text):
+        if end == tok.i + 1 or is_org_name(doc[tok.i : end].text) or place_head(doc[tok.i : end].text):
             continue
         if (tok.i, end) in known:
             known[(tok.i, end)].votes["CUE_PERSON"] += 1
@@ -240,7 +229,7 @@ def _gazetteer_names(doc: Doc, groups: dict[str, Group], add: Callable[[int, int
             span = doc[i : i + n]
             if len(span) < n or any(j in covered for j in range(i, i + n)) or not _stands_alone(doc, i, i + n):
                 continue
-            if any(_is_wide(r) for r in gaz.lookup(span.text)) and fold(span.text) not in rules.NOT_NAMES:
+            if any(_is_wide(r) for r in gaz.lookup(span.text)) and fold(span.text) not in NOT_NAMES:
                 add(i, i + n, "GAZ")
                 covered.update(range(i, i + n))
                 i += n - 1
@@ -252,7 +241,7 @@ def _holds_place(text: str) -> bool:
     gaz = gazetteer()
     return any(
         r.subtype in {"country", "continent"} or r.population >= BIG_CITY
-        for word in text.split() if word not in rules.given_names()
+        for word in text.split() if word not in given_names()
         for r in gaz.lookup(word)
     )
 
@@ -273,13 +262,13 @@ def _context_votes(doc: Doc, groups: dict[str, Group]) -> None:
     """Evidence from around each mention: a title or role means a person, "in"/"at" a place."""
     for group in groups.values():
         for start, end in group.mentions:
-            titled = end - start > 1 and rules.is_title(doc[start].text) and doc[start + 1].text[:1].isupper()
+            titled = end - start > 1 and is_title(doc[start].text) and doc[start + 1].text[:1].isupper()
             if titled or title_before(doc, start) or appositive_after(doc, end):
                 group.votes["CUE_PERSON"] += 1
             if end - start == 1 and doc[start].dep_ in {"pobj", "dobj"}:
                 group.votes["OBJECT"] += 1
             group.votes["CUE_PLACE"] += place_cue(doc, start, end)
-            group.votes["CUE_TEAM"] += start > 0 and doc[start - 1].text in rules.TEAM_NOUNS
+            group.votes["CUE_TEAM"] += start > 0 and doc[start - 1].text in TEAM_NOUNS
             if start > 0 and doc[start - 1].lower_ in LOCATIVES:
                 group.votes["LOCATIVE"] += 1
                 group.votes["IN_PLACE"] += doc[start - 1].lower_ != "at"
@@ -321,7 +310,7 @@ def _list_pass(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str]
             neighbour = (n > 0 and people[n - 1]) or (n + 1 < len(items) and people[n + 1])
             if people[n] or not neighbour or not 2 <= e - s <= 3:
                 continue
-            if not all(rules.is_surname_like(t.text) or t.lower_ in PARTICLE_LEADS for t in doc[s:e]):
+            if not all(is_surname_like(t.text) or t.lower_ in PARTICLE_LEADS for t in doc[s:e]):
                 continue
             group = by_span.get((s, e))
             if group is None:
@@ -329,7 +318,7 @@ def _list_pass(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str]
                     continue
                 add(s, e, "PERSON")
                 group = groups[" ".join(_span_words(doc, s, e))]
-            elif group.readings or rules.is_org_name(group.text):
+            elif group.readings or is_org_name(group.text):
                 continue
             group.kind = "person"
             changed = True
@@ -393,7 +382,7 @@ def _stands_alone(doc: Doc, start: int, end: int) -> bool:
     if end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_sent_start and doc[end].pos_ == "PROPN":
         return False
     before = doc[start - 1] if start > 0 else None
-    if before is not None and before.pos_ == "PROPN" and not before.is_sent_start and not rules.is_title(before.text):
+    if before is not None and before.pos_ == "PROPN" and not before.is_sent_start and not is_title(before.text):
         return False
     return not (end - start == 1 and doc[start].is_sent_start and doc[start].pos_ != "PROPN")
 
@@ -421,7 +410,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     for ent in doc.ents:
         if ent.label_ not in CANDIDATE_LABELS or any(i in caps or i in taken for i in range(ent.start, ent.end)):
             continue
-        listed = ent.text in gaz or fold(ent.text) in rules.known_orgs()
+        listed = ent.text in gaz or fold(ent.text) in known_orgs()
         # "Agriculture Secretary Dan Glickman", "German Defence Minister": a
         # department named inside a title is no mention of an organisation.
         if ent.label_ == "ORG" and not listed and len(ent) == 1 and _before_title(doc, ent.end):
@@ -438,7 +427,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     for group in groups.values():
         model = sum(n for label, n in group.votes.items() if label in CANDIDATE_LABELS)
         person = group.votes["PERSON"] + group.votes["CUE_PERSON"]
-        if person > model / 2 and len(group.words) > 1 and not group.readings and not rules.is_org_name(group.text):
+        if person > model / 2 and len(group.words) > 1 and not group.readings and not is_org_name(group.text):
             parts.update(name_parts(list(group.words), first=False))
     sports = _is_sports(doc, article)
     for group in groups.values():

@@ -12,15 +12,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from generator.extract.entities import rules
 from generator.extract.entities.names import appositive_after, name_parts, title_before
-from generator.lexicon.gazetteer import Place, country_of, fold, gazetteer, resolve
+from generator.lexicon.gazetteer import Place, country_of, gazetteer, resolve
+from generator.lexicon.grammar import ACRONYM_SKIP
+from generator.lexicon.organizations import known_orgs, org_subtype
+from generator.lexicon.places import place_head
+from generator.lexicon.text import fold
 from generator.model import Entity, EntityKind, Span
 
 if TYPE_CHECKING:
     from generator.nlp import Parsed
 
-_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "on", "in", "&", "de", "du", "des", "la"})
 
 
 @dataclass(slots=True)
@@ -130,7 +132,7 @@ def build_places(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
         readings = tuple(r for g in members for r in g.readings)
         code = place.country if place else country_of(readings)
         country_place = gaz.countries.get(code) if code else None
-        subtype = place.subtype if place else (rules.place_head(members[0].text) or _agreed(readings))
+        subtype = place.subtype if place else (place_head(members[0].text) or _agreed(readings))
         places.append(
             _entity(
                 parsed, "place", members,
@@ -150,12 +152,12 @@ def _agreed(readings: tuple[Place, ...]) -> str | None:
 
 
 def _initials(words: tuple[str, ...]) -> str:
-    return "".join(w[0] for w in words if w and w not in _ACRONYM_SKIP and w[0].isalpha())
+    return "".join(w[0] for w in words if w and w not in ACRONYM_SKIP and w[0].isalpha())
 
 
 def build_organizations(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
     """Organisations: listed aliases and acronyms join the full name."""
-    known = rules.known_orgs()
+    known = known_orgs()
     merged: dict[str, list[Group]] = {}
     by_initials = {_initials(g.words): g for g in groups if len(g.words) > 1}
     for g in groups:
@@ -171,6 +173,6 @@ def build_organizations(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ..
     for members in merged.values():
         name = _fullest(parsed, members)
         org = next((known[fold(g.text)] for g in members if fold(g.text) in known), None)
-        subtype = org.subtype if org else next((s for g in members if (s := rules.org_subtype(g.text))), None)
+        subtype = org.subtype if org else next((s for g in members if (s := org_subtype(g.text))), None)
         orgs.append(_entity(parsed, "organization", members, name=name, subtype=subtype))
     return tuple(sorted(orgs, key=_first))

@@ -14,33 +14,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from generator.extract.entities.rules import COURTESY, ROLE_NOUNS, is_courtesy
-from generator.lexicon.gazetteer import fold
+from generator.lexicon.people import COURTESY, NAME_PARTICLES, ROLE_NOUNS, ROYAL_TITLES, SURNAME_FIRST, is_courtesy
+from generator.lexicon.text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-NAME_PARTICLES = frozenset(
-    {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "al", "el", "bin", "ibn",
-     "ben", "dos", "das", "ter"}
-)
 # Tokens that end a title read leftwards from a name.
 _STOP_POS = frozenset({"VERB", "AUX", "DET", "PRON", "PUNCT", "CCONJ", "SCONJ", "NUM", "PART", "SPACE", "ADV"})
 _APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "(", "—", "–", "!", "?", '"', "“", "”"})
-# Family names written first in Chinese, Korean and Vietnamese names ("Wang Donghai" is later "Wang").
-# Two-letter forms that are English words ("He", "Ye", "Le") are left out.
-SURNAME_FIRST = frozenset(
-    {"wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "zhu", "hu",
-     "guo", "lin", "gao", "luo", "zheng", "liang", "xie", "tang", "deng", "feng", "cao", "zeng", "peng", "xiao",
-     "cai", "pan", "tian", "dong", "yuan", "jiang", "wei", "cheng", "ding", "shen", "ren", "yao", "qian",
-     "kim", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "shin", "kwon", "hwang", "nguyen",
-     "tran", "pham", "hoang", "huynh", "vu", "bui", "ngo"}
-)
 # Regnal numbers belong to the name ("Henry VIII", "Queen Elizabeth I"); "I" is also the pronoun, so it
 # needs a royal title before the name or punctuation after it.
 _ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
-ROYAL = frozenset({"king", "queen", "emperor", "empress", "pope", "tsar", "czar", "prince", "princess", "sultan",
-                   "pharaoh", "shah", "kaiser", "saint", "st"})
 MAX_TITLE = 6
 MAX_APPOSITIVE = 16
 
@@ -104,7 +89,7 @@ def regnal_end(doc: Doc, start: int, end: int) -> int:
         return end
     if doc[end].text != "I":
         return end + 1
-    royal = start > 0 and fold(doc[start - 1].text).rstrip(".") in ROYAL
+    royal = start > 0 and fold(doc[start - 1].text).rstrip(".") in ROYAL_TITLES
     return end + 1 if royal or (end + 1 < len(doc) and doc[end + 1].is_punct) else end
 
 

@@ -17,27 +17,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from generator.lexicon.gazetteer import gazetteer
+from generator.lexicon.places import AFTER_NOUNS, BARE_BEFORE, OF_PLACE_NOUNS, PLACE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from generator.extract.entities.build import Group
 
-# Nouns that name a kind of place; "the town of X", "X, a village near ...".
-PLACE_NOUNS = frozenset(
-    {"town", "towns", "village", "villages", "city", "cities", "hamlet", "settlement", "settlements",
-     "township", "suburb", "suburbs", "port", "region", "province", "district", "county", "island",
-     "islands", "municipality", "oblast", "governorate", "prefecture", "commune", "enclave", "outpost"}
-)
-# "residents of X": nouns whose "of" phrase is almost always a place.
-OF_PLACE_NOUNS = PLACE_NOUNS | frozenset({"residents", "inhabitants", "outskirts", "streets"})
-# Right after a name, in lower case: "the Jebel al-Akhdar region", "five Bela Bela villages".
-AFTER_NOUNS = frozenset(
-    {"region", "province", "district", "county", "oblast", "governorate", "prefecture", "municipality",
-     "village", "villages", "township", "valley"}
-)
-# "the capital Grozny", "the Libyan capital Tripoli": a bare noun right before the name.
-BARE_BEFORE = frozenset({"capital"})
 # Words between "a"/"an" and the place noun of an appositive ("X, a small mining town in ...").
 _APPOSITIVE_FILLER = frozenset({"ADJ", "NOUN", "PROPN", "ADV"})
 _APPOSITIVE_NEXT = frozenset({"in", "near", "on", "of", "outside", "north", "south", "east", "west", "about",

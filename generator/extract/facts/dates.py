@@ -16,25 +16,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from generator.lexicon.dates import MONTHS, NAMED_DAYS, NUMBERS, WEEKDAYS
 from generator.model import DatePrecision
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december",
-)  # fmt: skip
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 FUTURE_CUES = re.compile(
     r"\b(?:will|won't|shall|next|is due|are due|is set|are set|is scheduled|are scheduled|plans? to|"
     r"planned for|expected to|upcoming|tomorrow)\b",
     re.I,
 )
 """A sentence with one of these speaks of what is to come."""
-# Named days that are not the weekday before the article ("Black Friday").
-NAMED_DAYS = frozenset({"black", "good", "super", "cyber", "ash", "easter", "holy", "palm", "maundy", "shrove"})
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = r"(?P<month>" + "|".join(month.title() for month in MONTHS) + ")"
 _PATTERNS = (
     ("relday", re.compile(r"\b(?P<rel>yesterday|today|tomorrow|tonight)\b", re.I)),
     (

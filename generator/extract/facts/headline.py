@@ -15,23 +15,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from generator.lexicon.grammar import KEEP_MARKERS
+from generator.lexicon.speech import CLAUSE_PRONOUNS, HEADLINE_FORMS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 HEADLINE_MAX = 90
-REPORTING_PRESENT = {
-    "say": "says", "announce": "says", "state": "says", "tell": "says", "declare": "says",
-    "claim": "claims", "confirm": "confirms", "deny": "denies", "warn": "warns", "insist": "insists",
-    "report": "reports", "reveal": "reveals", "admit": "admits", "argue": "argues",
-}  # fmt: skip
-"""Reporting verbs and their headline form (singular subject)."""
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that"})
 SET_OFF = frozenset({",", ";", ":", "\u2014", "\u2013", "-", "--"})
 """Punctuation after the verb that sets an aside off from the clause."""
-SCENE_MARKERS = frozenset({"as", "when", "while", "after", "before", "since", "although", "though", "with", "amid"})
-"""A leading clause or phrase with these only sets the scene."""
-KEEP_MARKERS = frozenset({"if", "unless", "until", "whether"})
-"""A leading condition changes what the main clause claims: it stays."""
 PHRASE_STARTS = frozenset({"prep", "advcl", "relcl", "acl", "agent", "npadvmod", "appos"})
 """A headline may end just before a phrase of one of these kinds, never inside one."""
 QUOTES = ("\"", "\u201c", "\u201d", "'", "\u2018")
@@ -148,10 +140,10 @@ def derive_headline(doc: Doc, start: int, end: int, *, limit: int = HEADLINE_MAX
     root = span.root
     subj = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     reported = next((t for t in root.children if t.dep_ == "ccomp"), None)
-    present = REPORTING_PRESENT.get(root.lemma_.lower())
+    present = HEADLINE_FORMS.get(root.lemma_.lower())
     prefix = ""
     verb = root
-    if present and subj is not None and reported is not None and subj.lower_ not in PRONOUNS:
+    if present and subj is not None and reported is not None and subj.lower_ not in CLAUSE_PRONOUNS:
         # "X announced on Wednesday that Y" and "Y, X said" -> "X says Y".
         plural = subj.tag_ in ("NNS", "NNPS")
         speaker = _join(doc, subj.left_edge.i, subj.right_edge.i + 1)

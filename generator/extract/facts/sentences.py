@@ -15,6 +15,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.lexicon.grammar import ANAPHORIC_DETS
+from generator.lexicon.speech import ANNOUNCING_VERBS, OPENING_PRONOUNS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
@@ -47,14 +50,9 @@ with the lead and sentence length did not help there; weights fitted on
 half of that set did no better on the other half. The "anaphoric" feature has
 no weight here: it marks ``Sentence.background``, which only the key facts
 ranking penalises (the summary choice is left to the lead bias)."""
-ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
-"""Determiners of a description pointing back ("The city", "This company")."""
 BARE_DEPS = frozenset({"det", "amod", "compound", "advmod", "cc", "conj", "prep", "pobj"})
 """Words of a bare description ("the old port city of the region"): no clause, no appositive."""
-ANNOUNCING_LEMMAS = frozenset({"confirm", "announce", "report", "reveal", "disclose", "unveil", "admit"})
-"""Verbs by which a named body makes a development public: news, not background."""
 ACTOR_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
-PRONOUN_OPENERS = frozenset({"he", "she", "it", "they", "his", "her", "their", "its", "this", "these", "i", "we"})
 QUOTE_OPENERS = ("\"", "\u201c", "'", "\u2018")
 # A "Label: text" caption (Daily Mail style) or a byline is not prose.
 _CAPTION = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,4}[A-Z]?[\w'’-]*:\s")
@@ -195,7 +193,7 @@ def features(sent: SpacySpan, index: int, lemmas: frozenset[str], freq: Counter[
         "name": float(bool(labels & NAME_ENTS)),
         "quoted": _quoted_share(sent.text),
         # Opening on a pronoun leans on a previous sentence: weak standing alone.
-        "pronoun": float(bool(words) and words[0].lower_ in PRONOUN_OPENERS),
+        "pronoun": float(bool(words) and words[0].lower_ in OPENING_PRONOUNS),
         # Only a later sentence can point back: the first one introduces the story.
         "anaphoric": float(index > 0 and _anaphoric(sent, labels)),
     }
@@ -226,7 +224,7 @@ def announced(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     root = span.root
-    if root.lemma_.lower() not in ANNOUNCING_LEMMAS or any(t.dep_ == "neg" for t in root.children):
+    if root.lemma_.lower() not in ANNOUNCING_VERBS or any(t.dep_ == "neg" for t in root.children):
         return False
     subj = next((t for t in root.children if t.dep_ == "nsubj"), None)
     return subj is not None and subj.ent_type_ in ACTOR_ENTS

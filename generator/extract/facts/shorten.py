@@ -16,43 +16,26 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.lexicon.grammar import CONNECTIVES, FACTIVE_MARKERS, SAFE_MARKERS, SAFE_PREPS
+from generator.lexicon.speech import CLAUSE_PRONOUNS, SAID_FORMS, SPEAKER_SUBJECT_VERBS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 MIN_WORDS = 6
 """A shortening that leaves fewer words than this is no longer a fact."""
-CONNECTIVES = (
-    "However", "Meanwhile", "But", "And", "Also", "In addition", "Additionally", "Instead",
-    "Still", "Yet", "Now", "So", "Indeed", "Moreover", "Furthermore", "Nonetheless", "Nevertheless",
-)  # fmt: skip
-SAFE_MARKERS = frozenset({"while", "although", "though", "after", "as", "when", "once", "since", "because", "before"})
-"""Leading clauses that set time or concede a point: the main clause stands alone."""
-FACTIVE_MARKERS = frozenset({"while", "as", "after", "when", "because", "since"})
-"""Subordinate clauses whose content the sentence asserts as true."""
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there"})
-REPORTING = (
-    "said", "says", "say", "added", "stated", "told", "reported", "reports", "claimed", "claims",
-    "announced", "announces", "confirmed", "confirms", "explained", "noted", "wrote",
-)  # fmt: skip
 MIN_FRAME = 6
 """Words a reporting frame ("X said that") must have before the reported clause is split from it."""
-REPORTING_LEMMAS = frozenset({
-    "say", "announce", "report", "claim", "confirm", "state", "tell", "cite", "add", "insist", "allege",
-    "admit", "warn", "declare",
-})  # fmt: skip
-"""Verbs whose subject is a speaker ("explain" and "reveal" also take things: "the event could explain")."""
 _CONNECTIVE = re.compile(r"(?:" + "|".join(CONNECTIVES) + r")\b,?\s+")
 _ACCORDING_LEAD = re.compile(r"According to ([^,\u2014]{2,90}?),\s+")
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\b")
 _ACCORDING_TAIL = re.compile(r",?\s+according to ([^,\u2014]{2,90}?)[.!]?$")
-_CUE = "(?:" + "|".join(REPORTING) + ")"
+_CUE = "(?:" + "|".join(SAID_FORMS) + ")"
 _SAID_TAIL = re.compile(
     r",[\"'\u201d\u2019]?\s+(?:" + _CUE + r"\s+([^,\"\u201c\u201d]{2,80}?)|([^,\"\u201c\u201d]{2,60}?)\s+" + _CUE + ")"
     r"(?:\s+(?:on|last|this|in)\s+\w+)?[.!]?$"
 )
-SAFE_PREPS = frozenset({"with", "amid", "following", "after", "before", "during", "despite", "as"})
-"""Trailing adjuncts after a comma: context for the main clause, not part of its claim."""
 LONG_WORDS = 25
 """Above this length a sentence joining two clauses keeps only the first."""
 _DASH = re.compile(r"\s+(?:\u2014|\u2013|--|-)\s+")
@@ -78,7 +61,7 @@ def _named(source: str) -> str | None:
     # Quotation marks or a colon mean the pattern caught quoted text, not a name
     # (an apostrophe inside a word, "Russia's", is no quotation mark).
     marks = re.sub(r"(?<=\w)['\u2019](?=\w)", "", source)
-    if not source or source.lower() in PRONOUNS or any(c in marks for c in "\"'\u2018\u2019\u201c\u201d:"):
+    if not source or source.lower() in CLAUSE_PRONOUNS or any(c in marks for c in "\"'\u2018\u2019\u201c\u201d:"):
         return None
     return source
 
@@ -120,14 +103,14 @@ def _main_is_hollow(span: SpacySpan) -> SpacySpan | None:
     """For "they come as X confirms Y": the factive clause holding the news."""
     root = span.root
     subj = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lower_ not in PRONOUNS:
+    if subj is None or subj.lower_ not in CLAUSE_PRONOUNS:
         return None
     for child in root.children:
         if child.dep_ != "advcl" or child.i < root.i:
             continue
         mark = next((t for t in child.children if t.dep_ == "mark" and t.lower_ in FACTIVE_MARKERS), None)
         inner = next((t for t in child.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if mark is None or inner is None or inner.lower_ in PRONOUNS or inner.pos_ == "PRON":
+        if mark is None or inner is None or inner.lower_ in CLAUSE_PRONOUNS or inner.pos_ == "PRON":
             continue
         left = inner.left_edge
         if left.i <= mark.i:
@@ -154,10 +137,10 @@ def _phrase_of(tokens: list[Token]) -> str:
 def _reported(span: SpacySpan) -> tuple[SpacySpan | None, str] | None:
     """For "X said (that) Y" / "X cited Z as saying Y": the source X and, when it stands alone, Y."""
     root = span.root
-    if root.lemma_.lower() not in REPORTING_LEMMAS:
+    if root.lemma_.lower() not in SPEAKER_SUBJECT_VERBS:
         return None
     subj = next((t for t in root.children if t.dep_ == "nsubj"), None)
-    if subj is None or subj.lower_ in PRONOUNS or subj.pos_ == "PRON":
+    if subj is None or subj.lower_ in CLAUSE_PRONOUNS or subj.pos_ == "PRON":
         return None
     # Only a short scene-setter ("Earlier the same day,") may come before the speaker.
     intro = span.doc[span.start : subj.left_edge.i]
@@ -176,7 +159,7 @@ def _reported(span: SpacySpan) -> tuple[SpacySpan | None, str] | None:
         # "TASS cited an official as saying that Y": the official speaks, via TASS.
         obj = next((t for t in root.children if t.dep_ == "dobj"), None)
         prep = next((t for t in root.children if t.dep_ == "prep" and t.lower_ == "as"), None)
-        saying = next((t for t in prep.children if t.lemma_ in REPORTING_LEMMAS), None) if prep else None
+        saying = next((t for t in prep.children if t.lemma_ in SPEAKER_SUBJECT_VERBS), None) if prep else None
         clause = next((t for t in saying.children if t.dep_ == "ccomp"), None) if saying else None
         if clause is None or obj is None:
             return None
@@ -189,7 +172,7 @@ def _reported(span: SpacySpan) -> tuple[SpacySpan | None, str] | None:
     inner = span.doc[left.i : span.end]
     # "Police said it was ..." -> "it was ...": the clause leans on its speaker; keep the frame.
     subject = next((t for t in inner if t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i == clause.i), None)
-    if subject is None or subject.lower_ in PRONOUNS or subject.pos_ == "PRON":
+    if subject is None or subject.lower_ in CLAUSE_PRONOUNS or subject.pos_ == "PRON":
         return None, source
     return inner, source
 

@@ -15,33 +15,20 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.extract.sourcing.kinds import (
-    GOVERNMENT_WORDS,
-    ORGANIZATION_HEADS,
-    TITLE_HEADS,
-    UNNAMED_HEADS,
-    classify,
-    person_named,
-    side_of,
-    sides_mentioned,
-    title_holder,
-    words,
-)
+from generator.extract.sourcing.kinds import classify, person_named, title_holder
 from generator.extract.sourcing.verification import apply_markers
-from generator.extract.speech.attribution import DENIAL_CUES, LOADED_CUES, Found, find_attributions
+from generator.extract.speech.attribution import Found, find_attributions
+from generator.lexicon.organizations import GOVERNMENT_WORDS, ORGANIZATION_HEADS
 from generator.lexicon.outlets import outlet_kind
+from generator.lexicon.people import TITLE_HEADS, UNNAMED_HEADS
+from generator.lexicon.places import side_of, sides_mentioned
+from generator.lexicon.speech import CONFLICT_WORDS, DENIAL_CUES, LOADED_CUES
+from generator.lexicon.text import words
 from generator.model import Claim, Entity, Quote, SourceFlag, SourceKind, Span
 
 if TYPE_CHECKING:
     from generator.nlp import Parsed
 
-# Words of fighting: a party's claim about them, with no word from the other
-# side in the article, is one-sided.
-CONFLICT_WORDS = frozenset({
-    "forces", "troops", "attack", "attacks", "attacked", "killed", "strike", "strikes", "shot", "captured",
-    "advance", "advancing", "offensive", "destroyed", "casualties", "missile", "missiles", "drone", "drones",
-    "shelling", "liberated", "seized", "pushed", "repelled", "encircled", "occupied", "bombed", "struck",
-})
 OUTLET_KINDS: tuple[SourceKind, ...] = ("news_outlet", "state_media")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 

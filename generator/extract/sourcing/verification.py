@@ -17,7 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from generator.extract.sourcing.kinds import side_of, words
+from generator.lexicon.grammar import NEGATIONS
+from generator.lexicon.places import side_of
+from generator.lexicon.speech import CHECK_VERBS, CLAIM_OBJECTS, DENIAL_CUES, DISPUTE_VERBS, UNCHECKED_WORDS
+from generator.lexicon.text import words
 from generator.model import Claim, SourceFlag
 
 if TYPE_CHECKING:
@@ -25,16 +28,6 @@ if TYPE_CHECKING:
 
     from generator.nlp import Parsed
 
-# Checking verbs: negated, they say a claim could not be checked.
-CHECK_VERBS = frozenset({"verify", "confirm", "corroborate", "substantiate", "authenticate"})
-UNCHECKED_WORDS = frozenset({"unverified", "unconfirmed", "unsubstantiated", "uncorroborated", "unverifiable"})
-DISPUTE_VERBS = frozenset({"reject", "dispute", "contest", "dismiss", "challenge"})
-DENIAL_VERBS = frozenset({"deny", "refute"})
-NEGATIONS = frozenset({"not", "n't", "never", "unable", "no"})
-# What a rejection must be about to be a verdict on a claim, not a vote on a bill.
-CLAIM_OBJECTS = frozenset({"claim", "claims", "report", "reports", "allegation", "allegations", "accusation",
-                           "accusations", "statement", "assertion", "account", "it", "this", "that", "them",
-                           "figure", "figures", "charge", "charges", "suggestion", "version", "story"})
 # How far back an owner marker reaches ("Moscow's claims" two paragraphs on).
 OWNER_REACH_PARAGRAPHS = 3
 
@@ -87,7 +80,7 @@ def _flag(tok: Token) -> SourceFlag | None:
         return "unverified"
     if lemma in DISPUTE_VERBS:
         return "disputed"
-    if lemma in DENIAL_VERBS:
+    if lemma in DENIAL_CUES:
         return "denied"
     return None
 

@@ -12,9 +12,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.extract.sourcing.kinds import DOCUMENT_HEADS, GOVERNMENT_WORDS, SOCIAL_PLATFORMS
 from generator.extract.speech.speakers import Resolver
+from generator.lexicon.grammar import EARLIER
+from generator.lexicon.organizations import GOVERNMENT_WORDS, SOCIAL_PLATFORMS
 from generator.lexicon.outlets import outlet_kind
+from generator.lexicon.speech import (
+    CITING_VERBS,
+    CLAIM_NOUNS,
+    COMMENT_NOUNS,
+    DENIAL_CUES,
+    DOCUMENT_HEADS,
+    LOADED_CUES,
+    RELATIVE_PRONOUNS,
+    SOURCE_ANAPHORS,
+    SOURCE_VERBS,
+)
 from generator.model import Entity, SourceFlag, Span
 
 if TYPE_CHECKING:
@@ -22,31 +34,6 @@ if TYPE_CHECKING:
 
     from generator.nlp import Parsed
 
-# Verbs that introduce reported speech or a stated position with a clause.
-REPORTING_VERBS = frozenset({
-    "say", "tell", "announce", "claim", "state", "add", "confirm", "deny", "insist", "admit", "argue",
-    "warn", "report", "note", "write", "believe", "suggest", "acknowledge", "estimate", "predict",
-    "allege", "assert", "maintain", "explain", "stress", "emphasize", "emphasise", "tweet", "post",
-    "reply", "respond", "declare", "indicate", "reveal", "disclose", "concede", "contend", "complain",
-    "agree", "show", "find", "conclude", "think", "testify", "promise", "pledge", "vow", "recall",
-    "observe", "caution", "hint", "speculate", "charge", "assure", "remind", "signal", "mention",
-    "repeat", "reiterate", "counter", "boast", "confess", "inform", "fear",
-    "proclaim", "describe", "reckon", "forecast", "project", "underline",
-})
-# Cues that colour the claim ("claimed" casts doubt, "admitted" concedes a fault).
-LOADED_CUES = frozenset({"claim", "admit", "insist", "allege", "concede", "confess", "boast", "purport",
-                         "contend"})
-DENIAL_CUES = frozenset({"deny", "refute"})
-# Nouns that carry a claim in a that-clause: "confirms reports that", "Moscow's claims that".
-CLAIM_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations", "rumor", "rumors",
-                         "rumours", "assertion", "suggestion", "statement", "warning", "insistence",
-                         "announcement", "denial", "accusation", "accusations", "belief", "view"})
-# The writer's comment on a claim in apposition: "..., a claim that could not be verified".
-COMMENT_NOUNS = CLAIM_NOUNS | {"move", "figure", "figures", "number", "account", "version", "assertion"}
-CITING_VERBS = frozenset({"cite", "quote"})
-PRONOUNS = frozenset({"he", "she", "him", "her"})
-RELATIVES = frozenset({"who", "which", "that"})
-FIRST = frozenset({"first", "originally", "initially", "earlier"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,7 +56,7 @@ class Found:
 
 
 def _is_attribution_verb(tok: Token) -> bool:
-    return tok.lemma_.lower() in REPORTING_VERBS and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return tok.lemma_.lower() in SOURCE_VERBS and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _clause(verb: Token, comp: Token) -> list[Token]:
@@ -111,7 +98,7 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
             return None
-        if verb.dep_ == "conj" and verb.head.lemma_.lower() not in REPORTING_VERBS:
+        if verb.dep_ == "conj" and verb.head.lemma_.lower() not in SOURCE_VERBS:
             return None  # "admitted the company is building ... but insisted": not the company's words
         return _subject(verb.head)
     return None
@@ -180,7 +167,7 @@ class _Finder:
     def antecedent(self, pron: Token) -> Token | None:
         """What a relative pronoun subject stands for ("officials who said ..."); personal
         pronouns go to the speaker resolver."""
-        if pron.lower_ in RELATIVES and pron.head.dep_ == "relcl":
+        if pron.lower_ in RELATIVE_PRONOUNS and pron.head.dep_ == "relcl":
             noun = pron.head.head
             # "a fellow at the European Council ... who ran": the fellow, not the Council.
             while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
@@ -191,7 +178,7 @@ class _Finder:
     def source(self, subj: Token, verb: Token, content: Span | None, cue: str,
                flags: tuple[SourceFlag, ...] = (), via: Span | None = None) -> Iterator[Found]:
         target: Token | str | None = subj
-        if subj.lower_ in PRONOUNS:
+        if subj.lower_ in SOURCE_ANAPHORS:
             speaker = self.resolver.subject(subj, (content.start, content.end) if content else None)
             target = speaker.name if speaker is not None and speaker.kind == "person" else None
             if speaker is not None:
@@ -298,7 +285,7 @@ class _Finder:
             flags.append("loaded_cue")
         if lemma in DENIAL_CUES:
             flags.append("denied")
-        if lemma == "report" and any(c.lower_ in FIRST for c in verb.children):
+        if lemma == "report" and any(c.lower_ in EARLIER for c in verb.children):
             flags.append("first_reported")
         # "X, citing Y, said that ...": Y is the source, X the outlet passing it on.
         cited = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in CITING_VERBS]
@@ -316,7 +303,7 @@ class _Finder:
         subj = _subject(verb)
         if not objs or not as_ or subj is None:
             return
-        saying = [c for c in as_[0].children if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in REPORTING_VERBS]
+        saying = [c for c in as_[0].children if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in SOURCE_VERBS]
         comps = [c for c in saying[0].children if c.dep_ == "ccomp"] if saying else []
         if not comps:
             return
@@ -361,7 +348,7 @@ class _Finder:
 
     def first_reported(self, verb: Token) -> Iterator[Found]:
         """A move first reported by the Financial Times: the outlet that broke the story."""
-        if not any(c.lower_ in FIRST for c in verb.children):
+        if not any(c.lower_ in EARLIER for c in verb.children):
             return
         agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         if not agents or verb.dep_ not in ("acl", "advcl"):
@@ -406,7 +393,7 @@ def find_attributions(
             found.extend(finder.cited(tok))
         elif lemma == "report" and tok.pos_ == "VERB" and tok.dep_ in ("acl", "advcl"):
             found.extend(finder.first_reported(tok))
-        if lemma in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
+        if lemma in SOURCE_VERBS and tok.pos_ in ("VERB", "AUX"):
             found.extend(finder.verb(tok))
         elif low in CLAIM_NOUNS and tok.pos_ == "NOUN":
             found.extend(finder.nominal(tok))

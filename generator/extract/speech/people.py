@@ -15,13 +15,11 @@ Notes:
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from generator.lexicon.speech import FEMALE_WORDS, HONORIFICS, MALE_WORDS
+from generator.lexicon.people import FEMALE_WORDS, HONORIFICS, MALE_WORDS, given_name_genders
 
 if TYPE_CHECKING:
     from generator.model import Entity
@@ -29,22 +27,9 @@ if TYPE_CHECKING:
 
 Gender = Literal["m", "f"]
 
-_LEXICON = Path(__file__).resolve().parent.parent.parent / "data" / "lexicon"
 _AGE_AFTER = re.compile(r"\s*,\s*(\d{1,3})\s*[,)]")
 _AGE_DESCRIPTION = re.compile(r"^(\d{1,3})-year-old$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
-
-
-@functools.cache
-def given_name_genders() -> dict[str, Gender]:
-    """Given name → the sex it almost always names (unlisted: unknown)."""
-    table: dict[str, Gender] = {}
-    for line in (_LEXICON / "given_name_genders.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, _, gender = line.partition("\t")
-            if gender in ("m", "f"):
-                table[name] = gender  # type: ignore[assignment]
-    return table
 
 
 def word_gender(word: str) -> Gender | None:
@@ -85,7 +70,7 @@ class PeopleIndex:
             votes: set[Gender] = set()
             words = [w for w in person.name.split() if w.lower().rstrip(".") not in HONORIFICS]
             if len(words) >= 2 and words[0] in names:
-                votes.add(names[words[0]])
+                votes.add(names[words[0]])  # type: ignore[arg-type]
             ages: set[int] = set()
             for m in person.mentions:
                 before = text[max(0, m.start - 12) : m.start].split()

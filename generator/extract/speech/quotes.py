@@ -30,6 +30,7 @@ from generator.extract.speech.indirect import Candidate, indirect, is_cue, subje
 from generator.extract.speech.nonspeech import silent_spans
 from generator.extract.speech.quote_marks import DOUBLE_MARKS, Quoted, quoted_spans
 from generator.extract.speech.speakers import Resolver, Speaker, is_heading
+from generator.lexicon.grammar import ABBREVIATIONS
 from generator.lexicon.speech import SPEECH_VERBS
 from generator.model import Entity, Quote, Span
 
@@ -39,12 +40,6 @@ if TYPE_CHECKING:
     from generator.nlp import Parsed
 
 SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*(?=\s|$)")
-ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "prof", "lt", "gen", "col", "capt", "sgt", "maj", "gov", "sen", "rep",
-    "st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "oct",
-    "nov", "dec", "rev", "hon", "fr",
-})
-"""Words whose full stop does not end a sentence."""
 TERMINAL = ".,!?\u2026:;\u2014\u2013-"
 """Punctuation that closes the text inside a direct quotation ("..., " or "...?")."""
 MIN_DIRECT_WORDS = 3

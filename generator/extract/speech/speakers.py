@@ -18,20 +18,16 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from generator.extract.entities.acronyms import expansions
-from generator.extract.sourcing.kinds import GOVERNMENT_WORDS, UNNAMED_HEADS  # lexicon: repointed at merge
 from generator.extract.speech.people import PeopleIndex
+from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
+from generator.lexicon.people import FEMALE_WORDS, HONORIFICS, MALE_WORDS, ROLE_NOUNS, UNNAMED_HEADS
 from generator.lexicon.speech import (
     DOCUMENT_NOUNS,
-    FEMALE_WORDS,
     FIRST_SECOND_PERSON,
-    HONORIFICS,
-    MALE_WORDS,
     NEUTER_PRONOUNS,
-    ORG_NOUNS,
-    ORG_WORDS,
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
-    ROLE_NOUNS,
+    RELATIVE_PRONOUNS,
     SPEECH_VERBS,
 )
 from generator.model import Entity, Span
@@ -45,7 +41,6 @@ SpeakerKind = Literal["person", "group", "organization", "place", "other"]
 
 MAX_SOURCE_CHARS = 160
 """An unnamed source longer than this is a misparse, not a description."""
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}

