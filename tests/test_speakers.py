@@ -188,3 +188,29 @@ def test_an_acronym_speaks_under_its_full_name(parse: Parse) -> None:
 "Stocks are at a historic low," the DFO said.
 """
     assert speaker_of(parse, text, "historic low") == "Fisheries and Oceans Canada"
+
+
+def test_a_country_in_the_description_must_agree_with_the_role(parse: Parse) -> None:
+    text = """British Prime Minister Keir Starmer said the talks must go on.
+
+Pakistan's prime minister said the strikes were "an act of war".
+"""
+    assert speaker_of(parse, text, "act of war") != "Keir Starmer"
+
+
+def test_the_subject_of_a_fronted_clause_is_who_the_pronoun_means(parse: Parse) -> None:
+    text = """The phrase was first used by Winston Churchill in 1946.
+
+When David Cameron visited the White House in January, he insisted the relationship was "stronger than ever".
+"""
+    assert speaker_of(parse, text, "stronger than ever") == "David Cameron"
+
+
+def test_it_does_not_reach_back_over_an_unnamed_attribution(parse: Parse) -> None:
+    text = """The Chinese Foreign Ministry said it was "deeply concerned" on Tuesday.
+
+A statement issued late on Wednesday said the border was "closed until further notice".
+
+It said troops had been "withdrawn from the area".
+"""
+    assert speaker_of(parse, text, "withdrawn from") != "Chinese Foreign Ministry"

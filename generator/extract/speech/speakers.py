@@ -21,6 +21,7 @@ from generator.extract.entities.acronyms import expansions
 from generator.extract.speech.people import PeopleIndex
 from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
 from generator.lexicon.people import FEMALE_WORDS, HONORIFICS, MALE_WORDS, ROLE_NOUNS, UNNAMED_HEADS
+from generator.lexicon.places import side_of
 from generator.lexicon.speech import (
     DOCUMENT_NOUNS,
     FIRST_SECOND_PERSON,
@@ -429,9 +430,9 @@ class Resolver:
                     return replace(earlier, span=span)
             return None if self.organizations or self.index.people else replace(as_written, kind="group")
         if noun in ROLE_NOUNS:
+            # A title is matched whole, country included, by the role rules alone.
             found = self._description(token)
-            if found is not None:
-                return found
+            return found if found is not None or self.index.people else as_written
         # The description's words without determiner or possessor, hyphenated
         # compounds kept whole ("the 45-year-old", "the cheerful owner").
         first = next((t.idx for t in sub if t.dep_ not in ("det", "poss", "case") and t.i > max(
@@ -480,10 +481,17 @@ class Resolver:
         wanted = {token.lower_} | {
             c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i and c.pos_ != "PROPN"
         }
+        # "Pakistan's prime minister", "the Indian foreign secretary": the country
+        # must agree too, or the UK's prime minister would answer for Pakistan's.
+        qualifiers = [c for c in token.children
+                      if c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP")]
+        sides = {side_of(c.text) for c in qualifiers} - {None}
         span = self.parsed.span(token.idx, token.idx + len(token))
 
         def agrees(role: str | None) -> bool:
-            return role is not None and wanted <= set(re.findall(r"[\w-]+", role.lower()))
+            if role is None or not wanted <= set(re.findall(r"[\w-]+", role.lower())):
+                return False
+            return not sides or side_of(role) in sides
 
         for _, earlier in reversed(self.history):
             if earlier.kind == "person" and agrees(earlier.role):
@@ -589,6 +597,15 @@ class Resolver:
         honorifics rules candidates out.
         """
         low = token.lower_
+        # "When David Cameron visited the White House, he insisted ...": the subject
+        # of a clause fronted before the pronoun's own verb is who it means.
+        verb = token.head
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < token.i):
+            for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                if subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN":
+                    found = self._proper(subj)
+                    if found is not None and found.kind == "person" and self._fits(found.name, low):
+                        return found
         para = self.parsed.paragraph_of(token.idx)
         last = next(((o, e) for o, e in reversed(self.history) if e.kind == "person"), None)
         # Nothing before an attribution left unnamed can be what the pronoun means.
@@ -671,7 +688,7 @@ class Resolver:
     def _salient_other(self, token: Token, wanted: tuple[SpeakerKind, ...]) -> Speaker | None:
         """'they'/'it': the last group or organisation that spoke, else a plural subject just before."""
         for offset, earlier in reversed(self.history):
-            if self.distance(offset, token.idx) > 2:
+            if self.distance(offset, token.idx) > 2 or self._unknown_between(offset, token.idx):
                 break
             if earlier.kind in wanted:
                 return earlier
