@@ -37,6 +37,12 @@ any script plus front matter, so a multi-gigabyte file costs no memory."""
 HEADLINE_MAX = 200
 """A first line this short, with no final full stop and a blank line after it,
 is a headline (the layout of wire copy and of the shared corpus)."""
+HEADLINE_QUESTION_WORDS = 12
+"""A first line ending in "?", "!" or "…" is a headline only up to this many words
+("Could Yukos be a blessing in disguise?"); longer, it is the first paragraph."""
+_PROSE_END = re.compile(r"(?<!\.\.)[.,;:\u3002][\"'\u201d\u2019)\]]*$")
+"""Ends like a sentence or a quoted sentence (".", ".”", ",”"): prose, never a headline."""
+_QUESTION_END = re.compile(r"(?:[?!\u2026]|\.\.\.)[\"'\u201d\u2019)\]]*$")
 RESERVED_SLUGS = frozenset(
     {"index", "tags", "search", "assets", "404", "sitemap"}
     # Names Windows cannot create, so a clone of the site would break there.
@@ -230,7 +236,9 @@ def _headline(body: str) -> Span | None:
         return None
     raw = body[:first_end]
     line = raw.strip(" \t")
-    if not line.strip() or "\r" in line or len(line) > HEADLINE_MAX or line.endswith((".", "\u3002")):
+    if not line.strip() or "\r" in line or len(line) > HEADLINE_MAX or _PROSE_END.search(line):
+        return None
+    if _QUESTION_END.search(line) and len(line.split()) > HEADLINE_QUESTION_WORDS:
         return None
     start = len(raw) - len(raw.lstrip(" \t"))
     return Span(start=start, end=start + len(line), text=line)

@@ -116,6 +116,13 @@ def _lead(doc: Doc, body: str, start: int, end: int) -> tuple[int, str | None]:
     return start, source
 
 
+def trim_lead(doc: Doc, body: str, start: int, end: int) -> int:
+    """Where ``body[start:end]`` starts once a leading connective or time/concession clause is dropped."""
+    new_start, source = _lead(doc, body, start, end)
+    # "According to X," is an attribution: a summary keeps it.
+    return start if source is not None or len(body[new_start:end].split()) < MIN_WORDS else new_start
+
+
 def _main_is_hollow(span: SpacySpan) -> SpacySpan | None:
     """For "they come as X confirms Y": the factive clause holding the news."""
     root = span.root
