@@ -349,6 +349,24 @@ def test_claim_source_is_used(parse: Parse) -> None:
             "The factory will close by the end of the year with the loss of 200 jobs, he said.",
             None,
         ),
+        # Where and when it was said is not who said it (issue 17: "according to at a ... summit").
+        (
+            "Both countries will cut their emissions by half before 2035, said at a climate summit Thursday.",
+            "Both countries will cut their emissions by half before 2035, said at a climate summit Thursday.",
+            None,
+        ),
+        # A limit or a figure in a trailing aside is part of the claim (issue 17).
+        (
+            "The health service will offer the new vaccine free of charge, for several hundred adults in the trial.",
+            "The health service will offer the new vaccine free of charge, for several hundred adults in the trial.",
+            None,
+        ),
+        # A leading clause holding a figure stays: without it the figure seems the main event's.
+        (
+            "After a strike on the port killed 40 people, the army said it had hit a weapons depot in the north.",
+            "After a strike on the port killed 40 people, the army said it had hit a weapons depot in the north.",
+            None,
+        ),
     ],
 )
 def test_shorten(nlp: Any, sentence: str, kept: str, source: str | None) -> None:

@@ -2,10 +2,15 @@
 
 Notes:
     Summary and facts are extractive: every text is ``body[start:end]``. The
-    summary is the most salient early sentence (news leads carry the story);
-    facts are the next most salient sentences that add something new, each
-    cleanly shortened (see :mod:`generator.extract.facts.shorten`) and listed in
-    document order, so the bullets read as the story unfolds.
+    summary is the sentence the fitted summary ranker puts first among the
+    opening sentences (the lead in hard news, the nut graf in features), less
+    a leading connective or time clause; one opening on a pronoun takes the
+    sentence before it, or gives way to the next best. Facts are the next
+    best-ranked pieces (see :mod:`generator.extract.facts.rank`) that stand
+    alone and add something new, each cleanly shortened (see
+    :mod:`generator.extract.facts.shorten`), until the reading budget is
+    spent, listed in document order so the bullets read as the story unfolds.
+    Relative dates inside them are resolved against the article's date.
 """
 
 from __future__ import annotations
