@@ -97,7 +97,8 @@ def _named(source: str) -> str | None:
 
 def _limits(span: SpacySpan) -> bool:
     """Whether dropping the span would drop a figure or a limit ("for several hundred adults", "only")."""
-    return any(t.like_num or t.lower_ in LIMIT_WORDS for t in span)
+    # A number, not an ordinal ("a move first reported by ..." is an aside).
+    return any((t.like_num and t.pos_ == "NUM") or t.lower_ in LIMIT_WORDS for t in span)
 
 
 def _has_clause(span: SpacySpan) -> bool:
