@@ -151,6 +151,7 @@ class Renderer:
         body = brief.article.body
         if sentence_case and span.text[:1].islower():
             body = body[: span.start] + span.text[0].upper() + body[span.start + 1 :]
+
         def text(a: int, b: int) -> str:
             parts, at = [], a
             for offset in sorted(o for o in notes if a < o <= b):
