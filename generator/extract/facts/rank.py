@@ -12,6 +12,15 @@ Notes:
     articles: fitting with held-out folds is what makes the gain real.
     Features are standardised by the means and scales stored with the
     weights, so each weight reads as "how much one typical step matters".
+
+    Measured (5-fold cross-validated on keyfacts_dev, 125 articles; lead-3
+    R1 0.396 R2 0.182 RL 0.258): the ranker alone R1 0.397 R2 0.181 RL 0.260;
+    with the policy terms of ``select`` (named announcements, background,
+    length; kept for the seed's facts) R1 0.395 R2 0.173 RL 0.259. Refusing
+    pieces that open on a pronoun or a subordinate clause costs about 0.009
+    ROUGE-1 there: editors' highlights are read in order and often open on
+    "He". The hand-set rules this replaces scored R1 0.399 R2 0.183 on the
+    articles they were tuned to and below lead-3 on held-out ones.
 """
 
 from __future__ import annotations
