@@ -135,6 +135,17 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ResolvedDate:
+    """A relative date expression in the summary or a fact ("on Wednesday") and the date it means."""
+
+    expression: Span
+    date: dt.date
+    precision: DatePrecision = "day"
+    note: str
+    """What a reader is shown after the expression: "12 March", "October 2025"."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TimelineEvent:
     """A dated event: a relative or absolute date expression resolved."""
 
@@ -159,6 +170,8 @@ class Brief:
     places: tuple[Entity, ...] = ()
     organizations: tuple[Entity, ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()
+    dates: tuple[ResolvedDate, ...] = ()
+    """Relative dates in the summary and facts, resolved against the article's date."""
 
     @property
     def entities(self) -> tuple[Entity, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -23,7 +24,8 @@ def _sentences(doc: Any, article: Article) -> list[Sentence]:
 
 
 def _summary(doc: Any, article: Article) -> tuple[Span, ...]:
-    return _facts.summary(_sentences(doc, article))  # type: ignore[no-any-return]
+    parsed = parse_article(article, doc)
+    return _facts.summary(parsed, sentences(parsed))  # type: ignore[no-any-return]
 
 
 def _facts_of(doc: Any, article: Article, *, claims: tuple[Claim, ...]) -> tuple[Fact, ...]:
@@ -187,8 +189,13 @@ def test_dated_timeline_sorted_and_resolved(nlp: Any) -> None:
 
 
 def test_dated_facts_carry_their_date(nlp: Any) -> None:
+    from generator.extract.facts.rank import load_weights
+
     article, doc = _parse_md(nlp, DATED)
-    facts = _facts_of(doc, article, claims=())
+    parsed = parse_article(article, doc)
+    # A budget wide enough for three facts: this checks their dates, not the choice.
+    wide = replace(load_weights(), budget=1000)
+    facts = _facts.facts(parsed, sentences(parsed), claims=(), weights=wide)
     sanctions = _fact_with(facts, "sanctions")
     assert sanctions.date is not None and sanctions.date.isoformat() == "2025-10-01"
     assert sanctions.date_precision == "month"
@@ -342,6 +349,24 @@ def test_claim_source_is_used(parse: Parse) -> None:
             "The factory will close by the end of the year with the loss of 200 jobs, he said.",
             None,
         ),
+        # Where and when it was said is not who said it (issue 17: "according to at a ... summit").
+        (
+            "Both countries will cut their emissions by half before 2035, said at a climate summit Thursday.",
+            "Both countries will cut their emissions by half before 2035, said at a climate summit Thursday.",
+            None,
+        ),
+        # A limit or a figure in a trailing aside is part of the claim (issue 17).
+        (
+            "The health service will offer the new vaccine free of charge, for several hundred adults in the trial.",
+            "The health service will offer the new vaccine free of charge, for several hundred adults in the trial.",
+            None,
+        ),
+        # A leading clause holding a figure stays: without it the figure seems the main event's.
+        (
+            "After a strike on the port killed 40 people, the army said it had hit a weapons depot in the north.",
+            "After a strike on the port killed 40 people, the army said it had hit a weapons depot in the north.",
+            None,
+        ),
     ],
 )
 def test_shorten(nlp: Any, sentence: str, kept: str, source: str | None) -> None:
@@ -382,7 +407,7 @@ def test_named_confirmation_beats_generic_background(parse: Parse) -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "anaphoric"),
+    ("sentence", "expected"),
     [
         ("The city has been under constant threat of shelling throughout this year.", True),
         ("The company has struggled for years.", True),
@@ -394,14 +419,12 @@ def test_named_confirmation_beats_generic_background(parse: Parse) -> None:
         ("Doctors have struggled to treat the disease for years.", False),
     ],
 )
-def test_anaphoric_background(nlp: Any, sentence: str, anaphoric: bool) -> None:
-    from collections import Counter
-
-    from generator.extract.facts.sentences import features
+def test_anaphoric_background(nlp: Any, sentence: str, expected: bool) -> None:
+    from generator.extract.facts.sentences import anaphoric
 
     sent = next(iter(nlp(sentence).sents))
-    assert features(sent, 2, frozenset(), Counter())["anaphoric"] == float(anaphoric)
-    assert features(sent, 0, frozenset(), Counter())["anaphoric"] == 0.0  # the first sentence points nowhere
+    assert anaphoric(sent, 2) == expected
+    assert not anaphoric(sent, 0)  # the first sentence points nowhere
 
 
 @pytest.mark.parametrize(
@@ -478,3 +501,133 @@ def test_headline_long_lead_ends_between_phrases(parse: Parse) -> None:
     next_word = lead[len(title) :].split()[0]
     # It stops before a new phrase (a preposition, conjunction or "to"), never inside one.
     assert next_word in {"to", "on", "into", "of", "against", "and", "in"}
+
+
+# --- standing alone (issue 17) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("He survived by collecting rainwater and eating raw fish.", "pronoun"),
+        ("It was an odd thing to say at a funeral.", "pronoun"),
+        ("Their lawyers said the case would be appealed.", "pronoun"),
+        ("This is the third time the bridge has closed this year.", "pronoun"),
+        ("Since he signed up for the programme, 40 people have joined.", "subordinate"),
+        ("If the dam fails, about 3,000 homes would be flooded.", "subordinate"),
+        ("While the talks stalled, the army advanced on the city.", "subordinate"),
+        # Determiners and names are not anaphors.
+        ("This week the council approved the budget for 2026.", None),
+        ("The council approved the budget on Tuesday.", None),
+        ("Louis Jordan survived by collecting rainwater.", None),
+        ("\u201cThe ball is in Ukraine\u2019s court,\u201d said Aleksei Polishchuk.", None),
+    ],
+)
+def test_opening_problem(nlp: Any, text: str, problem: str | None) -> None:
+    from generator.extract.facts.standalone import opening_problem
+
+    assert opening_problem(nlp(text), 0, len(text)) == problem
+
+
+FEATURE_STORY = (
+    "It was an odd thing to say at the opening of a bridge.\n\n"
+    "He smiled and waved to the crowd before cutting the ribbon in the rain.\n\n"
+    "Since he signed up for the programme, more than 40 towns have asked for money.\n\n"
+    "The government said on Tuesday it would spend 2 billion pounds on 300 new bridges across Wales, "
+    "the largest programme of its kind.\n\n"
+    "Engineers warned that many older bridges in the region need urgent repairs.\n\n"
+    "Local councils will choose the first 20 sites by March, the transport ministry said.\n"
+)
+
+
+def test_summary_and_facts_never_open_on_an_anaphor_or_a_dangling_clause(parse: Parse) -> None:
+    from generator.extract.facts.standalone import opening_problem
+
+    article, doc = parse(FEATURE_STORY)
+    summary, facts = _summary(doc, article), _facts_of(doc, article, claims=())
+    assert summary and facts
+    for piece in (*summary, *facts):
+        assert opening_problem(doc, piece.start, piece.end) is None, piece.text
+        assert article.body[piece.start : piece.end] == piece.text
+    assert not summary[0].text.startswith(("It was", "He smiled"))
+
+
+def test_summary_leaves_out_a_leading_time_clause(parse: Parse) -> None:
+    article, doc = parse(
+        "As the storm moved inland, more than 80,000 homes lost power across the north of the country.\n\n"
+        "The authorities gave no further details on Wednesday evening.\n"
+    )
+    (summary,) = _summary(doc, article)
+    assert summary.text == "more than 80,000 homes lost power across the north of the country."
+
+
+def test_summary_takes_the_sentence_before_a_leading_pronoun(parse: Parse) -> None:
+    article, doc = parse(
+        "Louis Jordan, 37, was found by a container ship 200 miles off North Carolina on Thursday.\n\n"
+        "He had been missing at sea for 66 days after his sailboat capsized.\n"
+    )
+    summary = _summary(doc, article)
+    assert summary[0].text.startswith("Louis Jordan")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # Too long to keep what he says: the headline must not stop at "says".
+        "President Barack Obama said on Tuesday that the agreement reached by negotiators in Switzerland after "
+        "eighteen months of talks would, if it holds, keep Iran from building a nuclear weapon for a decade.",
+        "Officials told reporters late on Sunday that the flooding across the northern provinces had forced "
+        "more than 120,000 people from their homes and cut the main railway line to the capital.",
+    ],
+)
+def test_headline_never_ends_on_a_verb_of_saying(parse: Parse, lead: str) -> None:
+    from generator.extract.facts.headline import REPORTING_FORMS
+
+    article, doc = parse(lead + "\n\nThe authorities gave no further details on Wednesday evening.\n")
+    title = _headline(doc, article)
+    last = title.split()[-1].lower().strip(".,")
+    assert last not in REPORTING_FORMS, title
+    assert last not in ("that", "to", "of", "and")
+    assert len(title) <= _facts.HEADLINE_MAX
+
+
+def test_headline_skips_a_pronoun_lead(parse: Parse) -> None:
+    article, doc = parse(
+        "It is early days for the new trade deal.\n\n"
+        "The European Union and Japan signed a trade agreement on Monday that cuts tariffs on cars and cheese.\n"
+    )
+    assert not _headline(doc, article).startswith("It ")
+
+
+def test_shipped_weights_cover_every_feature() -> None:
+    import json
+
+    from generator.extract.facts.rank import FEATURES, WEIGHTS_FILE, load_weights
+
+    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    for ranker in ("summary", "facts"):
+        assert set(data[ranker]["weights"]) == set(FEATURES)
+    weights = load_weights()
+    assert weights.budget > 0
+    assert len(weights.facts.weights) == len(FEATURES)
+
+
+def test_relative_dates_in_summary_and_facts_are_resolved(nlp: Any) -> None:
+    from generator.extract import extract_brief
+    from generator.site.catalog import build_catalog
+    from generator.site.render import Renderer
+    from tests.conftest import ROOT
+
+    article, doc = _parse_md(nlp, DATED)
+    brief = extract_brief(parse_article(article, doc))
+    notes = {d.expression.text: d.note for d in brief.dates}
+    assert notes.get("on Wednesday") == "5 November"  # the article's own day, a Wednesday
+    for d in brief.dates:
+        assert article.body[d.expression.start : d.expression.end] == d.expression.text
+    page = Renderer(ROOT / "templates", build_catalog([brief])).brief_page(brief)
+    assert "on Wednesday (5 November)" in page
+    # A date the text gives in full needs no note.
+    assert all("2025" not in d.expression.text for d in brief.dates)
+    # Without a date on the article nothing is resolved.
+    undated = extract_brief(parse_article(replace(article, date=None), doc))
+    assert undated.dates == ()

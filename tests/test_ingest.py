@@ -222,6 +222,22 @@ def test_slug_from_front_matter_is_normalised_with_a_warning() -> None:
     ("x" * 201 + "\n\nThe body.\n", None),
     ("Only a headline-like line\n\n\n", None),  # nothing after it: it is the text
     ("   \n\nThe body.\n", None),
+    # A first paragraph ending like a sentence or a quote is text, not a headline (issue 17).
+    ("\u201cWe will not leave,\u201d the mayor said. \u201cThis is our home.\u201d\n\nThe body.\n", None),
+    ("Why would a government spend billions on a railway that nobody in the region has asked for?\n\nBody.\n",
+     None),
+    ("He said, \u201cit is over,\u201d\n\nThe body.\n", None),
+    ("\u201cWe will not leave,\u201d the mayor said. \u201cThis is our home, and we will rebuild.\u201d\n\nBody.\n",
+     None),
+    # Short questions and headlines ending in a quoted phrase are headlines (BBC, PolNeAR style).
+    ("Obama Says Museum Will Tell of 'Suffering and Delight.'\n\nBody.\n",
+     "Obama Says Museum Will Tell of 'Suffering and Delight.'"),
+    ("Mary J. Blige sings in preview clip of \u2018The 411.\u2019\n\nBody.\n",
+     "Mary J. Blige sings in preview clip of \u2018The 411.\u2019"),
+    ("Rivals of the Apple...\n\nThe body.\n", "Rivals of the Apple..."),
+    ("Could Yukos be a blessing in disguise?\n\nThe body.\n", "Could Yukos be a blessing in disguise?"),
+    ("Call centre users 'lose patience'\n\nThe body.\n", "Call centre users 'lose patience'"),
+    ("'My memories of Marley...'\n\nThe body.\n", "'My memories of Marley...'"),
 ])
 def test_headline(text: str, headline: str | None) -> None:
     a = ingest.loads(text, "a.txt")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.extract.entities import entities
-from generator.extract.facts.select import facts, headline, summary, timeline
+from generator.extract.facts.select import facts, headline, resolved_dates, summary, timeline
 from generator.extract.facts.sentences import sentences
 from generator.extract.sourcing.claims import claims
 from generator.extract.speech.quotes import quotes
@@ -30,15 +30,19 @@ def extract_brief(parsed: Parsed) -> Brief:
         parsed, quotes=found_quotes, people=people, places=places, organizations=organizations
     )
     sents = sentences(parsed)
+    found_summary = summary(parsed, sents)
+    found_facts = facts(parsed, sents, claims=found_claims)
+    spans = found_summary + tuple(parsed.span(f.start, f.end) for f in found_facts)
     return Brief(
         article=article,
         title=article.title or headline(parsed, sents),
-        summary=summary(sents),
-        facts=facts(parsed, sents, claims=found_claims),
+        summary=found_summary,
+        facts=found_facts,
         quotes=found_quotes,
         claims=found_claims,
         people=people,
         places=places,
         organizations=organizations,
         timeline=timeline(parsed, sents),
+        dates=resolved_dates(parsed, sents, spans),
     )

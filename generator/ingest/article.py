@@ -28,6 +28,19 @@ is a headline (the layout of wire copy and of the shared corpus)."""
 _LINE = re.compile(r"[^\r\n]+")
 
 
+HEADLINE_SHORT_WORDS = 16
+"""A first line ending like a question or a quoted sentence ("?", "!", "…", ".”")
+is a headline only up to this many words ("Could Yukos be a blessing in
+disguise?", "De Blasio says Chelsea explosion was an 'intentional act.'");
+longer, it is the article's first paragraph."""
+_PROSE_END = re.compile(r"(?:(?<!\.\.)\.|[,;:\u3002])$|[,;:][\"'\u201d\u2019)\]]+$")
+"""Ends like a sentence (a full stop, not "...") or a clause (",", ";", ":"): prose, never a headline."""
+_SHORT_END = re.compile(r"(?:[.?!\u2026])[\"'\u201d\u2019)\]]*$")
+_QUOTE_END = re.compile(r"[.?!\u2026][\"'\u201d\u2019]+$")
+_INNER_SENTENCE = re.compile(r"(?<![A-Z])[.?!][\"'\u201d\u2019]?\s+[\"'\u201c\u2018A-Z]")
+"""Two quoted sentences ("“We will not leave,” the mayor said. “This is our home.”") are a paragraph."""
+
+
 def paragraphs(body: str, start: int = 0) -> tuple[Span, ...]:
     """Every non-blank line from ``start`` on, as a span (surrounding blanks trimmed)."""
     spans = []
@@ -58,7 +71,11 @@ def _headline(body: str) -> Span | None:
         return None
     raw = body[:first_end]
     line = raw.strip(" \t")
-    if not line.strip() or "\r" in line or len(line) > HEADLINE_MAX or line.endswith((".", "\u3002")):
+    if not line.strip() or "\r" in line or len(line) > HEADLINE_MAX or _PROSE_END.search(line):
+        return None
+    if _SHORT_END.search(line) and len(line.split()) > HEADLINE_SHORT_WORDS:
+        return None
+    if _QUOTE_END.search(line) and _INNER_SENTENCE.search(line):
         return None
     start = len(raw) - len(raw.lstrip(" \t"))
     return Span(start=start, end=start + len(line), text=line)

@@ -99,13 +99,23 @@ class Renderer:
         return Markup(f"[{escape.inline(label)}]({href})")
 
     def linked_span(
-        self, page: str, brief: Brief, span: Span, linked: set[str] | None = None, *, sentence_case: bool = False
+        self,
+        page: str,
+        brief: Brief,
+        span: Span,
+        linked: set[str] | None = None,
+        *,
+        sentence_case: bool = False,
+        dated: bool = False,
     ) -> Markup:
         """Article text with the first mention of each entity in it linked to its page.
 
         ``sentence_case`` capitalises a lower-case first letter, for a fact that
         is a clause cut from a longer sentence; the words stay the article's.
+        ``dated`` shows the date a relative expression means after it, in
+        brackets ("on Wednesday (12 March)"), from ``brief.dates``.
         """
+        notes = {d.expression.end: d.note for d in brief.dates} if dated else {}
         mentions: list[tuple[Span, SiteEntity]] = []
         for entity in brief.entities:
             site = self.catalog.find(brief, entity.kind, entity.name)
@@ -117,16 +127,24 @@ class Renderer:
         body = brief.article.body
         if sentence_case and span.text[:1].islower():
             body = body[: span.start] + span.text[0].upper() + body[span.start + 1 :]
+
+        def text(a: int, b: int) -> str:
+            parts, at = [], a
+            for offset in sorted(o for o in notes if a < o <= b):
+                parts.append(escape.inline(body[at:offset], strip=False) + " (" + escape.inline(notes[offset]) + ")")
+                at = offset
+            return "".join(parts) + escape.inline(body[at:b], strip=False)
+
         out, pos = [], span.start
         for mention, site in sorted(mentions, key=lambda x: (x[0].start, -x[0].end)):
             if mention.start < pos or (linked is not None and site.path in linked):
                 continue
-            out.append(escape.inline(body[pos : mention.start], strip=False))
+            out.append(text(pos, mention.start))
             out.append(self.link(page, site, mention.text))
             if linked is not None:
                 linked.add(site.path)
             pos = mention.end
-        out.append(escape.inline(body[pos : span.end], strip=False))
+        out.append(text(pos, span.end))
         return Markup("".join(out).strip())
 
     # --- pages ---
@@ -140,13 +158,14 @@ class Renderer:
             article=brief.article,
             source_url=escape.url(brief.article.url),
             summary=[
-                (self.linked_span(page, brief, s, linked), brief.article.paragraph_of(s.start)) for s in brief.summary
+                (self.linked_span(page, brief, s, linked, dated=True), brief.article.paragraph_of(s.start))
+                for s in brief.summary
             ],
             facts=[
                 (
                     f,
                     self.linked_span(
-                        page, brief, Span(start=f.start, end=f.end, text=f.text), linked, sentence_case=True
+                        page, brief, Span(start=f.start, end=f.end, text=f.text), linked, sentence_case=True, dated=True
                     ),
                     brief.article.paragraph_of(f.start),
                 )

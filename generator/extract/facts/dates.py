@@ -153,3 +153,25 @@ def date_mentions(text: str, anchor: dt.date) -> list[DateMention]:
             day, precision = resolved
             found.append(DateMention(start=m.start(), end=m.end(), text=m.group(), date=day, precision=precision))
     return sorted(found, key=lambda d: d.start)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def is_relative(mention: DateMention) -> bool:
+    """Whether the expression needs the article's date to be read ("on Wednesday", "last month", "in July").
+
+    "3 March 2024" or "March 3" say their date already; "two days ago" does not.
+    """
+    return not _DIGIT.search(mention.text) or "ago" in mention.text.lower()
+
+
+def note(mention: DateMention, anchor: dt.date) -> str:
+    """The resolved date as shown after the expression: "12 March", "12 March 2024", "October 2025", "2024"."""
+    day = mention.date
+    if mention.precision == "year":
+        return str(day.year)
+    if mention.precision == "month":
+        return f"{MONTHS[day.month - 1].capitalize()} {day.year}"
+    shown = f"{day.day} {MONTHS[day.month - 1].capitalize()}"
+    return shown if day.year == anchor.year else f"{shown} {day.year}"

@@ -29,6 +29,23 @@ PHRASE_STARTS = frozenset({"prep", "advcl", "relcl", "acl", "agent", "npadvmod",
 QUOTES = ("\"", "\u201c", "\u201d", "'", "\u2018")
 
 
+REPORTING_FORMS = frozenset(
+    {form for lemma, present in HEADLINE_FORMS.items() for form in (lemma, present)}
+    | {"said", "says", "told", "tells", "announced", "stated", "declared", "claimed", "confirmed", "denied",
+       "warned", "insisted", "reported", "revealed", "admitted", "argued", "added", "adds", "according"}
+)  # fmt: skip
+"""A headline ending on one of these stops before what was said ("Obama says")."""
+DANGLING = frozenset({"that", "to", "of", "and", "or", "but", "the", "a", "an", "by", "with", "as", "for", "in", "on"})
+"""Words a headline cannot end on: what they open was cut away."""
+
+
+def _complete(text: str) -> bool:
+    """Quotation marks pair up and the text does not stop on a verb of saying or an opener."""
+    words = text.rstrip(" ,;:.").split()
+    last = words[-1].lower().strip("\"'\u201d\u2019") if words else ""
+    return _balanced(text) and last not in REPORTING_FORMS and last not in DANGLING
+
+
 def _balanced(text: str) -> bool:
     """Quotation marks pair up; an apostrophe inside a word ("Russia’s") is no mark."""
     inner = re.sub(r"(?<=\w)['\u2019](?=\w)", "", text)
@@ -126,7 +143,7 @@ def _boundary_cut(
         if len(text) > limit:
             break
         if tok.pos_ in ("ADP", "CCONJ", "SCONJ", "PART") or tok.tag_ in ("WDT", "WP") or _set_off(tok):
-            best = text if _balanced(text) else best
+            best = text if _complete(text) else best
     return best
 
 
@@ -185,7 +202,7 @@ def _fit(
         text = prefix + _join(doc, begin, cut, skip, floor)
         if len(text) > limit or aside_seen:
             break
-        if _balanced(text):
+        if _complete(text):
             best = text
         aside_seen = _set_off(doc[cut]) if cut < len(doc) else True
     return best or _boundary_cut(doc, begin, region.end, verb, prefix, limit, skip, floor)

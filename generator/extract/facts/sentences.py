@@ -1,22 +1,29 @@
-"""Sentence units of an article and how central each is to the story.
+"""Sentence units of an article, which may stand as facts, and their ranking features.
 
 Notes:
-    The score mixes the news lead bias (editors put the story in the first
-    sentences), centrality (a sentence sharing the words the whole article
-    keeps using is about the story, in the spirit of TextRank / SumBasic) and
-    the facts a brief is read for: figures, dates, named places and bodies.
+    The features (position, centrality in the spirit of TextRank / SumBasic,
+    figures, dates, named actors, quotes, length) are weighed by the fitted
+    ranker of :mod:`generator.extract.facts.rank`.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.extract.facts.rank import (
+    ACTOR_ENTS,
+    FIGURE_ENTS,
+    NAME_ENTS,
+    content_lemmas,
+    overlap,
+    quoted_share,
+    sentence_features,
+)
 from generator.lexicon.grammar import ANAPHORIC_DETS
-from generator.lexicon.speech import ANNOUNCING_VERBS, OPENING_PRONOUNS
+from generator.lexicon.speech import ANNOUNCING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -24,35 +31,12 @@ if TYPE_CHECKING:
 
     from generator.nlp import Parsed
 
-CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
-FIGURE_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
-DATE_ENTS = frozenset({"DATE", "TIME"})
-NAME_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 MIN_WORDS = 6
 """Shorter pieces are fragments, captions or bylines, not facts."""
 MAX_WORDS = 60
 """Longer pieces are run-on captions or lists that no reader takes in at once."""
-WEIGHTS = {
-    "lead": 4.0,
-    "central": 0.5,
-    "figure": 0.3,
-    "date": 0.2,
-    "name": 0.2,
-    "quoted": -0.5,
-    "pronoun": -0.1,
-}
-"""How each feature of a sentence adds to its salience (see ``features``).
-
-Set by hand and checked on CNN / Daily Mail articles against the editors'
-highlights (``bench/keyfacts.py``): the lead position dominates, centrality
-and figures, dates and names break ties. A later-position decay, overlap
-with the lead and sentence length did not help there; weights fitted on
-half of that set did no better on the other half. The "anaphoric" feature has
-no weight here: it marks ``Sentence.background``, which only the key facts
-ranking penalises (the summary choice is left to the lead bias)."""
 BARE_DEPS = frozenset({"det", "amod", "compound", "advmod", "cc", "conj", "prep", "pobj"})
 """Words of a bare description ("the old port city of the region"): no clause, no appositive."""
-ACTOR_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 QUOTE_OPENERS = ("\"", "\u201c", "'", "\u2018")
 # A "Label: text" caption (Daily Mail style) or a byline is not prose.
 _CAPTION = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,4}[A-Z]?[\w'’-]*:\s")
@@ -72,18 +56,18 @@ _GLUED = re.compile(
 )
 # Ending on an initial ("J.P.") means the sentence was split inside a name.
 _INITIAL_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)+$")
-_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Sentence:
-    """One sentence of the body (never crossing a paragraph), with its score."""
+    """One sentence of the body (never crossing a paragraph), with its features."""
 
     index: int
     start: int
     end: int
     text: str
-    score: float
+    features: tuple[float, ...]
+    """Values of :data:`generator.extract.facts.rank.SENTENCE_FEATURES`."""
     eligible: bool
     """Whether it may stand as a summary sentence or fact at all."""
     lemmas: frozenset[str]
@@ -114,22 +98,13 @@ def _unglue(body: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _content(sent: SpacySpan) -> list[str]:
-    return [t.lemma_.lower() for t in sent if t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha]
-
-
-def _quoted_share(text: str) -> float:
-    """How much of the sentence is inside quotation marks."""
-    return sum(len(m.group()) for m in _QUOTED.finditer(text)) / max(len(text), 1)
-
-
 def _eligible(text: str, words: int) -> bool:
     # A brief states facts: direct speech belongs to the quotes section, and
     # questions, captions and fragments are not statements of fact.
     return (
         MIN_WORDS <= words <= MAX_WORDS
         and not text.startswith(QUOTE_OPENERS)
-        and _quoted_share(text) < 0.5
+        and quoted_share(text) < 0.5
         and not text.rstrip("\"'\u201d\u2019").endswith("?")
         and not _CAPTION.match(text)
         and not _BYLINE.match(text)
@@ -142,8 +117,27 @@ def _eligible(text: str, words: int) -> bool:
     )
 
 
+def _inside_quote(parsed: Parsed, start: int, end: int) -> bool:
+    """Whether the sentence is part of a longer quotation (opened before it, or closed in it unopened).
+
+    "And so I think we're on the road," said within a quote is someone's
+    speech, not the article's statement: it belongs with the quotes.
+    """
+    block = parsed.block_of(start)
+    para_start = parsed.blocks[block].start if block >= 0 else 0
+    before = parsed.text[para_start:start]
+    text = parsed.text[start:end]
+    straight_open = before.count('"') % 2 == 1
+    curly_open = before.count("\u201c") > before.count("\u201d")
+    if straight_open or curly_open:
+        return True
+    # Closing a quote it never opened: the tail of a quotation.
+    inner = text.count("\u201d") > text.count("\u201c")
+    return inner or (text.count('"') % 2 == 1 and not text.lstrip().startswith('"'))
+
+
 def sentences(parsed: Parsed) -> list[Sentence]:
-    """The body's sentences in document order, each scored for salience."""
+    """The body's sentences in document order, each with its ranking features."""
     doc, article = parsed.doc, parsed.article
     first = article.headline.end if article.headline else 0
     raw: list[tuple[int, int, SpacySpan]] = []
@@ -156,47 +150,39 @@ def sentences(parsed: Parsed) -> list[Sentence]:
                 start = dateline.end()
             if start >= first:
                 raw.append((start, end, doc.char_span(start, end, alignment_mode="expand") or sent))
-    freq = Counter(lemma for _, _, sent in raw for lemma in set(_content(sent)))
+    lemma_sets = [frozenset(content_lemmas(sent)) for _, _, sent in raw]
+    freq = Counter(lemma for lemmas in lemma_sets for lemma in lemmas)
+    lead = lemma_sets[0] if lemma_sets else frozenset()
     out = []
-    for index, (start, end, sent) in enumerate(raw):
+    order = 0
+    for index, ((start, end, sent), lemmas) in enumerate(zip(raw, lemma_sets, strict=True)):
         text = parsed.text[start:end]
-        lemmas = frozenset(_content(sent))
-        eligible = _eligible(text, len(text.split()))
-        found = features(sent, index, lemmas, freq)
+        eligible = _eligible(text, len(text.split())) and not _inside_quote(parsed, start, end)
         out.append(
             Sentence(
                 index=index,
                 start=start,
                 end=end,
                 text=text,
-                score=sum(WEIGHTS.get(name, 0.0) * value for name, value in found.items()),
+                features=sentence_features(sent, index, order, len(raw), lemmas, freq, lead),
                 eligible=eligible,
                 lemmas=lemmas,
-                background=bool(found["anaphoric"]),
+                background=anaphoric(sent, index),
             )
         )
+        order += eligible
     return out
 
 
-def features(sent: SpacySpan, index: int, lemmas: frozenset[str], freq: Counter[str]) -> dict[str, float]:
-    """What makes a sentence carry the story, each roughly on a 0..1 scale."""
-    labels = {ent.label_ for ent in sent.ents}
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    return {
-        # News puts the story first.
-        "lead": 1 / (1 + index),
-        # Centrality: words the rest of the article repeats (log-damped so one
-        # name repeated everywhere does not dominate), averaged over the sentence.
-        "central": sum(math.log(freq[lemma]) for lemma in lemmas) / (len(lemmas) + 4),
-        "figure": float(bool(labels & FIGURE_ENTS)),
-        "date": float(bool(labels & DATE_ENTS)),
-        "name": float(bool(labels & NAME_ENTS)),
-        "quoted": _quoted_share(sent.text),
-        # Opening on a pronoun leans on a previous sentence: weak standing alone.
-        "pronoun": float(bool(words) and words[0].lower_ in OPENING_PRONOUNS),
-        # Only a later sentence can point back: the first one introduces the story.
-        "anaphoric": float(index > 0 and _anaphoric(sent, labels)),
-    }
+def anaphoric(sent: SpacySpan, index: int) -> bool:
+    """A later sentence about "The city" / "The company" naming nobody and counting nothing.
+
+    Such a subject points back to something named earlier, and with no name or
+    figure of its own the sentence is background ("The city has long been under
+    threat"), weak as a fact read on its own. Only a later sentence can point
+    back: the first one introduces the story.
+    """
+    return index > 0 and _anaphoric(sent, {ent.label_ for ent in sent.ents})
 
 
 def _anaphoric(sent: SpacySpan, labels: set[str]) -> bool:
@@ -230,8 +216,4 @@ def announced(doc: Doc, start: int, end: int) -> bool:
     return subj is not None and subj.ent_type_ in ACTOR_ENTS
 
 
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """Share of the smaller set's content words found in the other (0..1)."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
+__all__ = ["Sentence", "anaphoric", "announced", "overlap", "sentences"]

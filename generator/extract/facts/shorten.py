@@ -55,15 +55,33 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+NOT_A_SOURCE_START = frozenset({
+    "at", "in", "on", "during", "after", "before", "to", "for", "from", "with", "by", "about", "over", "while",
+    "when", "that", "last", "earlier", "later", "yesterday", "today", "tomorrow", "tonight", "this",
+})  # fmt: skip
+"""A "source" opening with one of these is where or when something was said
+("said at a summit Thursday"), not who said it."""
+LIMIT_WORDS = frozenset({"only", "except", "excluding", "unless", "provided", "solely", "exclusively"})
+"""Words that limit a claim: an aside holding one is part of what is claimed."""
+
+
 def _named(source: str) -> str | None:
-    """The source when it names someone; a pronoun names nobody."""
+    """The source when it names someone; a pronoun or a place and time names nobody."""
     source = " ".join(source.split()).strip(" ,.-\u2013\u2014")
+    if not source or source.split()[0].lower() in NOT_A_SOURCE_START:
+        return None
     # Quotation marks or a colon mean the pattern caught quoted text, not a name
     # (an apostrophe inside a word, "Russia's", is no quotation mark).
     marks = re.sub(r"(?<=\w)['\u2019](?=\w)", "", source)
     if not source or source.lower() in CLAUSE_PRONOUNS or any(c in marks for c in "\"'\u2018\u2019\u201c\u201d:"):
         return None
     return source
+
+
+def _limits(span: SpacySpan) -> bool:
+    """Whether dropping the span would drop a figure or a limit ("for several hundred adults", "only")."""
+    # A number, not an ordinal ("a move first reported by ..." is an aside).
+    return any((t.like_num and t.pos_ == "NUM") or t.lower_ in LIMIT_WORDS for t in span)
 
 
 def _has_clause(span: SpacySpan) -> bool:
@@ -90,13 +108,28 @@ def _lead(doc: Doc, body: str, start: int, end: int) -> tuple[int, str | None]:
     first = span[0]
     # "While X, Y" / "After X, Y": the leading clause runs up to the comma that
     # closes its subtree; the main clause after it still says the same thing.
-    if first.lower_ in SAFE_MARKERS and first.dep_ == "mark" and first.head.dep_ == "advcl":
+    # A clause holding a figure ("After a strike that killed 12, ...") stays: cut away,
+    # the figure would seem to belong to the main clause's event.
+    clause = doc[first.i : first.head.right_edge.i + 1] if first.head.dep_ == "advcl" else span[:0]
+    if (
+        first.lower_ in SAFE_MARKERS
+        and first.dep_ == "mark"
+        and first.head.dep_ == "advcl"
+        and not _limits(clause)
+    ):
         right = first.head.right_edge
         if right.i + 1 < span.end and doc[right.i + 1].text == ",":
             rest = doc[right.i + 2] if right.i + 2 < len(doc) else None
             if rest is not None and rest.idx < end:
                 start = rest.idx
     return start, source
+
+
+def trim_lead(doc: Doc, body: str, start: int, end: int) -> int:
+    """Where ``body[start:end]`` starts once a leading connective or time/concession clause is dropped."""
+    new_start, source = _lead(doc, body, start, end)
+    # "According to X," is an attribution: a summary keeps it.
+    return start if source is not None or len(body[new_start:end].split()) < MIN_WORDS else new_start
 
 
 def _main_is_hollow(span: SpacySpan) -> SpacySpan | None:
@@ -207,7 +240,7 @@ def _tail(doc: Doc, body: str, start: int, end: int) -> tuple[int, str | None]:
     if dashes:
         d = dashes[-1]
         tail = doc.char_span(start + d.end(), end, alignment_mode="expand")
-        phrase = tail is not None and not _has_clause(tail) and "\u2014" not in text[d.end() :]
+        phrase = tail is not None and not _has_clause(tail) and not _limits(tail) and "\u2014" not in text[d.end() :]
         if phrase and _words(text[: d.start()]) >= MIN_WORDS:
             return start + d.start(), source
     # A trailing ", which ..." / ", who ..." about the last noun, or a trailing
@@ -221,7 +254,12 @@ def _tail(doc: Doc, body: str, start: int, end: int) -> tuple[int, str | None]:
             or (tok.dep_ == "prep" and tok.lower_ in SAFE_PREPS and tok.head.i < tok.i)
             or (long and tok.dep_ == "cc" and tok.lower_ in ("and", "but") and _conjoined_clause(tok))
         )
-        if aside and tok.head.right_edge.i >= span.end - 2 and _words(body[start : tok.idx]) >= MIN_WORDS:
+        if (
+            aside
+            and tok.head.right_edge.i >= span.end - 2
+            and _words(body[start : tok.idx]) >= MIN_WORDS
+            and not _limits(doc[tok.i : span.end])
+        ):
             return doc[tok.i - 1].idx, source
     return end, source
 
