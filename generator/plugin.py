@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 from generator.names import AliasesError
 from generator.nlp import DEFAULT_MODEL, ModelError
 from generator.pipeline import Settings, build_site
+from generator.store import StoreError
 
 log = logging.getLogger("mkdocs.plugins.newsbrief")
 
@@ -30,6 +31,8 @@ class NewsbriefConfig(base.Config):
     aliases = c.Type(str, default="aliases.yml")
     model = c.Type(str, default=DEFAULT_MODEL)
     cache = c.Type(bool, default=True)
+    processes = c.Type(int, default=0)
+    from_store = c.Optional(c.Type(str))
 
 
 class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
@@ -42,6 +45,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             aliases=self.config.aliases,
             model=self.config.model,
             cache=self.config.cache,
+            processes=self.config.processes,
+            store=self.config.from_store,
         )
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -52,7 +57,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             return
         try:
             report = build_site(self._settings(config))
-        except (ModelError, AliasesError) as exc:
+        except (ModelError, AliasesError, StoreError) as exc:
             raise PluginError(str(exc)) from exc
         for problem in report.problems:
             (log.warning if problem.severity == "error" else log.info)(str(problem))
