@@ -74,7 +74,7 @@ def test_unchanged_articles_are_not_parsed_again(tmp_path: Path, monkeypatch: py
     articles, _ = read_articles([SEED])
     first, _ = extract_all(articles, settings)
     calls = []
-    real = analyse.extract_brief
+    real = batch.extract_brief
     monkeypatch.setattr(batch, "extract_brief", lambda a, d: calls.append(a) or real(a, d))
     second, _ = extract_all(articles, settings)
     assert calls == [] and second == first
