@@ -55,13 +55,15 @@ def _failures(records: list[Record]) -> list[Problem]:
     return [to_problem(r) for r in records if is_error(r)]
 
 
-def fill_locally(store: Store, articles: Sequence[Article], *, model: str, processes: int = 0) -> Outcome:
+def fill_locally(
+    store: Store, articles: Sequence[Article], *, model: str, processes: int = 0, partition: int = PARTITION
+) -> Outcome:
     """The single-machine path: the process pool of ``newsbrief build``, one shard per partition."""
     done = versions(nlp.model_id(model))
     todo = store.missing(articles, done)
     failures: list[Problem] = []
     records = extract_records(todo, model, processes)
-    for part in chunks(todo, PARTITION):
+    for part in chunks(todo, partition):
         recs = [next(records) for _ in part]
         store.add(part, recs, done)
         failures.extend(_failures(recs))

@@ -128,8 +128,10 @@ class Store:
             "model": versions.model,
             "articles": {a.slug: content_hash(a) for a in articles},
         }
-        with _locked(self.directory / ".lock"), open(self.index_file, "a", encoding="utf-8") as f:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        with _locked(self.directory / ".lock"), open(self.index_file, "a+b") as f:
+            # A run killed mid-line left a torn line: end it, so this row stands on its own line.
+            torn = f.tell() > 0 and f.seek(-1, os.SEEK_END) >= 0 and f.read(1) != b"\n"
+            f.write((("\n" if torn else "") + json.dumps(row, ensure_ascii=False) + "\n").encode())
             f.flush()
             os.fsync(f.fileno())
         return shard
