@@ -97,7 +97,7 @@ def connect(scheduler: str) -> Iterator[Client]:
     with (
         dask.config.set({"distributed.scheduler.allowed-failures": 0}),
         LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=40
         ) as cluster,
         Client(cluster) as client,
     ):
@@ -107,7 +107,7 @@ def connect(scheduler: str) -> Iterator[Client]:
 def _died(article: Article, exc: BaseException) -> Record:
     return error_record(
         article.path,
-        f"the worker extracting this article died ({type(exc).__name__}: {exc}); it was skipped",
+        f"the worker extracting this article died ({type(exc).__name__}); it was skipped",
         id=article.slug,
     )
 
@@ -143,21 +143,37 @@ def fill_on_cluster(
     # all at once in the scheduler's memory.
     running = as_completed([submit(queue.pop()) for _ in range(min(len(queue), 2 * workers))])
     failures: list[Problem] = []
-    for future in running:
-        part = parts.pop(future)
-        try:
-            records: list[Record] = future.result()
-        except Exception as exc:
-            if len(part) > 1:
-                smaller = BATCH_SIZE if len(part) > BATCH_SIZE else 1
-                for piece in chunks(part, smaller):
-                    running.add(submit(piece))
-                continue
-            records = [_died(part[0], exc)]
+    quarantine: list[Article] = []
+
+    def done_with(part: Sequence[Article], records: list[Record]) -> None:
         store.add(part, records, done)
         failures.extend(_failures(records))
         if on_shard is not None:
             on_shard(len(part))
+
+    for future in running:
+        part = parts.pop(future)
+        try:
+            records: list[Record] = future.result()
+        except Exception:
+            # A worker died under this partition: maybe because of one of its articles,
+            # maybe because it shared the worker with one. Smaller batches find out.
+            if len(part) > BATCH_SIZE:
+                for piece in chunks(part, BATCH_SIZE):
+                    running.add(submit(piece))
+            else:
+                quarantine.extend(part)
+        else:
+            done_with(part, records)
         if queue:
             running.add(submit(queue.pop()))
+    # One article at a time, nothing else running: a worker that dies now died of this article.
+    for article in quarantine:
+        future = submit([article])
+        parts.pop(future)
+        try:
+            records = future.result()
+        except Exception as exc:
+            records = [_died(article, exc)]
+        done_with([article], records)
     return Outcome(extracted=len(todo) - len(failures), failures=tuple(failures), skipped=len(articles) - len(todo))
