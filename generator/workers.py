@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 
+from generator import nlp
 from generator.batch import extract_batch
 from generator.model import Article
 from generator.records import Record
@@ -49,8 +50,11 @@ def extract_records(articles: Sequence[Article], model: str, processes: int = 0)
         for batch in chunks(articles, CHUNK):
             yield from extract_batch(batch, model)
         return
-    # fork where there is one: workers start at once and share a pipeline already loaded here.
+    # fork where there is one: workers start at once and share the pipeline loaded here
+    # (once per process: a second build, under mkdocs serve, forks it again for free).
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        nlp.load_pipeline(model)
     with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method)) as pool:
         for records in pool.map(extract_batch, chunks(articles, CHUNK), repeat(model)):
             yield from records
