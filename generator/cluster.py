@@ -82,6 +82,18 @@ def parse_scheduler(scheduler: str) -> int | None:
     return None
 
 
+LOCAL_CONFIG: dict[str, object] = {
+    # A worker killed by one article fails its task at once: this module retries it smaller.
+    "distributed.scheduler.allowed-failures": 0,
+    # Dask's sampling profiler walks the deep stacks of extraction every 10 ms.
+    "distributed.worker.profile.enabled": False,
+    # The nanny makes glibc hand freed memory back at 64 KiB; spaCy allocates and frees
+    # so much per Doc that this cost 40% more CPU per partition (bench/dask_extract.py).
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": str(128 * 1024 * 1024),
+}
+"""Settings of the local clusters this module starts; set the same on a cluster you run yourself."""
+
+
 @contextlib.contextmanager
 def connect(scheduler: str) -> Iterator[Client]:
     """A client of the cluster at ``tcp://HOST:PORT``, or of a ``LocalCluster`` for ``local[:N]``."""
@@ -93,13 +105,8 @@ def connect(scheduler: str) -> Iterator[Client]:
         with Client(scheduler) as client:
             yield client
         return
-    # A worker killed by one article fails its task at once: this module retries it smaller.
-    # Dask's sampling profiler walks the deep stacks of extraction every 10 ms: off, it
-    # halved the time of a partition here (set the same on a cluster you start yourself).
     with (
-        dask.config.set(
-            {"distributed.scheduler.allowed-failures": 0, "distributed.worker.profile.enabled": False}
-        ),
+        dask.config.set(LOCAL_CONFIG),
         LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=40
         ) as cluster,

@@ -72,7 +72,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         settings = self._settings(config)
-        for name in (settings.seeds, settings.templates, settings.aliases):
+        for name in (settings.store or settings.seeds, settings.templates, settings.aliases):
             path = settings.path(name)
             if path.exists():
                 server.watch(str(path))
