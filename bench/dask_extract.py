@@ -69,10 +69,12 @@ def resume(corpus: list[Path], workers: int, tmp: Path) -> None:
 
 
 def main() -> None:
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-resume", action="store_true")
+    parser.add_argument("--skip-site", action="store_true")
     args = parser.parse_args()
     files = sorted((SHARED / "corpus" / "bbc").rglob("*.txt"))
     files = [f for f in files if f.name != "README.TXT"][: args.limit or None]
@@ -124,7 +126,8 @@ def main() -> None:
         print(f"  of which article text:        {body / n:7.0f} bytes/article")
         if not args.skip_resume:
             resume(files, args.workers, tmp)
-        site(dask, tmp)
+        if not args.skip_site:
+            site(dask, tmp)
 
 
 def site(store: Store, tmp: Path) -> None:

@@ -31,7 +31,10 @@ if TYPE_CHECKING:
     from distributed import Client
 
 PARTITION = 250
-"""Articles per partition: enough for ``nlp.pipe`` to batch well, few enough to lose little to a crash."""
+"""Articles per partition at most: enough for ``nlp.pipe`` to batch well, few enough to lose little to a crash."""
+PER_WORKER = 4
+"""Partitions per worker at least: a slow partition does not leave the others idle at the end,
+and a killed run keeps most of its work."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -140,7 +143,7 @@ def fill_on_cluster(
     done = versions(client.submit(nlp.model_id, model, pure=False).result())
     todo = store.missing(articles, done)
     workers = max(1, len(client.scheduler_info()["workers"]))
-    size = max(1, min(partition, math.ceil(len(todo) / workers)))  # at least one partition per worker
+    size = max(1, min(partition, math.ceil(len(todo) / (PER_WORKER * workers))))
     queue = chunks(todo, size)
     queue.reverse()  # popped from the end: first partitions first
     parts: dict[Any, Sequence[Article]] = {}
