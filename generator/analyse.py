@@ -7,15 +7,16 @@ and extraction code) is never parsed again.
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from generator import nlp
-from generator.extract import extract_brief
+from generator.cache import Cache
 from generator.model import Article, Brief, Problem
+from generator.records import from_record, is_error, to_problem
+from generator.workers import extract_records
 
-BATCH_SIZE = 16
+__all__ = ["Cache", "analyse", "code_fingerprint"]
 _PACKAGE = Path(__file__).parent
 
 
@@ -29,62 +30,29 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-class Cache:
-    """Briefs on disk, keyed by article content, model and code."""
-
-    def __init__(self, directory: Path | None, model: str) -> None:
-        self.directory = directory
-        self.salt = f"{code_fingerprint()}|{nlp.model_id(model)}"
-
-    def key(self, article: Article) -> str:
-        return hashlib.sha256(f"{self.salt}|{article!r}".encode()).hexdigest()
-
-    def get(self, article: Article) -> Brief | None:
-        if self.directory is None:
-            return None
-        f = self.directory / f"{self.key(article)}.pickle"
-        try:
-            brief = pickle.loads(f.read_bytes())
-        except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError):
-            return None
-        return brief if isinstance(brief, Brief) and brief.article == article else None
-
-    def put(self, article: Article, brief: Brief) -> None:
-        if self.directory is None:
-            return
-        self.directory.mkdir(parents=True, exist_ok=True)
-        f = self.directory / f"{self.key(article)}.pickle"
-        tmp = f.with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(f)
-
-
 def analyse(
     articles: Sequence[Article],
     *,
     model: str = nlp.DEFAULT_MODEL,
     cache_dir: Path | None = None,
+    processes: int = 0,
 ) -> Iterator[Brief | Problem]:
-    """Briefs for ``articles`` in order, parsing only those not in the cache.
+    """Briefs for ``articles`` in order, parsing only those not in the cache, on
+    ``processes`` processes (0: every core; 1: this process only).
 
     A failure while extracting one article becomes a :class:`Problem` for that
     article; the others still come through.
     """
-    pipeline = nlp.load_pipeline(model)
     cache = Cache(cache_dir, model)
     cached = [cache.get(a) for a in articles]
     todo = [a for a, b in zip(articles, cached, strict=True) if b is None]
-    docs = pipeline.pipe((a.body for a in todo), batch_size=BATCH_SIZE)
+    fresh = extract_records(todo, model, processes)
     for article, brief in zip(articles, cached, strict=True):
         if brief is None:
-            doc = next(docs)
-            try:
-                brief = extract_brief(nlp.parse(article, doc))
-            except Exception as exc:  # one article's bug must not stop the rest
-                yield Problem(
-                    path=article.path,
-                    message=f"extraction failed ({type(exc).__name__}: {exc}); please report this with the article",
-                )
+            record = next(fresh)
+            if is_error(record):
+                yield to_problem(record)
                 continue
+            brief = from_record(record)
             cache.put(article, brief)
         yield brief

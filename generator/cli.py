@@ -32,8 +32,12 @@ def _echo_problems(problems: Iterable[Problem]) -> None:
         click.secho(str(p), err=True, fg="red" if p.severity == "error" else "yellow")
 
 
-def _settings(root: Path, model: str, seeds: str | None = None, cache: bool = True) -> Settings:
-    return Settings(root=root.resolve(), model=model, seeds=seeds or "seeds", cache=cache)
+def _settings(
+    root: Path, model: str, seeds: str | None = None, cache: bool = True, processes: int = 0, store: str | None = None
+) -> Settings:
+    return Settings(
+        root=root.resolve(), model=model, seeds=seeds or "seeds", cache=cache, processes=processes, store=store
+    )
 
 
 model_option = click.option(
@@ -42,6 +46,14 @@ model_option = click.option(
     show_default=True,
     envvar="NEWSBRIEF_MODEL",
     help="Installed spaCy pipeline to use (also env NEWSBRIEF_MODEL).",
+)
+processes_option = click.option(
+    "-j",
+    "--processes",
+    default=0,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Processes that parse articles: 0 uses every core, 1 only this process.",
 )
 root_option = click.option(
     "--root",
@@ -81,14 +93,24 @@ def _summary(report: Report) -> str:
 @root_option
 @model_option
 @click.option("--no-cache", is_flag=True, help="Parse every article again instead of using the cache.")
-def build(root: Path, model: str, no_cache: bool) -> None:
+@processes_option
+@click.option(
+    "--from-store",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Render the site from this extraction store (newsbrief extract --store) without parsing.",
+)
+def build(root: Path, model: str, no_cache: bool, processes: int, from_store: Path | None) -> None:
     """Generate the Markdown pages of every article in seeds/ into docs/.
 
     Builds everything it can; exits 1 when any article had to be skipped.
     """
     from generator.pipeline import build_site
 
-    report = build_site(_settings(root, model, cache=not no_cache), progress_bar)
+    store = str(from_store.resolve()) if from_store else None
+    try:
+        report = build_site(_settings(root, model, cache=not no_cache, processes=processes, store=store), progress_bar)
+    except NewsbriefError as exc:
+        raise click.ClickException(str(exc)) from None
     _echo_problems(report.problems)
     for c in report.conflicts:
         click.secho(f"conflict: {c}", err=True, fg="yellow")
@@ -131,12 +153,39 @@ def check(paths: tuple[Path, ...], root: Path) -> None:
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write JSON Lines here instead of stdout."
 )
 @model_option
-def extract(paths: tuple[Path, ...], output: Path | None, model: str) -> None:
+@processes_option
+@click.option(
+    "--store",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write an extraction store (JSON Lines shards and an index) here; a rerun adds only what is missing.",
+)
+@click.option(
+    "--scheduler",
+    help="Extract on Dask: tcp://HOST:8786 for a running cluster, local[:N] for N local worker processes "
+    "(needs --store and pip install newsbrief[distributed]).",
+)
+def extract(
+    paths: tuple[Path, ...],
+    output: Path | None,
+    model: str,
+    processes: int,
+    store: Path | None,
+    scheduler: str | None,
+) -> None:
     """Extract PATHS (files or folders of .txt/.md) as JSON Lines, one object per article."""
     from generator.export import brief_record, error_record
 
+    if store is not None or scheduler is not None:
+        from generator.store_cli import extract_to_store
+
+        if store is None:
+            raise click.UsageError("--scheduler writes an extraction store: give --store DIR")
+        if output is not None:
+            raise click.UsageError("--store and -o exclude each other: the store is the output")
+        extract_to_store(paths, store, model=model, processes=processes, scheduler=scheduler)
+        return
     articles, problems = read_articles(list(paths))
-    settings = Settings(model=model, cache=False)
+    settings = Settings(model=model, cache=False, processes=processes)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
         _echo_problems(problems)

@@ -56,6 +56,10 @@ class Settings:
     state: str = ".newsbrief"
     model: str = nlp.DEFAULT_MODEL
     cache: bool = True
+    processes: int = 0
+    """Processes that parse articles: 0 every core, 1 this process only."""
+    store: str | None = None
+    """Build from this extraction store (``newsbrief extract --store``) instead of parsing ``seeds``."""
 
     def path(self, name: str) -> Path:
         return (self.root / name).resolve()
@@ -78,7 +82,9 @@ def extract_all(
     briefs: list[Brief] = []
     problems: list[Problem] = []
     for result in progress(
-        analyse(articles, model=settings.model, cache_dir=settings.cache_dir), len(articles), "Extracting"
+        analyse(articles, model=settings.model, cache_dir=settings.cache_dir, processes=settings.processes),
+        len(articles),
+        "Extracting",
     ):
         (problems if isinstance(result, Problem) else briefs).append(result)  # type: ignore[arg-type]
     return briefs, problems
@@ -133,9 +139,14 @@ def build_site(settings: Settings, progress: Progress[Brief | Problem] = no_prog
     report = Report()
     # Read the owner's aliases first: a broken file stops the build before any work.
     aliases = read_aliases(settings)
-    articles, problems = read_articles([settings.path(settings.seeds)])
-    report.problems.extend(problems)
-    briefs, problems = extract_all(articles, settings, progress)
+    if settings.store is not None:
+        from generator.store import Store
+
+        briefs, problems = Store(settings.path(settings.store)).briefs()
+    else:
+        articles, problems = read_articles([settings.path(settings.seeds)])
+        report.problems.extend(problems)
+        briefs, problems = extract_all(articles, settings, progress)
     report.problems.extend(problems)
     report.briefs = len(briefs)
     write(settings, renderer(settings, catalog(briefs, aliases)).pages(), report)

@@ -35,6 +35,8 @@ class NewsbriefConfig(base.Config):
     aliases = c.Type(str, default="aliases.yml")
     model = c.Type(str, default=DEFAULT_MODEL)
     cache = c.Type(bool, default=True)
+    processes = c.Type(int, default=0)
+    from_store = c.Optional(c.Type(str))
 
 
 class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
@@ -47,6 +49,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             aliases=self.config.aliases,
             model=self.config.model,
             cache=self.config.cache,
+            processes=self.config.processes,
+            store=self.config.from_store,
         )
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -74,7 +78,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer:
         settings = self._settings(config)
-        for name in (settings.seeds, settings.templates, settings.aliases):
+        for name in (settings.store or settings.seeds, settings.templates, settings.aliases):
             path = settings.path(name)
             if path.exists():
                 server.watch(str(path))

@@ -1,0 +1,193 @@
+"""Fill an extraction store on a Dask cluster, or on this machine's processes.
+
+Both ways run :func:`generator.batch.extract_batch` over partitions of a few
+hundred articles and write one shard per partition as it completes, so a
+killed run keeps every finished partition and a rerun parses only the rest.
+Workers return plain records, never spaCy Docs; each worker process loads
+the pipeline once, on its first partition.
+
+A partition whose worker dies (an article that crashes the parser, memory
+running out) is split into batches, then single articles, and run again: the
+article that still kills its worker is recorded with the error and the run
+goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from generator import nlp
+from generator.batch import BATCH_SIZE, extract_batch
+from generator.model import Article, Problem
+from generator.records import Record, error_record, is_error, to_problem
+from generator.store import Store, Versions
+from generator.workers import chunks, cores, extract_records
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+PARTITION = 250
+"""Articles per partition at most: enough for ``nlp.pipe`` to batch well, few enough to lose little to a crash."""
+PER_WORKER = 4
+"""Partitions per worker at least: a slow partition does not leave the others idle at the end,
+and a killed run keeps most of its work."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outcome:
+    """What one run did to the store."""
+
+    extracted: int
+    failures: tuple[Problem, ...]
+    """One per article whose extraction failed (recorded in the store with its error)."""
+    skipped: int
+    """Articles already in the store with the same content, code and model."""
+
+
+def versions(model_id: str) -> Versions:
+    from generator.analyse import code_fingerprint
+
+    return Versions(generator=code_fingerprint(), model=model_id)
+
+
+def _failures(records: list[Record]) -> list[Problem]:
+    return [to_problem(r) for r in records if is_error(r)]
+
+
+def fill_locally(
+    store: Store, articles: Sequence[Article], *, model: str, processes: int = 0, partition: int = PARTITION
+) -> Outcome:
+    """The single-machine path: the process pool of ``newsbrief build``, one shard per partition."""
+    done = versions(nlp.model_id(model))
+    todo = store.missing(articles, done)
+    failures: list[Problem] = []
+    records = extract_records(todo, model, processes)
+    for part in chunks(todo, partition):
+        recs = [next(records) for _ in part]
+        store.add(part, recs, done)
+        failures.extend(_failures(recs))
+    return Outcome(extracted=len(todo) - len(failures), failures=tuple(failures), skipped=len(articles) - len(todo))
+
+
+def parse_scheduler(scheduler: str) -> int | None:
+    """Workers of a ``local[:N]`` scheduler (None for a cluster's address)."""
+    if scheduler == "local":
+        return cores()
+    if scheduler.startswith("local:"):
+        n = int(scheduler.removeprefix("local:"))
+        if n < 1:
+            raise ValueError("local:N needs N >= 1 worker processes")
+        return n
+    return None
+
+
+LOCAL_CONFIG: dict[str, object] = {
+    # A worker killed by one article fails its task at once: this module retries it smaller.
+    "distributed.scheduler.allowed-failures": 0,
+    # Dask's sampling profiler walks the deep stacks of extraction every 10 ms.
+    "distributed.worker.profile.enabled": False,
+    # The nanny makes glibc hand freed memory back at 64 KiB; spaCy allocates and frees
+    # so much per Doc that this cost 40% more CPU per partition (bench/dask_extract.py).
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": str(128 * 1024 * 1024),
+}
+"""Settings of the local clusters this module starts; set the same on a cluster you run yourself."""
+
+
+@contextlib.contextmanager
+def connect(scheduler: str) -> Iterator[Client]:
+    """A client of the cluster at ``tcp://HOST:PORT``, or of a ``LocalCluster`` for ``local[:N]``."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    workers = parse_scheduler(scheduler)
+    if workers is None:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with (
+        dask.config.set(LOCAL_CONFIG),
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=40
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def _died(article: Article, exc: BaseException) -> Record:
+    return error_record(
+        article.path,
+        f"the worker extracting this article died ({type(exc).__name__}); it was skipped",
+        id=article.slug,
+    )
+
+
+def fill_on_cluster(
+    store: Store,
+    articles: Sequence[Article],
+    client: Client,
+    *,
+    model: str,
+    partition: int = PARTITION,
+    on_shard: Callable[[int], None] | None = None,
+) -> Outcome:
+    """The distributed path: partitions over the cluster's workers, a shard per finished partition."""
+    from distributed import as_completed
+
+    # Ask a worker which pipeline it has: the client never loads spaCy, and a missing
+    # model is one clear error instead of one per partition.
+    done = versions(client.submit(nlp.model_id, model, pure=False).result())
+    todo = store.missing(articles, done)
+    workers = max(1, len(client.scheduler_info()["workers"]))
+    size = max(1, min(partition, math.ceil(len(todo) / (PER_WORKER * workers))))
+    queue = chunks(todo, size)
+    queue.reverse()  # popped from the end: first partitions first
+    parts: dict[Any, Sequence[Article]] = {}
+
+    def submit(part: Sequence[Article]) -> Any:
+        future = client.submit(extract_batch, list(part), model, pure=False)
+        parts[future] = part
+        return future
+
+    # At most two partitions per worker in flight: the articles of a huge corpus never sit
+    # all at once in the scheduler's memory.
+    running = as_completed([submit(queue.pop()) for _ in range(min(len(queue), 2 * workers))])
+    failures: list[Problem] = []
+    quarantine: list[Article] = []
+
+    def done_with(part: Sequence[Article], records: list[Record]) -> None:
+        store.add(part, records, done)
+        failures.extend(_failures(records))
+        if on_shard is not None:
+            on_shard(len(part))
+
+    for future in running:
+        part = parts.pop(future)
+        try:
+            records: list[Record] = future.result()
+        except Exception:
+            # A worker died under this partition: maybe because of one of its articles,
+            # maybe because it shared the worker with one. Smaller batches find out.
+            if len(part) > BATCH_SIZE:
+                for piece in chunks(part, BATCH_SIZE):
+                    running.add(submit(piece))
+            else:
+                quarantine.extend(part)
+        else:
+            done_with(part, records)
+        if queue:
+            running.add(submit(queue.pop()))
+    # One article at a time, nothing else running: a worker that dies now died of this article.
+    for article in quarantine:
+        future = submit([article])
+        parts.pop(future)
+        try:
+            records = future.result()
+        except Exception as exc:
+            records = [_died(article, exc)]
+        done_with([article], records)
+    return Outcome(extracted=len(todo) - len(failures), failures=tuple(failures), skipped=len(articles) - len(todo))

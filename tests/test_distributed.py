@@ -1,0 +1,127 @@
+"""Extraction on Dask: a LocalCluster of two processes writes the single-process records;
+an article that kills its worker is recorded with the error and the run goes on."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("distributed")
+
+from distributed import Client, WorkerPlugin
+
+from generator import nlp
+from generator.cluster import connect, fill_locally, fill_on_cluster, parse_scheduler
+from generator.pipeline import read_articles
+from generator.records import Record
+from generator.store import Store
+
+FIXTURES = Path(__file__).parent / "fixtures" / "scale"
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Client]:
+    with connect("local:2") as c:
+        yield c
+
+
+def _pipelines_loaded() -> int:
+    return nlp.load_pipeline.cache_info().currsize
+
+
+def records(store: Store) -> dict[str, Record]:
+    return {r["id"]: r for r in store.records()}
+
+
+def test_scheduler_addresses() -> None:
+    assert parse_scheduler("local:3") == 3
+    assert parse_scheduler("local") == len(os.sched_getaffinity(0))
+    assert parse_scheduler("tcp://10.0.0.5:8786") is None
+    with pytest.raises(ValueError):
+        parse_scheduler("local:0")
+
+
+def test_two_worker_processes_give_exactly_the_single_process_records(client: Client, tmp_path: Path) -> None:
+    articles, _ = read_articles([FIXTURES])
+    single, dask = Store(tmp_path / "single"), Store(tmp_path / "dask")
+    fill_locally(single, articles, model=nlp.DEFAULT_MODEL, processes=1)
+    shards: list[int] = []
+    outcome = fill_on_cluster(dask, articles, client, model=nlp.DEFAULT_MODEL, on_shard=shards.append)
+    assert (outcome.extracted, outcome.failures, outcome.skipped) == (36, (), 0)
+    assert len(shards) >= 2 * 4  # four partitions per worker at least
+    assert records(dask) == records(single)
+    # Both workers took part.
+    assert sorted(client.run(_pipelines_loaded).values()) == [1, 1]
+    again = fill_on_cluster(dask, articles, client, model=nlp.DEFAULT_MODEL)
+    assert (again.extracted, again.skipped) == (0, 36)
+
+
+class Poison(WorkerPlugin):
+    """Makes extraction kill its worker process on one article and raise on another."""
+
+    def setup(self, worker: Any) -> None:
+        from generator import batch
+
+        real = batch.extract_brief
+
+        def poisoned(parsed: Any) -> Any:
+            if "KILL THE WORKER" in parsed.text:
+                os._exit(13)
+            if "RAISE AN ERROR" in parsed.text:
+                raise RuntimeError("poisoned article")
+            return real(parsed)
+
+        self.real = real
+        batch.extract_brief = poisoned
+
+    def teardown(self, worker: Any) -> None:
+        from generator import batch
+
+        batch.extract_brief = self.real
+
+
+def test_an_article_that_kills_its_worker_is_recorded_and_the_run_goes_on(client: Client, tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURES / "city", seeds)
+    (seeds / "kill.txt").write_text(
+        "Council plans a vote\n\nThe council said on Monday it would KILL THE WORKER vote.\n", encoding="utf-8"
+    )
+    (seeds / "raise.txt").write_text(
+        "Council plans a vote\n\nThe council said on Tuesday it would RAISE AN ERROR soon.\n", encoding="utf-8"
+    )
+    articles, _ = read_articles([seeds])
+    client.register_plugin(Poison(), name="poison")
+    try:
+        store = Store(tmp_path / "store")
+        outcome = fill_on_cluster(store, articles, client, model=nlp.DEFAULT_MODEL)
+    finally:
+        client.unregister_worker_plugin("poison")
+    found = records(store)
+    assert len(found) == len(articles) == 10
+    assert "died" in found["kill"]["error"] and "poisoned article" in found["raise"]["error"]
+    assert sorted(p.path.rsplit("/", 1)[-1] for p in outcome.failures) == ["kill.txt", "raise.txt"]
+    assert all("error" not in r for k, r in found.items() if k not in {"kill", "raise"})
+
+
+def test_the_command_line_extracts_on_a_running_cluster_into_a_store(client: Client, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    store = tmp_path / "store"
+    address = client.scheduler.address  # tcp://127.0.0.1:PORT, as a cluster started elsewhere
+    assert address.startswith("tcp://")
+    args = ["extract", str(FIXTURES / "dated"), "--store", str(store), "--scheduler", address]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    assert "4 article(s) extracted, 0 already in the store, 0 failed" in first.output
+    second = CliRunner().invoke(main, args)
+    assert "0 article(s) extracted, 4 already in the store" in second.output
+    assert sorted(records(Store(store))) == ["000", "001", "002", "003"]
+    unusable = CliRunner().invoke(main, ["extract", str(FIXTURES / "dated"), "--scheduler", "local:1"])
+    assert unusable.exit_code == 2 and "--store" in unusable.output
