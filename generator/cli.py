@@ -32,8 +32,16 @@ def _echo_problems(problems: Iterable[Problem]) -> None:
         click.secho(str(p), err=True, fg="red" if p.severity == "error" else "yellow")
 
 
-def _settings(root: Path, model: str, seeds: str | None = None, cache: bool = True) -> Settings:
-    return Settings(root=root.resolve(), model=model, seeds=seeds or "seeds", cache=cache)
+def _settings(
+    root: Path, model: str, seeds: str | None = None, cache: bool = True, original_text: str = "full"
+) -> Settings:
+    return Settings(
+        root=root.resolve(),
+        model=model,
+        seeds=seeds or "seeds",
+        cache=cache,
+        original_text="none" if original_text == "none" else "full",
+    )
 
 
 model_option = click.option(
@@ -42,6 +50,13 @@ model_option = click.option(
     show_default=True,
     envvar="NEWSBRIEF_MODEL",
     help="Installed spaCy pipeline to use (also env NEWSBRIEF_MODEL).",
+)
+original_text_option = click.option(
+    "--original-text",
+    type=click.Choice(["full", "none"]),
+    default="full",
+    show_default=True,
+    help="full: each brief shows the article's text; none: its ¶ links point to the original article.",
 )
 root_option = click.option(
     "--root",
@@ -69,8 +84,9 @@ def _summary(report: Report) -> str:
 @main.command()
 @root_option
 @model_option
+@original_text_option
 @click.option("--no-cache", is_flag=True, help="Parse every article again instead of using the cache.")
-def build(root: Path, model: str, no_cache: bool) -> None:
+def build(root: Path, model: str, original_text: str, no_cache: bool) -> None:
     """Generate the Markdown pages of every article in seeds/ into docs/.
 
     Builds everything it can; exits 1 when any article had to be skipped.
@@ -79,7 +95,7 @@ def build(root: Path, model: str, no_cache: bool) -> None:
     from generator.pipeline import build_site
 
     try:
-        report = build_site(_settings(root, model, cache=not no_cache), progress_bar)
+        report = build_site(_settings(root, model, cache=not no_cache, original_text=original_text), progress_bar)
     except (AliasesError, ModelError) as exc:
         raise click.ClickException(str(exc)) from None
     _echo_problems(report.problems)
@@ -94,12 +110,13 @@ def build(root: Path, model: str, no_cache: bool) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @root_option
 @model_option
-def brief(file: Path, root: Path, model: str) -> None:
+@original_text_option
+def brief(file: Path, root: Path, model: str, original_text: str) -> None:
     """Print the Markdown brief of one article FILE."""
     from generator.catalog import build_catalog
     from generator.render import Renderer
 
-    settings = _settings(root, model, cache=False)
+    settings = _settings(root, model, cache=False, original_text=original_text)
     articles, problems = read_articles([file])
     _echo_problems(problems)
     if not articles:
@@ -108,7 +125,7 @@ def brief(file: Path, root: Path, model: str) -> None:
     _echo_problems(problems)
     if not briefs:
         sys.exit(1)
-    renderer = Renderer(settings.path(settings.templates), build_catalog(briefs))
+    renderer = Renderer(settings.path(settings.templates), build_catalog(briefs), original_text=settings.original_text)
     click.echo(renderer.brief_page(briefs[0]), nl=False)
 
 

@@ -23,9 +23,10 @@ from typing import Any
 
 import yaml
 
+from generator.html_article import HTML_MAX_BYTES, HTML_SUFFIXES, HtmlError, to_markdown
 from generator.model import Article, Span
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_CHARS = 50_000
 """Longer bodies are cut at a paragraph break (with a warning) so one huge
 file cannot take minutes or exhaust memory. Measured: 50,000 characters (about
@@ -38,7 +39,7 @@ HEADLINE_MAX = 200
 """A first line this short, with no final full stop and a blank line after it,
 is a headline (the layout of wire copy and of the shared corpus)."""
 RESERVED_SLUGS = frozenset(
-    {"index", "tags", "search", "assets", "404", "sitemap"}
+    {"index", "tags", "search", "assets", "404", "sitemap", "archive"}
     # Names Windows cannot create, so a clone of the site would break there.
     | {"con", "prn", "aux", "nul"}
     | {f"{dev}{n}" for dev in ("com", "lpt") for n in range(10)}
@@ -442,10 +443,12 @@ def load(path: Path | str, *, name: str | None = None) -> Article:
     ``name``: see :func:`loads`.
     """
     p = Path(path)
+    html = p.suffix.lower() in HTML_SUFFIXES
+    limit = HTML_MAX_BYTES if html else MAX_BYTES
     size: int | None
     try:
         with p.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)
+            data = f.read(limit + 1)
             size = f.seek(0, 2)
     except FileNotFoundError:
         raise IngestError(str(path), "does not exist (it was moved or deleted while the folder was read); "
@@ -454,15 +457,21 @@ def load(path: Path | str, *, name: str | None = None) -> Article:
         raise IngestError(str(path), "is a folder, not an article file") from None
     except OSError as exc:
         raise IngestError(str(path), f"cannot be read: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
+    if len(data) > limit:
         # Cut before a character, never inside one (UTF-8 continuation bytes are 10xxxxxx).
-        end = MAX_BYTES
-        while end > MAX_BYTES - 4 and data[end] & 0xC0 == 0x80:
+        end = limit
+        while end > limit - 4 and data[end] & 0xC0 == 0x80:
             end -= 1
         data = data[:end]
     else:
         size = None
     text, decode_warnings = decode(data, str(path))
+    if html:  # an HTML page: its article, as Markdown with front matter
+        try:
+            text = to_markdown(text)
+        except HtmlError as exc:
+            raise IngestError(str(path), str(exc)) from None
+        return loads(text, str(path), suffix=".md", warnings=decode_warnings, name=name)
     return loads(text, str(path), suffix=p.suffix.lower(), warnings=decode_warnings, size=size, name=name)
 
 

@@ -17,7 +17,7 @@ from generator.catalog import build_catalog
 from generator.language import looks_english
 from generator.model import Article, Brief, Problem, Report
 from generator.names import load_aliases
-from generator.render import Renderer
+from generator.render import OriginalText, Renderer
 from generator.writer import write_pages
 
 T = TypeVar("T")
@@ -40,6 +40,8 @@ class Settings:
     state: str = ".newsbrief"
     model: str = nlp.DEFAULT_MODEL
     cache: bool = True
+    original_text: OriginalText = "full"
+    """``none``: briefs link to the original article instead of republishing its text."""
 
     def path(self, name: str) -> Path:
         return (self.root / name).resolve()
@@ -149,6 +151,6 @@ def build_site(settings: Settings, progress: Progress[Brief | Problem] = no_prog
     report.problems.extend(problems)
     report.briefs = len(briefs)
     catalog = build_catalog(briefs, aliases)
-    renderer = Renderer(settings.path(settings.templates), catalog)
+    renderer = Renderer(settings.path(settings.templates), catalog, original_text=settings.original_text)
     write_pages(settings.path(settings.docs), settings.manifest, renderer.pages(), report)
     return report

@@ -7,6 +7,7 @@ MkDocs-compatible builders.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 from generator.names import AliasesError
 from generator.nlp import DEFAULT_MODEL, ModelError
 from generator.pipeline import Settings, build_site
+from generator.site import feeds
 
 log = logging.getLogger("mkdocs.plugins.newsbrief")
 
@@ -30,9 +32,12 @@ class NewsbriefConfig(base.Config):
     aliases = c.Type(str, default="aliases.yml")
     model = c.Type(str, default=DEFAULT_MODEL)
     cache = c.Type(bool, default=True)
+    original_text = c.Choice(("full", "none"), default="full")
 
 
 class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
+    feed_items: list[feeds.FeedItem]
+
     def _settings(self, config: Any) -> Settings:
         return Settings(
             root=Path(config.config_file_path).resolve().parent,
@@ -42,12 +47,14 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             aliases=self.config.aliases,
             model=self.config.model,
             cache=self.config.cache,
+            original_text=self.config.original_text,
         )
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Present so MkDocs keeps one plugin (and one loaded pipeline) across serve rebuilds."""
 
     def on_pre_build(self, *, config: Any) -> None:
+        self.feed_items = []
         if not self.config.enabled:
             return
         try:
@@ -64,6 +71,31 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             len(report.written),
             len(report.removed),
         )
+
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        """Note each dated brief for the feeds (undated briefs get no invented date)."""
+        meta = page.meta or {}
+        date = meta.get("date")
+        if meta.get("brief") is True and isinstance(date, dt.date) and page.canonical_url:
+            author = meta.get("author")
+            self.feed_items.append(
+                feeds.FeedItem(
+                    url=page.canonical_url,
+                    title=str(page.title or ""),
+                    summary_html=str(meta.get("description") or ""),
+                    date=date,
+                    author=author if isinstance(author, str) else None,
+                )
+            )
+        return context
+
+    def on_post_build(self, *, config: Any) -> None:
+        site = feeds.FeedSite(
+            title=config.site_name, url=config.site_url or "/", description=config.site_description or ""
+        )
+        out = Path(config.site_dir)
+        (out / feeds.RSS_FILE).write_text(feeds.rss(site, self.feed_items), encoding="utf-8")
+        (out / feeds.JSON_FILE).write_text(feeds.json_feed(site, self.feed_items), encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         settings = self._settings(config)

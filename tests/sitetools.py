@@ -17,7 +17,7 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from generator.writer import OWNED_FOLDERS
+from generator.writer import OWNED_FILES, OWNED_FOLDERS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -33,10 +33,11 @@ def make_project(tmp: Path, seeds: Iterable[Path] = (), files: dict[str, str | b
     tmp.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
     shutil.copytree(ROOT / "templates", tmp / "templates")
+    shutil.copytree(ROOT / "overrides", tmp / "overrides")
     if (ROOT / "aliases.yml").exists():
         shutil.copy(ROOT / "aliases.yml", tmp / "aliases.yml")
     shutil.copytree(ROOT / "docs", tmp / "docs", ignore=lambda d, names: [
-        n for n in names if Path(d) == ROOT / "docs" and n in OWNED_FOLDERS
+        n for n in names if Path(d) == ROOT / "docs" and n in (*OWNED_FOLDERS, *OWNED_FILES)
     ])
     (tmp / "seeds").mkdir(exist_ok=True)
     for seed in seeds:
@@ -156,3 +157,44 @@ def hostile_site() -> Path:
         mkdocs_build(project)
         _sites["hostile"] = project
     return _sites["hostile"]
+
+
+SITE_FIXTURES = FIXTURES / "site"
+XSS_PLACE = "<img src=x onerror=alert(1)>"
+
+
+def front_site() -> Path:
+    """The seed plus the dated fixture articles of tests/fixtures/site, built once per process.
+
+    A small but realistic site: four outlets, two months, an HTML article, an
+    undated brief, shared people and places. Returns the project folder.
+    """
+    if "front" not in _sites:
+        import atexit
+        import tempfile
+
+        tmp = Path(tempfile.mkdtemp(prefix="newsbrief-front-"))
+        atexit.register(shutil.rmtree, tmp, True)
+        project = make_project(tmp / "project", [SEED, *sorted(SITE_FIXTURES.iterdir())])
+        result = cli("build", "--root", str(project))
+        assert result.exit_code == 0, result.output
+        mkdocs_build(project)
+        _sites["front"] = project
+    return _sites["front"]
+
+
+def xss_place_site() -> Path:
+    """The seed with Pokrovsk renamed (aliases.yml) to an HTML tag that would run script."""
+    if "xss-place" not in _sites:
+        import atexit
+        import tempfile
+
+        tmp = Path(tempfile.mkdtemp(prefix="newsbrief-xss-place-"))
+        atexit.register(shutil.rmtree, tmp, True)
+        aliases = f'places:\n  Pokrovsk:\n    rename: "{XSS_PLACE}"\n'
+        project = make_project(tmp / "project", [SEED], {"aliases.yml": aliases})
+        result = cli("build", "--root", str(project))
+        assert result.exit_code == 0, result.output
+        mkdocs_build(project)
+        _sites["xss-place"] = project
+    return _sites["xss-place"]

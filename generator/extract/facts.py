@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.extract.dates import DateMention, date_mentions
+from generator.extract.dates import DateMention, date_mentions, period_end
 from generator.extract.headline import HEADLINE_MAX, derive_headline
 from generator.extract.salience import Sentence, announced, overlap, sentences
 from generator.extract.shorten import Piece, shorten
@@ -155,19 +155,27 @@ def facts(doc: Doc, article: Article, *, claims: tuple[Claim, ...]) -> tuple[Fac
 
 
 def timeline(doc: Doc, article: Article) -> tuple[TimelineEvent, ...]:
-    """Every date expression resolved against the article's date, sorted; none when undated."""
+    """One event per sentence that dates itself, resolved against the article's date; none when undated.
+
+    A sentence's first date expression dates it ("fell in October compared with
+    the same month last year" happened in October). Sorted by when the period
+    ends, so "October 2025" follows "22 October 2025" rather than preceding it.
+    """
     if article.date is None:
         return ()
     events = []
     for sent in sentences(doc, article):
-        for mention in date_mentions(sent.text, article.date):
-            expression = Span(start=sent.start + mention.start, end=sent.start + mention.end, text=mention.text)
-            events.append(
-                TimelineEvent(
-                    date=mention.date,
-                    expression=expression,
-                    sentence=Span(start=sent.start, end=sent.end, text=sent.text),
-                    precision=mention.precision,
-                )
+        mentions = date_mentions(sent.text, article.date)
+        if not mentions:
+            continue
+        mention = mentions[0]
+        expression = Span(start=sent.start + mention.start, end=sent.start + mention.end, text=mention.text)
+        events.append(
+            TimelineEvent(
+                date=mention.date,
+                expression=expression,
+                sentence=Span(start=sent.start, end=sent.end, text=sent.text),
+                precision=mention.precision,
             )
-    return tuple(sorted(events, key=lambda e: (e.date, e.expression.start)))
+        )
+    return tuple(sorted(events, key=lambda e: (period_end(e.date, e.precision), e.expression.start)))
