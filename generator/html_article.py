@@ -16,6 +16,8 @@ import yaml
 HTML_SUFFIXES = (".html", ".htm")
 HTML_MAX_BYTES = 5_000_000
 """Pages carry scripts and styles around the text: read far more than for a .txt file."""
+MIN_WORDS = 20
+"""Less than this is a menu or a caption that trafilatura fell back on, not an article."""
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -50,8 +52,11 @@ def to_markdown(html: str) -> str:
     except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
         raise HtmlError(f"the HTML could not be read ({type(exc).__name__}: {exc})") from None
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
-        raise HtmlError("no article text was found in this HTML page; save the article as .txt or .md instead")
+    if len(text.split()) < MIN_WORDS:
+        raise HtmlError(
+            f"no article text was found in this HTML page (only {len(text.split())} words outside menus and "
+            "scripts); save the article as .txt or .md instead"
+        )
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     title = (doc.title or "").strip() or None
     if title and lines and lines[0] == title and len(lines) > 1:

@@ -47,7 +47,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             aliases=self.config.aliases,
             model=self.config.model,
             cache=self.config.cache,
-            original_text=self.config.original_text,
+            original_text="none" if self.config.original_text == "none" else "full",
         )
 
     def on_startup(self, *, command: str, dirty: bool) -> None:

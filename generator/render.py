@@ -22,7 +22,7 @@ from generator import escape
 from generator.catalog import Catalog, SiteEntity
 from generator.extract.sourcing import sourcing_summary
 from generator.model import ENTITY_KINDS, Brief, Claim, Entity, Quote, Span
-from generator.site import jsonld
+from generator.site import jsonld, quoted
 from generator.site.front import Front, long_date
 from generator.site.related import Related
 
@@ -162,7 +162,8 @@ class Renderer:
                     return Markup(escape.inline(label))
                 return self.link(page, brief, text)
             href, name = url, f"{name}, in the original article"
-        return Markup(f'[{escape.inline(label)}]({href}){{ aria-label="{escape.attr(name)}" }}')
+        short = " .nb-para" if text is None else ""  # "¶5" never breaks; "¶5 of <title>" may
+        return Markup(f'[{escape.inline(label)}]({href}){{{short} aria-label="{escape.attr(name)}" }}')
 
     def linked_span(
         self, page: str, brief: Brief, span: Span, linked: set[str] | None = None, *, sentence_case: bool = False
@@ -353,6 +354,7 @@ class Renderer:
             for entity in self.catalog.of_kind(kind):
                 yield entity.path, self.entity_page(entity)
         yield from front.entity_indexes()
+        yield from quoted.pages(front)
 
 
 def _mentions(e: Entity, site: SiteEntity, catalog: Catalog, brief: Brief) -> bool:

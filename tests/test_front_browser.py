@@ -25,7 +25,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from tests.sitetools import ROOT, XSS_PLACE, front_site, xss_place_site
-from tests.test_browser import _QuietHandler, browser  # noqa: F401  (a fixture)
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, _unavailable
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -64,6 +64,22 @@ def _serve(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture(scope="module")
 def front_url() -> Iterator[str]:
     yield from _serve(front_site() / "site")
 
@@ -85,7 +101,7 @@ def _new_page(browser: Any, width: int, height: int) -> Any:
 
 
 @pytest.fixture(params=list(WIDTHS), ids=list(WIDTHS))
-def page(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:  # noqa: F811
+def page(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
     width, height = WIDTHS[request.param]
     p = _new_page(browser, width, height)
     p.width_name = request.param  # type: ignore[attr-defined]
@@ -93,6 +109,11 @@ def page(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:  # noqa
         yield p
     finally:
         p.context.close()
+
+
+def _heading(page: Any) -> str:
+    """The page's h1 without its permalink sign."""
+    return str(page.locator("article h1").inner_text()).removesuffix("¶").strip()
 
 
 def _get(url: str) -> bytes:
@@ -140,7 +161,8 @@ def test_home_page_is_cards_newest_first(page: Any, front_url: str) -> None:
     dates = [d for d in page.locator(".nb-card time").evaluate_all("els => els.map(e => e.dateTime)")]
     assert dates == sorted(dates, reverse=True) and len(dates) == 3  # the two undated briefs come last, without one
     first = cards.first
-    assert first.locator("h3 a:not(.headerlink)").inner_text() == "Grain talks in Geneva end without a deal on Black Sea shipping"
+    headline = first.locator("h3 a:not(.headerlink)")
+    assert headline.inner_text() == "Grain talks in Geneva end without a deal on Black Sea shipping"
     assert "Harbour Ledger" in first.locator(".nb-card__meta").inner_text()
     assert first.locator(".nb-card__summary").inner_text().startswith("Negotiators from Ukraine and Turkey")
     # Readable on a phone: a headline spans most of the card, the date is never broken.
@@ -198,7 +220,7 @@ def test_feeds_parse_and_hold_the_dated_briefs(front_url: str) -> None:
 
 
 @pytest.mark.parametrize("slug", ["grain-talks", "porto-floods", SEED_SLUG])
-def test_json_ld_and_social_tags_parse(browser: Any, front_url: str, slug: str) -> None:  # noqa: F811
+def test_json_ld_and_social_tags_parse(browser: Any, front_url: str, slug: str) -> None:
     page = _new_page(browser, 1280, 900)
     try:
         page.goto(f"{front_url}/briefs/{slug}/")
@@ -206,7 +228,7 @@ def test_json_ld_and_social_tags_parse(browser: Any, front_url: str, slug: str) 
         assert scripts.count() == 1
         data = json.loads(scripts.first.evaluate("e => e.textContent"))
         assert data["@type"] == "NewsArticle"
-        assert data["headline"] == page.locator("article h1").inner_text()
+        assert data["headline"] == _heading(page)
         time = page.locator(".nb-dateline time")
         if time.count():
             assert data["datePublished"] == time.get_attribute("datetime")
@@ -230,11 +252,11 @@ def test_json_ld_and_social_tags_parse(browser: Any, front_url: str, slug: str) 
         page.context.close()
 
 
-def test_map_popup_shows_a_hostile_place_name_as_text(browser: Any, xss_url: str) -> None:  # noqa: F811
+def test_map_popup_shows_a_hostile_place_name_as_text(browser: Any, xss_url: str) -> None:
     page = _new_page(browser, 1280, 900)
     try:
         page.goto(f"{xss_url}/places/img-src-x-onerror-alert-1/")
-        assert page.locator("article h1").inner_text() == XSS_PLACE
+        assert _heading(page) == XSS_PLACE
         marker = page.locator(".nb-map .leaflet-marker-icon")
         marker.wait_for()
         marker.click()
@@ -259,7 +281,7 @@ def test_map_popup_shows_a_hostile_place_name_as_text(browser: Any, xss_url: str
     ("brief-desktop", "/briefs/grain-talks/", "desktop"),
     ("brief-phone", "/briefs/grain-talks/", "phone"),
 ])
-def test_screenshots_stay_small(browser: Any, front_url: str, tmp_path: Path, name: str, path: str, width: str) -> None:  # noqa: F811
+def test_screenshots_stay_small(browser: Any, front_url: str, tmp_path: Path, name: str, path: str, width: str) -> None:
     page = _new_page(browser, *WIDTHS[width])
     try:
         page.goto(front_url + path)

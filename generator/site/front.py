@@ -59,7 +59,7 @@ class Front:
         self.renderer = renderer
         self.catalog = renderer.catalog
 
-    def _render(self, template: str, page: str, **context: Any) -> str:
+    def render(self, template: str, page: str, **context: Any) -> str:
         return self.renderer.env.get_template(template).render(
             page=page,
             link=lambda target, text=None, anchor="": self.renderer.link(page, target, text, anchor),
@@ -77,7 +77,7 @@ class Front:
 
     def home(self) -> str:
         briefs = self.catalog.briefs
-        return self._render(
+        return self.render(
             "home.md.j2",
             "index.md",
             cards=[card(b) for b in briefs[:HOME_CARDS]],
@@ -89,7 +89,7 @@ class Front:
 
     def _list_pages(self, briefs: list[Brief], first: str, title: str, intro: str) -> Iterator[tuple[str, str]]:
         for p in paginate(briefs, first, PAGE_SIZE):
-            yield p.path, self._render(
+            yield p.path, self.render(
                 "briefs_index.md.j2",
                 p.path,
                 title=title if p.number == 1 else f"{title}, page {p.number}",
@@ -110,7 +110,7 @@ class Front:
                 (month_label(key), first, len(items))
             )
             yield from self._list_pages(items, first, month_label(key), "newest first")
-        yield ARCHIVE_INDEX, self._render("archive.md.j2", ARCHIVE_INDEX, years=years, briefs_index=BRIEFS_INDEX)
+        yield ARCHIVE_INDEX, self.render("archive.md.j2", ARCHIVE_INDEX, years=years, briefs_index=BRIEFS_INDEX)
 
     def entity_indexes(self) -> Iterator[tuple[str, str]]:
         for kind in ENTITY_KINDS:
@@ -132,7 +132,7 @@ class Front:
             for e in p.items:
                 letters.setdefault(initial(e), []).append(e)
             title = SECTION_TITLES[kind]
-            yield p.path, self._render(
+            yield p.path, self.render(
                 "entity_index.md.j2",
                 p.path,
                 title=title if p.number == 1 else f"{title}, page {p.number}",
