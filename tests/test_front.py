@@ -128,7 +128,7 @@ def test_original_text_none_links_to_the_original_or_shows_plain_text(url: str |
 def test_full_original_text_is_folded_and_every_paragraph_link_has_a_name() -> None:
     brief = make_brief(BODY, slug="full")
     page = Renderer(TEMPLATES, build_catalog([brief])).brief_page(brief)
-    assert '??? quote "Original article (2 paragraphs)"' in page
+    assert '??? quote nb-original "Original article (2 paragraphs)"' in page
     assert '    <a id="p1"></a>**1**' in page
     links = re.findall(r"\[¶(\d+)\]\(#p(\d+)\)\{ \.nb-para aria-label=\"paragraph (\d+)\" \}", page)
     assert links and all(a == b == c for a, b, c in links)
@@ -177,9 +177,21 @@ def test_who_is_quoted_counts_shares_and_links_them() -> None:
     pages = dict(Renderer(TEMPLATES, build_catalog(briefs)).pages())
     page = pages["quoted/index.md"]
     assert "Of 7 attributed claims in all" in page
-    assert "**Unnamed sources:** [1 (14%)](all/unnamed/index.md)" in page
-    assert "**Official bodies:** [3 (43%)](all/official/index.md)" in page
+    assert "**Unnamed sources:** [1 (14%)](all/unnamed/index.md){ .nb-num }" in page
+    assert "**Official bodies:** [3 (43%)](all/official/index.md){ .nb-num }" in page
     assert "**Daily Test**, 2 claims" in page
     assert "[Ada Lovelace](../people/ada-lovelace.md): [3 quotes](../people/ada-lovelace.md#quotes)" in page
     assert pages["quoted/all/official/index.md"].count('class="nb-card"') == 3
     assert "quoted/all/state/index.md" not in pages  # nothing behind a zero
+
+
+def test_cli_brief_without_the_original_text() -> None:
+    from tests.sitetools import SEED, cli
+
+    full = cli("brief", str(SEED))
+    none = cli("brief", str(SEED), "--original-text", "none")
+    assert full.exit_code == none.exit_code == 0
+    assert '<a id="p1"></a>' in full.output and "](#p1)" in full.output
+    # The seed gives no address: the ¶ marks stay, as plain text, and nothing links to #pN.
+    assert '<a id="p1"></a>' not in none.output and "Original article (" not in none.output
+    assert "¶1" in none.output and not re.search(r"\]\(#p\d+\)", none.output)

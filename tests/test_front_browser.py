@@ -161,17 +161,17 @@ def test_home_page_is_cards_newest_first(page: Any, front_url: str) -> None:
     dates = [d for d in page.locator(".nb-card time").evaluate_all("els => els.map(e => e.dateTime)")]
     assert dates == sorted(dates, reverse=True) and len(dates) == 3  # the two undated briefs come last, without one
     first = cards.first
-    headline = first.locator("h3 a:not(.headerlink)")
+    headline = first.locator("h2 a:not(.headerlink)")
     assert headline.inner_text() == "Grain talks in Geneva end without a deal on Black Sea shipping"
     assert "Harbour Ledger" in first.locator(".nb-card__meta").inner_text()
     assert first.locator(".nb-card__summary").inner_text().startswith("Negotiators from Ukraine and Turkey")
     # Readable on a phone: a headline spans most of the card, the date is never broken.
-    width = first.locator("h3 a:not(.headerlink)").bounding_box()["width"]
+    width = first.locator("h2 a:not(.headerlink)").bounding_box()["width"]
     assert width > 250, f"headline only {width}px wide"
     time_box = first.locator("time")
     assert time_box.evaluate("e => e.getClientRects().length") == 1
     if page.width_name == "phone":
-        assert page.evaluate("getComputedStyle(document.querySelector('.nb-card h3')).fontSize") >= "16px"
+        assert page.evaluate("getComputedStyle(document.querySelector('.nb-card h2')).fontSize") >= "16px"
 
 
 def test_brief_reads_top_down(page: Any, front_url: str) -> None:

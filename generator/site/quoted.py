@@ -104,7 +104,7 @@ def share_cell(front: Front, scope: Scope, key: str) -> Markup:
     if not share.count:
         return Markup("0")
     percent = round(100 * share.count / scope.total)
-    return Markup(f"[{share.count} ({percent}%)]({front.renderer.href(INDEX, scope.list_path(key))})")
+    return Markup(f"[{share.count} ({percent}%)]({front.renderer.href(INDEX, scope.list_path(key))}){{ .nb-num }}")
 
 
 def pages(front: Front) -> Iterator[tuple[str, str]]:
