@@ -154,6 +154,25 @@ def test_axe_finds_no_serious_or_critical_violation(page: Any, front_url: str, k
     assert bad == [], f"{kind} at {page.width_name}: {bad}"
 
 
+@pytest.mark.parametrize("kind", ["home", "brief", "place", "quoted"])
+def test_axe_in_dark_mode(browser: Any, front_url: str, kind: str) -> None:
+    """The slate palette (prefers-color-scheme: dark) keeps its contrast too."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+        page.goto(front_url + PAGE_TYPES[kind])
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        violations = Axe().run(page).response["violations"]
+        bad = [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")]
+        assert bad == [], f"{kind} in dark mode: {bad}"
+    finally:
+        context.close()
+
+
 def test_home_page_is_cards_newest_first(page: Any, front_url: str) -> None:
     page.goto(front_url + "/")
     cards = page.locator(".nb-card")

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 INDEX = "quoted/index.md"
 TOP = 15
 """People and organisations listed: the page must not grow with the site."""
+TOP_OUTLETS = 20
+"""Outlets listed, most claims first; the others' lists of briefs are still generated."""
 UNKNOWN_OUTLET = "Outlet not given"
 
 CATEGORIES: dict[str, tuple[str, Callable[[Claim], bool]]] = {
@@ -118,7 +120,8 @@ def pages(front: Front) -> Iterator[tuple[str, str]]:
         people=most_quoted(entities),
         organizations=most_cited(entities),
         site=site,
-        outlets=outlets,
+        outlets=outlets[:TOP_OUTLETS],
+        more_outlets=len(outlets) - len(outlets[:TOP_OUTLETS]),
         categories={k: label for k, (label, _) in CATEGORIES.items()},
         share_cell=lambda scope, key: share_cell(front, scope, key),
     )
