@@ -59,12 +59,16 @@ def cli(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
-def mkdocs_build(project: Path, *, timeout: float = 240) -> Path:
-    """``mkdocs build`` of ``project`` in a subprocess (the plugin runs the generator); the site folder."""
+def mkdocs_build(project: Path, *, timeout: float = 240, strict: bool = False) -> Path:
+    """``mkdocs build`` of ``project`` in a subprocess (the plugin runs the generator); the site folder.
+
+    ``strict``: any warning (a link to a missing page or anchor) fails the build.
+    """
     site = project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "-q", *(["--strict"] if strict else []),
+         "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=timeout, check=False,
     )
     assert done.returncode == 0, f"mkdocs build failed:\n{done.stdout}\n{done.stderr}"
@@ -178,7 +182,7 @@ def front_site() -> Path:
         project = make_project(tmp / "project", [SEED, *sorted(SITE_FIXTURES.iterdir())])
         result = cli("build", "--root", str(project))
         assert result.exit_code == 0, result.output
-        mkdocs_build(project)
+        mkdocs_build(project, strict=True)
         _sites["front"] = project
     return _sites["front"]
 
@@ -195,6 +199,6 @@ def xss_place_site() -> Path:
         project = make_project(tmp / "project", [SEED], {"aliases.yml": aliases})
         result = cli("build", "--root", str(project))
         assert result.exit_code == 0, result.output
-        mkdocs_build(project)
+        mkdocs_build(project, strict=True)
         _sites["xss-place"] = project
     return _sites["xss-place"]

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import replace
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import frontmatter
@@ -195,3 +196,22 @@ def test_cli_brief_without_the_original_text() -> None:
     # The seed gives no address: the ¶ marks stay, as plain text, and nothing links to #pN.
     assert '<a id="p1"></a>' not in none.output and "Original article (" not in none.output
     assert "¶1" in none.output and not re.search(r"\]\(#p\d+\)", none.output)
+
+
+@pytest.mark.slow
+def test_plugin_original_text_none_builds_strict(tmp_path: Path) -> None:
+    """``original_text: none`` in mkdocs.yml: no article text on the site, ¶ links to the original."""
+    from tests.sitetools import SEED, SITE_FIXTURES, make_project, mkdocs_build
+
+    project = make_project(tmp_path / "p", [SEED, SITE_FIXTURES / "grain_talks.md"])
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "original_text: full" in text
+    config.write_text(text.replace("original_text: full", "original_text: none"), encoding="utf-8")
+    site = mkdocs_build(project, strict=True)
+    grain = (site / "briefs" / "grain-talks" / "index.html").read_text(encoding="utf-8")
+    assert 'id="p1"' not in grain and "Original article (" not in grain
+    assert 'href="https://example.org/harbour-ledger/2025/11/03/grain-talks-geneva"' in grain
+    assert 'aria-label="paragraph 1, in the original article"' in grain
+    seed = (site / "briefs" / "000-8dabb732faecaf91" / "index.html").read_text(encoding="utf-8")
+    assert 'id="p1"' not in seed and 'href="#p' not in seed
