@@ -46,6 +46,8 @@ PAGE_TYPES = {
     "people-index": "/people/",
     "places-index": "/places/",
     "quoted": "/quoted/",
+    "quoted-briefs": "/quoted/all/unnamed/",
+    "organizations-index": "/organizations/",
     "about": "/about/",
 }
 SCREENSHOT_MAX = 150_000
