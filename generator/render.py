@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,7 @@ FLAG_LABELS = {
     "one_sided": "one side only",
     "state_media": "via state-controlled outlet",
 }
+_NOT_PLAIN = re.compile(r"[^\w\s.,;:!?'’‘()\-–—/]|_")
 SECTION_TITLES = {"person": "People", "place": "Places", "organization": "Organisations"}
 APPEARS_WITH_MAX = 8
 
@@ -152,7 +154,7 @@ class Renderer:
                 return Markup("(headline)")
             return self.link(page, brief, f"headline of {brief.title}")
         label = text or f"¶{para}"
-        name = f"paragraph {para}" + ("" if same else f" of {brief.title}")
+        name = f"paragraph {para}" + ("" if same else f" of {_plain(brief.title)}")
         if self.original_text == "full":
             href = ("" if same else relative(page, brief_path(brief))) + f"#p{para}"
         else:
@@ -396,6 +398,12 @@ def when(date: dt.date, precision: str = "day") -> str:
     if precision == "month":
         return date.strftime("%B %Y")
     return long_date(date)
+
+
+def _plain(text: str) -> str:
+    """Words and plain punctuation only, for an attribute inside a Markdown attribute list
+    (a backtick, brace, quote or bracket there would end the list or start a code span)."""
+    return " ".join(_NOT_PLAIN.sub(" ", text).split())
 
 
 def _time_tag(brief: Brief) -> Markup | None:

@@ -215,3 +215,16 @@ def test_plugin_original_text_none_builds_strict(tmp_path: Path) -> None:
     assert 'aria-label="paragraph 1, in the original article"' in grain
     seed = (site / "briefs" / "000-8dabb732faecaf91" / "index.html").read_text(encoding="utf-8")
     assert 'id="p1"' not in seed and 'href="#p' not in seed
+
+
+def test_paragraph_link_name_survives_a_hostile_title() -> None:
+    """The title goes into an attribute list: backticks, braces and quotes must not break it."""
+    from tests.sitetools import scan
+    from tests.test_escape import render
+
+    brief = replace(make_brief(BODY, slug="hostile"), title='`code` {#id .cls} "quoted" _em_ <b>')
+    pages = dict(Renderer(TEMPLATES, build_catalog([brief])).pages())
+    html = scan(render(pages["organizations/city-council.md"].split("---\n", 2)[2]))
+    assert not {e.tag for e in html.elements} & {"code", "b"}
+    links = [e for e in html.elements if e.tag == "a" and e.attrs.get("aria-label", "").startswith("paragraph")]
+    assert links and links[0].attrs["aria-label"] == "paragraph 1 of code id .cls quoted em b"
