@@ -33,10 +33,22 @@ def _echo_problems(problems: Iterable[Problem]) -> None:
 
 
 def _settings(
-    root: Path, model: str, seeds: str | None = None, cache: bool = True, processes: int = 0, store: str | None = None
+    root: Path,
+    model: str,
+    seeds: str | None = None,
+    cache: bool = True,
+    processes: int = 0,
+    store: str | None = None,
+    original_text: str = "full",
 ) -> Settings:
     return Settings(
-        root=root.resolve(), model=model, seeds=seeds or "seeds", cache=cache, processes=processes, store=store
+        root=root.resolve(),
+        model=model,
+        seeds=seeds or "seeds",
+        cache=cache,
+        processes=processes,
+        store=store,
+        original_text="none" if original_text == "none" else "full",
     )
 
 
@@ -54,6 +66,13 @@ processes_option = click.option(
     show_default=True,
     type=click.IntRange(min=0),
     help="Processes that parse articles: 0 uses every core, 1 only this process.",
+)
+original_text_option = click.option(
+    "--original-text",
+    type=click.Choice(["full", "none"]),
+    default="full",
+    show_default=True,
+    help="full: each brief shows the article's text; none: its ¶ links point to the original article.",
 )
 root_option = click.option(
     "--root",
@@ -92,14 +111,18 @@ def _summary(report: Report) -> str:
 @main.command()
 @root_option
 @model_option
+@original_text_option
 @click.option("--no-cache", is_flag=True, help="Parse every article again instead of using the cache.")
+@original_text_option
 @processes_option
 @click.option(
     "--from-store",
     type=click.Path(file_okay=False, path_type=Path),
     help="Render the site from this extraction store (newsbrief extract --store) without parsing.",
 )
-def build(root: Path, model: str, no_cache: bool, processes: int, from_store: Path | None) -> None:
+def build(
+    root: Path, model: str, original_text: str, no_cache: bool, processes: int, from_store: Path | None
+) -> None:
     """Generate the Markdown pages of every article in seeds/ into docs/.
 
     Builds everything it can; exits 1 when any article had to be skipped.
@@ -108,7 +131,8 @@ def build(root: Path, model: str, no_cache: bool, processes: int, from_store: Pa
 
     store = str(from_store.resolve()) if from_store else None
     try:
-        report = build_site(_settings(root, model, cache=not no_cache, processes=processes, store=store), progress_bar)
+        report = build_site(_settings(root, model, cache=not no_cache, processes=processes, store=store,
+                       original_text=original_text), progress_bar)
     except NewsbriefError as exc:
         raise click.ClickException(str(exc)) from None
     _echo_problems(report.problems)
@@ -123,11 +147,12 @@ def build(root: Path, model: str, no_cache: bool, processes: int, from_store: Pa
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @root_option
 @model_option
-def brief(file: Path, root: Path, model: str) -> None:
+@original_text_option
+def brief(file: Path, root: Path, model: str, original_text: str) -> None:
     """Print the Markdown brief of one article FILE."""
     from generator.pipeline import brief_markdown
 
-    result = brief_markdown(file, _settings(root, model, cache=False))
+    result = brief_markdown(file, _settings(root, model, cache=False, original_text=original_text))
     _echo_problems(result.problems)
     if result.markdown is None:
         sys.exit(1)

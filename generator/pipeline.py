@@ -18,7 +18,7 @@ from generator.ingest import read_articles
 from generator.model import Article, Brief, Problem, Report
 from generator.site.aliases import Aliases, load_aliases
 from generator.site.catalog import Catalog, build_catalog
-from generator.site.render import Renderer
+from generator.site.render import OriginalText, Renderer
 from generator.site.writer import write_pages
 
 __all__ = [
@@ -60,6 +60,8 @@ class Settings:
     """Processes that parse articles: 0 every core, 1 this process only."""
     store: str | None = None
     """Build from this extraction store (``newsbrief extract --store``) instead of parsing ``seeds``."""
+    original_text: OriginalText = "full"
+    """``none``: briefs link to the original article instead of republishing its text."""
 
     def path(self, name: str) -> Path:
         return (self.root / name).resolve()
@@ -103,7 +105,7 @@ def catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalog:
 
 def renderer(settings: Settings, site: Catalog) -> Renderer:
     """The renderer of every page of ``site``, with the project's templates."""
-    return Renderer(settings.path(settings.templates), site)
+    return Renderer(settings.path(settings.templates), site, original_text=settings.original_text)
 
 
 def write(settings: Settings, pages: Iterable[tuple[str, str]], report: Report) -> None:

@@ -7,6 +7,7 @@ MkDocs-compatible builders. Everything else is the pipeline's job.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from generator.errors import NewsbriefError
 from generator.nlp import DEFAULT_MODEL
 from generator.pipeline import Settings, build_site
+from generator.site import feeds
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -37,9 +39,12 @@ class NewsbriefConfig(base.Config):
     cache = c.Type(bool, default=True)
     processes = c.Type(int, default=0)
     from_store = c.Optional(c.Type(str))
+    original_text = c.Choice(("full", "none"), default="full")
 
 
 class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
+    feed_items: list[feeds.FeedItem]
+
     def _settings(self, config: MkDocsConfig) -> Settings:
         return Settings(
             root=Path(config.config_file_path).resolve().parent,
@@ -51,12 +56,14 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             cache=self.config.cache,
             processes=self.config.processes,
             store=self.config.from_store,
+            original_text="none" if self.config.original_text == "none" else "full",
         )
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Present so MkDocs keeps one plugin (and one loaded pipeline) across serve rebuilds."""
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.feed_items = []
         if not self.config.enabled:
             return
         try:
@@ -73,6 +80,31 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             len(report.written),
             len(report.removed),
         )
+
+    def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        """Note each dated brief for the feeds (undated briefs get no invented date)."""
+        meta = page.meta or {}
+        date = meta.get("date")
+        if meta.get("brief") is True and isinstance(date, dt.date) and page.canonical_url:
+            author = meta.get("author")
+            self.feed_items.append(
+                feeds.FeedItem(
+                    url=page.canonical_url,
+                    title=str(page.title or ""),
+                    summary_html=str(meta.get("description") or ""),
+                    date=date,
+                    author=author if isinstance(author, str) else None,
+                )
+            )
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = feeds.FeedSite(
+            title=config.site_name, url=config.site_url or "/", description=config.site_description or ""
+        )
+        out = Path(config.site_dir)
+        (out / feeds.RSS_FILE).write_text(feeds.rss(site, self.feed_items), encoding="utf-8")
+        (out / feeds.JSON_FILE).write_text(feeds.json_feed(site, self.feed_items), encoding="utf-8")
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]

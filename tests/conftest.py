@@ -9,7 +9,6 @@ import pytest
 
 from generator import ingest
 from generator.model import Article
-from generator.site.layout import OWNED_FOLDERS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_8dabb732faecaf91.txt"
@@ -70,8 +69,13 @@ def copy_project(dest: Path, *, seeds: bool = True) -> Path:
 
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "templates", dest / "templates")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    from generator.site.layout import OWNED_FILES, OWNED_FOLDERS
+
     shutil.copytree(
-        ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns(*OWNED_FOLDERS)
+        ROOT / "docs",
+        dest / "docs",
+        ignore=lambda d, names: [n for n in names if Path(d) == ROOT / "docs" and n in (*OWNED_FOLDERS, *OWNED_FILES)],
     )
     (dest / "seeds").mkdir()
     if seeds:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from generator.site.layout import OWNED_FOLDERS
+from generator.site.layout import OWNED_FILES, OWNED_FOLDERS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -33,10 +33,11 @@ def make_project(tmp: Path, seeds: Iterable[Path] = (), files: dict[str, str | b
     tmp.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
     shutil.copytree(ROOT / "templates", tmp / "templates")
+    shutil.copytree(ROOT / "overrides", tmp / "overrides")
     if (ROOT / "aliases.yml").exists():
         shutil.copy(ROOT / "aliases.yml", tmp / "aliases.yml")
     shutil.copytree(ROOT / "docs", tmp / "docs", ignore=lambda d, names: [
-        n for n in names if Path(d) == ROOT / "docs" and n in OWNED_FOLDERS
+        n for n in names if Path(d) == ROOT / "docs" and n in (*OWNED_FOLDERS, *OWNED_FILES)
     ])
     (tmp / "seeds").mkdir(exist_ok=True)
     for seed in seeds:
@@ -58,12 +59,16 @@ def cli(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
-def mkdocs_build(project: Path, *, timeout: float = 240) -> Path:
-    """``mkdocs build`` of ``project`` in a subprocess (the plugin runs the generator); the site folder."""
+def mkdocs_build(project: Path, *, timeout: float = 240, strict: bool = False) -> Path:
+    """``mkdocs build`` of ``project`` in a subprocess (the plugin runs the generator); the site folder.
+
+    ``strict``: any warning (a link to a missing page or anchor) fails the build.
+    """
     site = project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "-q", *(["--strict"] if strict else []),
+         "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=timeout, check=False,
     )
     assert done.returncode == 0, f"mkdocs build failed:\n{done.stdout}\n{done.stderr}"
@@ -156,3 +161,44 @@ def hostile_site() -> Path:
         mkdocs_build(project)
         _sites["hostile"] = project
     return _sites["hostile"]
+
+
+SITE_FIXTURES = FIXTURES / "site"
+XSS_PLACE = "<img src=x onerror=alert(1)>"
+
+
+def front_site() -> Path:
+    """The seed plus the dated fixture articles of tests/fixtures/site, built once per process.
+
+    A small but realistic site: four outlets, two months, an HTML article, an
+    undated brief, shared people and places. Returns the project folder.
+    """
+    if "front" not in _sites:
+        import atexit
+        import tempfile
+
+        tmp = Path(tempfile.mkdtemp(prefix="newsbrief-front-"))
+        atexit.register(shutil.rmtree, tmp, True)
+        project = make_project(tmp / "project", [SEED, *sorted(SITE_FIXTURES.iterdir())])
+        result = cli("build", "--root", str(project))
+        assert result.exit_code == 0, result.output
+        mkdocs_build(project, strict=True)
+        _sites["front"] = project
+    return _sites["front"]
+
+
+def xss_place_site() -> Path:
+    """The seed with Pokrovsk renamed (aliases.yml) to an HTML tag that would run script."""
+    if "xss-place" not in _sites:
+        import atexit
+        import tempfile
+
+        tmp = Path(tempfile.mkdtemp(prefix="newsbrief-xss-place-"))
+        atexit.register(shutil.rmtree, tmp, True)
+        aliases = f'places:\n  Pokrovsk:\n    rename: "{XSS_PLACE}"\n'
+        project = make_project(tmp / "project", [SEED], {"aliases.yml": aliases})
+        result = cli("build", "--root", str(project))
+        assert result.exit_code == 0, result.output
+        mkdocs_build(project, strict=True)
+        _sites["xss-place"] = project
+    return _sites["xss-place"]

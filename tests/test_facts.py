@@ -188,6 +188,31 @@ def test_dated_timeline_sorted_and_resolved(nlp: Any) -> None:
         assert e.sentence.start <= e.expression.start < e.expression.end <= e.sentence.end
 
 
+TWO_DATES = """---
+title: Port traffic falls
+date: 2025-11-05
+---
+Grain exports through the port fell in October compared with the same month last year, the port authority said.
+
+The port reopened its second terminal on 22 October after repairs.
+
+The United Nations said it would publish a summary of the talks on Friday.
+"""
+
+
+def test_timeline_one_row_per_sentence_vague_dates_after_precise(nlp: Any) -> None:
+    article, doc = _parse_md(nlp, TWO_DATES)
+    events = _timeline(doc, article)
+    # "the same month last year" is a comparison, not a second event (no 2024 row);
+    # "October 2025" may mean any day of it, so it follows "22 October 2025";
+    # "would publish ... on Friday" may be last Friday or the next: no row at all.
+    assert [(e.expression.text, e.date.isoformat(), e.precision) for e in events] == [
+        ("22 October", "2025-10-22", "day"),
+        ("in October", "2025-10-01", "month"),
+    ]
+    assert len({e.sentence.start for e in events}) == len(events)
+
+
 def test_dated_facts_carry_their_date(nlp: Any) -> None:
     from generator.extract.facts.rank import load_weights
 

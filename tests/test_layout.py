@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.site.layout import FOLDERS, KIND_OF_FOLDER, OWNED_FOLDERS, index_path
+from generator.site.layout import FOLDERS, KIND_OF_FOLDER, OWNED_FILES, OWNED_FOLDERS, index_path
 from tests.conftest import ROOT
 
 
@@ -35,11 +35,11 @@ def test_mkdocs_keeps_every_generated_folder_out_of_the_nav() -> None:
 def test_gitignore_ignores_every_generated_folder() -> None:
     lines = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
     generated = [line for line in lines if line.startswith("/docs/")]
-    assert generated == [f"/docs/{folder}/" for folder in OWNED_FOLDERS]
+    assert generated == [f"/docs/{folder}/" for folder in OWNED_FOLDERS] + [f"/docs/{f}" for f in OWNED_FILES]
 
 
 def test_the_aliases_sections_are_the_entity_folders() -> None:
-    assert set(KIND_OF_FOLDER) == set(FOLDERS.values()) == set(OWNED_FOLDERS) - {"briefs"}
+    assert set(KIND_OF_FOLDER) == set(FOLDERS.values()) == set(OWNED_FOLDERS) - {"briefs", "quoted"}
     assert all(FOLDERS[kind] == folder for folder, kind in KIND_OF_FOLDER.items())
 
 

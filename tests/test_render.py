@@ -92,7 +92,7 @@ def test_brief_page_groups_quotes_and_links_entities() -> None:
     brief = make_brief(BODY, slug="one")
     page = Renderer(TEMPLATES, build_catalog([brief])).brief_page(brief)
     assert "**[Ada Lovelace](../people/ada-lovelace.md)**, mayor of Testville" in page
-    assert "> “We are ready,” — *said* [¶2](#p2)" in page
+    assert "> “We are ready,” — *said*&nbsp;[¶2](#p2){ .nb-para aria-label=\"paragraph 2\" }" in page
     assert "[Testville](../places/testville.md)" in page
     assert '<a id="p1"></a>**1** The City Council' in page
     assert "cannot be verified" in page

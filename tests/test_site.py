@@ -43,7 +43,8 @@ def test_brief_command_prints_the_same_page(golden: Callable[[str, str], None]) 
 def test_seed_builds_every_kind_of_page(seed_site: Path) -> None:
     docs = seed_site / "docs"
     brief = (docs / "briefs" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
-    for section in ("## Key facts", "## What they said", "## Sourcing notes", "## Mentioned", "## Original article"):
+    for section in ("## Key facts", "## What they said", "??? info nb-sourcing \"Sourcing notes", "## Mentioned",
+                    "??? quote nb-original \"Original article"):
         assert section in brief
     assert (docs / "briefs" / "index.md").exists()
     for folder in ("people", "places", "organizations"):
@@ -63,7 +64,7 @@ def test_build_is_idempotent_and_removes_pages_of_deleted_articles(seed_site: Pa
         emptied = build_site(settings)
         assert f"briefs/{SEED_SLUG}.md" in emptied.removed
         assert not (seed_site / "docs" / "briefs" / f"{SEED_SLUG}.md").exists()
-        assert (seed_site / "docs" / "index.md").exists()  # hand-written pages stay
+        assert (seed_site / "docs" / "about.md").exists()  # hand-written pages stay
     finally:
         (seed_site / "gone.txt").rename(seed_site / "seeds" / SEED.name)
         build_site(settings)

@@ -95,8 +95,19 @@ def test_generated_page_edited_by_a_person_is_kept(docs: Path) -> None:
     assert (docs / "briefs/a.md").read_text() == "A, corrected by hand\n" and report.removed == []
 
 
+def test_the_home_page_is_generated_but_a_person_written_one_is_kept(docs: Path) -> None:
+    """docs/index.md is the generated news front, unless a person wrote their own."""
+    for rel in ("index.md", "briefs/../index.md"):
+        report = build(docs, {rel: "GENERATED\n"})
+        assert (docs / "index.md").read_text() == "# Home, written by a person\n"
+        assert any("written or edited by a person" in c for c in report.conflicts), report.conflicts
+    (docs / "index.md").unlink()
+    report = build(docs, {"index.md": "GENERATED\n"})
+    assert report.written == ["index.md"] and (docs / "index.md").read_text() == "GENERATED\n"
+
+
 @pytest.mark.parametrize("rel", [
-    "index.md", "about.md", "../outside.md", "briefs/../../outside.md", "briefs/../index.md",
+    "about.md", "../outside.md", "briefs/../../outside.md", "briefs/../about.md", "people/../../index.md",
     "/tmp/absolute.md", "briefs/a.txt", "stylesheets/x.md", "briefs/x.html", "briefs/.md",
 ])
 def test_refuses_to_write_outside_its_folders(docs: Path, rel: str) -> None:
@@ -197,7 +208,7 @@ HAND = {rel.removeprefix("docs/") for rel in HAND_WRITTEN}
 def _hand_written_intact(project: Path) -> None:
     for rel, text in HAND_WRITTEN.items():
         assert (project / rel).read_text(encoding="utf-8") == text
-    for page in ("index.md", "about.md"):
+    for page in ("about.md",):  # docs/index.md is generated (the news front)
         assert (project / "docs" / page).read_bytes() == (ROOT / "docs" / page).read_bytes()
 
 

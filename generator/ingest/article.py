@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from generator.html_article import HTML_MAX_BYTES, HTML_SUFFIXES, HtmlError, to_markdown
 from generator.ingest.decode import read_bounded, truncate
 from generator.ingest.errors import IngestError
 from generator.ingest.frontmatter import check_front_matter, read_front_matter, short
@@ -144,5 +145,13 @@ def load(path: Path | str, *, name: str | None = None) -> Article:
 
     ``name``: see :func:`loads`.
     """
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES:  # a saved web page: its article, as Markdown with front matter
+        text, warnings, _ = read_bounded(path, HTML_MAX_BYTES)
+        try:
+            text = to_markdown(text)
+        except HtmlError as exc:
+            raise IngestError(str(path), str(exc)) from None
+        return loads(text, str(path), suffix=".md", warnings=warnings, name=name)
     text, warnings, size = read_bounded(path)
-    return loads(text, str(path), suffix=Path(path).suffix.lower(), warnings=warnings, size=size, name=name)
+    return loads(text, str(path), suffix=suffix, warnings=warnings, size=size, name=name)

@@ -12,7 +12,7 @@ from generator.ingest.errors import IngestError
 from generator.ingest.language import looks_english
 from generator.model import Article, Problem
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 def find_articles(paths: list[Path]) -> list[Path]:

@@ -104,16 +104,17 @@ def truncate(body: str, path: str, warnings: list[str], size: int | None = None)
     return body[:cut]
 
 
-def read_bounded(path: Path | str) -> tuple[str, list[str], int | None]:
+def read_bounded(path: Path | str, limit: int = MAX_BYTES) -> tuple[str, list[str], int | None]:
     """(text, warnings, full size in bytes when only the start was read) of one file.
 
-    Raises :class:`IngestError` naming the file when it cannot be read or is not text.
+    At most ``limit`` bytes are read. Raises :class:`IngestError` naming the
+    file when it cannot be read or is not text.
     """
     p = Path(path)
     size: int | None
     try:
         with p.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)
+            data = f.read(limit + 1)
             size = f.seek(0, 2)
     except FileNotFoundError:
         raise IngestError(str(path), "does not exist (it was moved or deleted while the folder was read); "
@@ -122,10 +123,10 @@ def read_bounded(path: Path | str) -> tuple[str, list[str], int | None]:
         raise IngestError(str(path), "is a folder, not an article file") from None
     except OSError as exc:
         raise IngestError(str(path), f"cannot be read: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
+    if len(data) > limit:
         # Cut before a character, never inside one (UTF-8 continuation bytes are 10xxxxxx).
-        end = MAX_BYTES
-        while end > MAX_BYTES - 4 and data[end] & 0xC0 == 0x80:
+        end = limit
+        while end > limit - 4 and data[end] & 0xC0 == 0x80:
             end -= 1
         data = data[:end]
     else:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 RESERVED_SLUGS = frozenset(
-    {"index", "tags", "search", "assets", "404", "sitemap"}
+    {"index", "tags", "search", "assets", "404", "sitemap", "archive"}
     # Names Windows cannot create, so a clone of the site would break there.
     | {"con", "prn", "aux", "nul"}
     | {f"{dev}{n}" for dev in ("com", "lpt") for n in range(10)}

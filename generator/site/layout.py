@@ -13,8 +13,12 @@ BRIEFS = "briefs"
 FOLDERS: dict[EntityKind, str] = {"person": "people", "place": "places", "organization": "organizations"}
 """Each entity kind's folder, which is also its plural (a section of ``aliases.yml``)."""
 KIND_OF_FOLDER: dict[str, EntityKind] = {folder: kind for kind, folder in FOLDERS.items()}
-OWNED_FOLDERS = (BRIEFS, *FOLDERS.values())
-"""The folders the generator writes; nothing else below ``docs/`` is touched."""
+QUOTED = "quoted"
+"""The "Who is quoted" pages."""
+OWNED_FOLDERS = (BRIEFS, *FOLDERS.values(), QUOTED)
+"""The folders the generator writes; nothing else below ``docs/`` is touched but :data:`OWNED_FILES`."""
+OWNED_FILES = ("index.md",)
+"""Single pages at the top of ``docs/`` the generator writes: the home page is the news front."""
 SECTION_TITLES: dict[EntityKind, str] = {"person": "People", "place": "Places", "organization": "Organisations"}
 """Headings of each kind's section and index page."""
 

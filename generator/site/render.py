@@ -9,17 +9,22 @@ page structure by forgetting a filter.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import jinja2
 from markupsafe import Markup
 
-from generator.model import ENTITY_KINDS, Brief, EntityKind, Span
-from generator.site import escape, layout, views
+from generator.model import ENTITY_KINDS, Brief, Span
+from generator.site import escape, jsonld, layout, quoted, views
 from generator.site.catalog import Catalog, SiteEntity
-from generator.site.layout import BRIEFS, FOLDERS, SECTION_TITLES, index_path
+from generator.site.front import Front, long_date
+from generator.site.related import Related
+
+OriginalText = Literal["full", "none"]
+"""Whether a brief republishes the article's text (``full``) or only links to it (``none``)."""
 
 KIND_LABELS = {
     "person": "named person",
@@ -40,6 +45,7 @@ FLAG_LABELS = {
     "one_sided": "one side only",
     "state_media": "via state-controlled outlet",
 }
+_NOT_PLAIN = re.compile(r"[^\w\s.,;:!?'’‘()\-–—/]|_")
 
 
 def _finalize(value: Any) -> Any:
@@ -65,8 +71,10 @@ def relative(from_page: str, to_page: str) -> str:
 class Renderer:
     """Renders every page of the site from a catalog."""
 
-    def __init__(self, templates: Path, catalog: Catalog) -> None:
+    def __init__(self, templates: Path, catalog: Catalog, *, original_text: OriginalText = "full") -> None:
         self.catalog = catalog
+        self.original_text = original_text
+        self.related = Related(catalog)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             finalize=_finalize,
@@ -80,10 +88,14 @@ class Renderer:
             # Themes print front-matter titles into HTML unescaped: escape them as HTML too.
             yaml=lambda s: Markup(escape.yaml_string(escape.attr(str(s)))),
             attr=lambda s: Markup(escape.attr(str(s))),
+            # Script-safe JSON (no < > &, see site.jsonld) as a YAML string, not HTML-escaped.
+            yaml_json=lambda s: Markup(escape.yaml_string(str(s))),
             # A fact cut from a longer sentence may start in lower case.
             sentence=lambda s: str(s)[:1].upper() + str(s)[1:],
         )
-        self.env.globals.update(kind_label=KIND_LABELS.get, flag_label=FLAG_LABELS.get, when=views.when)
+        self.env.globals.update(
+            kind_label=KIND_LABELS.get, flag_label=FLAG_LABELS.get, when=views.when, long_date=long_date
+        )
 
     # --- link helpers: the only places that emit Markdown syntax around text ---
 
@@ -97,6 +109,37 @@ class Renderer:
             to, label = brief_path(target), text or target.title
         href = relative(page, to) + (f"#{anchor}" if anchor else "")
         return Markup(f"[{escape.inline(label)}]({href})")
+
+    def href(self, page: str, to: str) -> str:
+        """A relative link target from one generated page to another."""
+        return relative(page, to)
+
+    def pilcrow(self, page: str, brief: Brief, para: int, text: str | None = None) -> Markup:
+        """A link to paragraph ``para`` of the brief's article, only to an anchor that exists.
+
+        With the original text on the brief page, ``#pN`` there; without it, the
+        original article's address when known, else plain text. Paragraph 0 (a
+        claim found in the headline) has no anchor anywhere: the brief itself.
+        The link's accessible name says "paragraph 5", not "pilcrow 5".
+        """
+        same = page == brief_path(brief)
+        if para <= 0:
+            if same:
+                return Markup("(headline)")
+            return self.link(page, brief, f"headline of {brief.title}")
+        label = text or f"¶{para}"
+        name = f"paragraph {para}" + ("" if same else f" of {_plain(brief.title)}")
+        if self.original_text == "full":
+            href = ("" if same else relative(page, brief_path(brief))) + f"#p{para}"
+        else:
+            url = escape.url(brief.article.url)
+            if url is None:
+                if same:
+                    return Markup(escape.inline(label))
+                return self.link(page, brief, text)
+            href, name = url, f"{name}, in the original article"
+        short = " .nb-para" if text is None else ""  # "¶5" never breaks; "¶5 of <title>" may
+        return Markup(f'[{escape.inline(label)}]({href}){{{short} aria-label="{escape.attr(name)}" }}')
 
     def linked_span(
         self,
@@ -149,10 +192,31 @@ class Renderer:
 
     # --- pages ---
 
+    def brief_jsonld(self, brief: Brief) -> str:
+        mentioned = views.mentioned(self.catalog, brief)
+        return jsonld.script_safe(
+            jsonld.news_article(
+                brief,
+                summary=" ".join(s.text for s in brief.summary),
+                mentions=[(site.kind, site.name) for pages in mentioned.values() for site in pages],
+                quotes=[
+                    (q.text, g.page.name if g.page is not None else g.speaker)
+                    for g in views.quote_groups(self.catalog, brief)
+                    for q in g.quotes
+                ],
+                url=escape.url(brief.article.url),
+            )
+        )
+
     def brief_page(self, brief: Brief) -> str:
         page = brief_path(brief)
         linked: set[str] = set()
         return self.env.get_template("brief.md.j2").render(
+            jsonld=self.brief_jsonld(brief),
+            related=self.related.of(brief),
+            original_text=self.original_text,
+            para_link=lambda para: self.pilcrow(page, brief, para),
+            time_tag=_time_tag(brief),
             page=page,
             brief=brief,
             article=brief.article,
@@ -193,33 +257,33 @@ class Renderer:
             together=views.together(self.catalog, entity),
             link=lambda target, text=None, anchor="": self.link(page, target, text, anchor),
             paragraph_of=lambda brief, offset: brief.article.paragraph_of(offset),
+            para_link=lambda brief, para, text=None: self.pilcrow(page, brief, para, text),
             coordinates=views.coordinates(entity),
-        )
-
-    def briefs_index(self) -> str:
-        page = index_path(BRIEFS)
-        return self.env.get_template("briefs_index.md.j2").render(
-            page=page,
-            briefs=self.catalog.briefs,
-            link=lambda target, text=None, anchor="": self.link(page, target, text, anchor),
-        )
-
-    def entity_index(self, kind: EntityKind) -> str:
-        page = index_path(FOLDERS[kind])
-        return self.env.get_template("entity_index.md.j2").render(
-            page=page,
-            title=SECTION_TITLES[kind],
-            kind=kind,
-            letters=views.by_initial(self.catalog, kind),
-            link=lambda target, text=None, anchor="": self.link(page, target, text, anchor),
         )
 
     def pages(self) -> Iterable[tuple[str, str]]:
         """Every generated page as (path below docs/, Markdown), in a stable order."""
+        front = Front(self)
         for brief in sorted(self.catalog.briefs, key=lambda b: b.article.slug):
             yield brief_path(brief), self.brief_page(brief)
-        yield index_path(BRIEFS), self.briefs_index()
+        yield "index.md", front.home()
+        yield from front.briefs()
         for kind in ENTITY_KINDS:
             for entity in self.catalog.of_kind(kind):
                 yield entity.path, self.entity_page(entity)
-            yield index_path(FOLDERS[kind]), self.entity_index(kind)
+        yield from front.entity_indexes()
+        yield from quoted.pages(front)
+
+
+def _plain(text: str) -> str:
+    """Words and plain punctuation only, for an attribute inside a Markdown attribute list
+    (a backtick, brace, quote or bracket there would end the list or start a code span)."""
+    return " ".join(_NOT_PLAIN.sub(" ", text).split())
+
+
+def _time_tag(brief: Brief) -> Markup | None:
+    """``<time datetime="2025-11-05">5 November 2025</time>`` for the dateline."""
+    date = brief.article.date
+    if date is None:
+        return None
+    return Markup(f'<time datetime="{date.isoformat()}">{long_date(date)}</time>')

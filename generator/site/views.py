@@ -236,12 +236,12 @@ def by_initial(catalog: Catalog, kind: EntityKind) -> list[tuple[str, list[SiteE
 
 
 def when(date: dt.date, precision: str = "day") -> str:
-    """A resolved date as precise as the text was: 2025-10-14, October 2025 or 2025."""
+    """A resolved date as precise as the text was: 14 October 2025, October 2025 or 2025."""
     if precision == "year":
         return str(date.year)
     if precision == "month":
         return date.strftime("%B %Y")
-    return date.isoformat()
+    return f"{date.day} {date.strftime('%B %Y')}"
 
 
 def _distinct_claims(items: list[tuple[Brief, Claim]]) -> list[tuple[Brief, Claim]]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.errors import NewsbriefError
 from generator.model import Report
-from generator.site.layout import OWNED_FOLDERS
+from generator.site.layout import OWNED_FILES, OWNED_FOLDERS
 
 _TMP_PREFIX = ".nb-tmp-"
 # mkstemp creates files readable by their owner only; pages get the usual
@@ -87,7 +87,8 @@ def _safe_target(docs: Path, rel: str) -> Path:
     """The page's path, refusing anything outside the generator's folders."""
     target = (docs / rel).resolve()
     roots = [(docs / f).resolve() for f in OWNED_FOLDERS]
-    if not any(target.is_relative_to(r) for r in roots) or target.suffix != ".md":
+    owned = target in [(docs / f).resolve() for f in OWNED_FILES] or any(target.is_relative_to(r) for r in roots)
+    if not owned or target.suffix != ".md":
         raise WriterError(f"refusing to write {rel!r}: outside the generator's folders")
     return target
 
@@ -101,7 +102,7 @@ def _read(path: Path) -> bytes | None:
 
 def clean_temporaries(docs: Path) -> None:
     """Remove half-written temporary files a killed build left behind."""
-    for folder in OWNED_FOLDERS:
+    for folder in (*OWNED_FOLDERS, "."):
         for tmp in (docs / folder).glob(f"{_TMP_PREFIX}*"):
             with contextlib.suppress(OSError):
                 tmp.unlink()

@@ -25,6 +25,8 @@ FUTURE_CUES = re.compile(
     re.I,
 )
 """A sentence with one of these speaks of what is to come."""
+FUTURE_IN_PAST = re.compile(r"\bwould\b", re.I)
+"""'said it would publish on Friday': a bare weekday could be last Friday or the next one."""
 
 _MONTH = r"(?P<month>" + "|".join(month.title() for month in MONTHS) + ")"
 _PATTERNS = (
@@ -127,8 +129,11 @@ def _resolve(kind: str, m: re.Match[str], anchor: dt.date, future: bool) -> tupl
 
 
 def _ambiguous(kind: str, m: re.Match[str], text: str) -> bool:
-    """Words that only look like dates: "may" the verb, "Black Friday"."""
+    """Words that only look like dates ("may" the verb, "Black Friday"), and a
+    weekday that may be past or future ("said it would meet on Friday")."""
     groups = m.groupdict()
+    if kind == "weekday" and (groups.get("mod") or "").lower() not in ("last", "next") and FUTURE_IN_PAST.search(text):
+        return True
     if kind == "month" and groups["month"] == "May":
         return not (groups.get("mod") or groups.get("day") or groups.get("year"))
     if kind == "weekday" and not groups.get("mod"):
@@ -175,3 +180,12 @@ def note(mention: DateMention, anchor: dt.date) -> str:
         return f"{MONTHS[day.month - 1].capitalize()} {day.year}"
     shown = f"{day.day} {MONTHS[day.month - 1].capitalize()}"
     return shown if day.year == anchor.year else f"{shown} {day.year}"
+
+
+def period_end(date: dt.date, precision: DatePrecision) -> dt.date:
+    """The last day a resolved date may mean: the day itself, its month's or its year's last day."""
+    if precision == "year":
+        return dt.date(date.year, 12, 31)
+    if precision == "month":
+        return _add_months(date, 1) - dt.timedelta(days=1)
+    return date

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.extract.facts.dates import DateMention, date_mentions, is_relative, note
+from generator.extract.facts.dates import DateMention, date_mentions, is_relative, note, period_end
 from generator.extract.facts.headline import HEADLINE_MAX, derive_headline
 from generator.extract.facts.rank import Weights, load_weights
 from generator.extract.facts.sentences import Sentence, announced, overlap
@@ -134,6 +134,13 @@ def _summary_pieces(parsed: Parsed, sents: list[Sentence], weights: Weights) -> 
     ranked = _ranked_window(parsed, sents, weights)
     if not ranked:
         return ((sents[0], Piece(start=sents[0].start, end=sents[0].end)),) if sents else ()
+    lead = next((s for s in sents if s.eligible), None)
+    if lead is not None and _news_lead(parsed, lead):
+        # Hard news puts the story in its first sentence: a lead that stands alone
+        # and names an actor or a figure is the summary, whatever the ranker says.
+        start = trim_lead(parsed.doc, parsed.text, lead.start, lead.end)
+        if stands_alone(parsed.doc, start, lead.end):
+            return ((lead, Piece(start=start, end=lead.end)),)
     for sent in ranked:
         start = trim_lead(parsed.doc, parsed.text, sent.start, sent.end)
         if stands_alone(parsed.doc, start, sent.end):
@@ -148,6 +155,22 @@ def _summary_pieces(parsed: Parsed, sents: list[Sentence], weights: Weights) -> 
         ):
             return ((before, Piece(start=before.start, end=before.end)), (sent, Piece(start=sent.start, end=sent.end)))
     return ((ranked[0], Piece(start=ranked[0].start, end=ranked[0].end)),)
+
+
+NEWS_LEAD_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+"""Entity labels of a news lead's actors and figures ("Kyiv will introduce ... four hours")."""
+
+
+def _news_lead(parsed: Parsed, sent: Sentence) -> bool:
+    """The first sentence reads as a hard-news lead: it opens the article and names an actor or a figure.
+
+    A feature's first sentence is a scene or an anecdote ("It was an odd thing
+    to say") that names neither; the nut graf is then the ranker's choice.
+    """
+    span = parsed.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    return sent.index == 0 and span is not None and (
+        any(e.label_ in NEWS_LEAD_ENTS for e in span.ents) or any(t.pos_ in ("PROPN", "NUM") for t in span)
+    )
 
 
 def _summary_choice(parsed: Parsed, sents: list[Sentence], weights: Weights) -> tuple[Sentence, ...]:
@@ -303,20 +326,28 @@ def resolved_dates(parsed: Parsed, sents: list[Sentence], spans: tuple[Span, ...
 
 
 def timeline(parsed: Parsed, sents: list[Sentence]) -> tuple[TimelineEvent, ...]:
-    """Every date expression resolved against the article's date, sorted; none when undated."""
+    """One event per sentence that dates itself, resolved against the article's date; none when undated.
+
+    A sentence's first date expression dates it ("fell in October compared with
+    the same month last year" happened in October). Sorted by when the period
+    ends, so "October 2025" follows "22 October 2025" rather than preceding it.
+    """
     article = parsed.article
     if article.date is None:
         return ()
     events = []
     for sent in sents:
-        for mention in date_mentions(sent.text, article.date):
-            expression = Span(start=sent.start + mention.start, end=sent.start + mention.end, text=mention.text)
-            events.append(
-                TimelineEvent(
-                    date=mention.date,
-                    expression=expression,
-                    sentence=Span(start=sent.start, end=sent.end, text=sent.text),
-                    precision=mention.precision,
-                )
+        mentions = date_mentions(sent.text, article.date)
+        if not mentions:
+            continue
+        mention = mentions[0]
+        expression = Span(start=sent.start + mention.start, end=sent.start + mention.end, text=mention.text)
+        events.append(
+            TimelineEvent(
+                date=mention.date,
+                expression=expression,
+                sentence=Span(start=sent.start, end=sent.end, text=sent.text),
+                precision=mention.precision,
             )
-    return tuple(sorted(events, key=lambda e: (e.date, e.expression.start)))
+        )
+    return tuple(sorted(events, key=lambda e: (period_end(e.date, e.precision), e.expression.start)))
