@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator import nlp
 from generator.extract import extract_brief
+from generator.extract.budget import BudgetExceeded
 from generator.model import Article, Brief, Problem
 
 BATCH_SIZE = 16
@@ -80,6 +81,9 @@ def analyse(
             doc = next(docs)
             try:
                 brief = extract_brief(nlp.parse(article, doc))
+            except BudgetExceeded as exc:  # already says what happened and what to do
+                yield Problem(path=article.path, message=exc.message)
+                continue
             except Exception as exc:  # one article's bug must not stop the rest
                 yield Problem(
                     path=article.path,

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.extract.budget import check
 from generator.extract.spans import SpanIndex
 from generator.extract.speech.quote_marks import Quoted
 from generator.extract.speech.speakers import SUBJECT_DEPS
@@ -136,6 +137,7 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
     quoted, direct = SpanIndex(all_quoted), SpanIndex(all_direct)
     found: list[Candidate] = []
     for verb in parsed.doc:
+        check()
         if inside(verb.idx, quoted):
             continue
         if verb.pos_ == "NOUN" and verb.lower_ in NOMINAL_CUES:

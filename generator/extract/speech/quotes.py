@@ -26,6 +26,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from generator.extract.budget import check
 from generator.extract.spans import SpanIndex
 from generator.extract.speech.indirect import Candidate, indirect, is_cue, subject_of, within_reported_clause
 from generator.extract.speech.quote_marks import Quoted, quoted_spans
@@ -206,6 +207,7 @@ def quotes(
     candidates: list[Candidate] = []
     demoted: set[Quoted] = set()
     for q in direct:
+        check()
         para = paragraphs[q.paragraph]
         cue, subject = _direct_cue(body, q, para.start, para.end, marks, parsed)
         if cue is not None and cue.idx < q.start and within_reported_clause(parsed, cue):
@@ -231,6 +233,7 @@ def quotes(
     found: list[Quote] = []
     last: dict[int, Speaker | None] = {}
     for cand in candidates:
+        check()
         speaker: Speaker | None = None
         if cand.subject is not None:
             speaker = resolver.subject(cand.subject)
