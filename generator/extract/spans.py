@@ -54,6 +54,20 @@ class SpanIndex(Generic[S]):
         lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
         return self.spans[lo:hi]
 
+    def overlapping(self, start: int, end: int) -> list[S]:
+        """The spans sharing a character with ``[start, end)``, in order of start.
+
+        Walks back from the last span starting before ``end`` and stops where no
+        earlier span reaches ``start`` (the running maximum of ends says so).
+        """
+        out = []
+        i = bisect.bisect_left(self._starts, end) - 1
+        while i >= 0 and self._max_end[i] > start:
+            if self._ends[i] > start:
+                out.append(self.spans[i])
+            i -= 1
+        return out[::-1]
+
     def first_start_after(self, offset: int) -> int | None:
         """The smallest span start greater than ``offset``."""
         n = bisect.bisect_right(self._starts, offset)
