@@ -142,3 +142,18 @@ def test_thousands_of_quotes_give_bounded_output() -> None:
     (brief,) = briefs
     assert len(brief.quotes) <= 400
     assert all(article.body[q.start : q.end] == q.text for q in brief.quotes)
+
+
+def test_the_budget_also_stops_a_stage_with_no_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import generator.extract as extract
+
+    def endless(parsed: object) -> list[object]:
+        while True:  # a slow loop that never calls budget.check()
+            time.sleep(0.01)
+
+    monkeypatch.setattr(extract, "sentences", endless)
+    monkeypatch.setenv("NEWSBRIEF_ARTICLE_SECONDS", "0.5")
+    briefs, problems = extract_all([ingest.load(SEED)], Settings(cache=False))
+    assert briefs == [] and "took longer than 0.5 s" in problems[0].message
