@@ -10,6 +10,7 @@ devices and sockets are skipped, each with a message saying why.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -50,9 +51,9 @@ def _link_problem(link: Path, root: Path) -> str | None:
         target = link.resolve(strict=True)
     except FileNotFoundError:
         return "is a broken symbolic link (its target does not exist); it was skipped"
-    except (RuntimeError, OSError) as exc:
-        if isinstance(exc, OSError) and exc.strerror and "loop" not in exc.strerror.lower():
-            return f"is a symbolic link that cannot be followed ({exc.strerror}); it was skipped"
+    except (RuntimeError, OSError) as exc:  # a loop is RuntimeError or ELOOP, by Python version
+        if isinstance(exc, OSError) and exc.errno != errno.ELOOP:
+            return f"is a symbolic link that cannot be followed ({exc.strerror or exc}); it was skipped"
         return "is a symbolic link loop; it was skipped"
     if not target.is_relative_to(root):
         return ("is a symbolic link to a file outside the folder; only files inside it become articles, "
