@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from generator import nlp
 from generator.extract import extract_brief
+from generator.extract.budget import BudgetExceeded
 from generator.model import Article
 from generator.records import Record, error_record, to_record
 
@@ -35,6 +36,8 @@ def _failed(article: Article, exc: BaseException) -> Record:
 def _one(article: Article, doc: Doc) -> Record:
     try:
         return to_record(extract_brief(nlp.parse(article, doc)))
+    except BudgetExceeded as exc:  # already says what happened and what to do
+        return error_record(article.path, exc.message, id=article.slug)
     except Exception as exc:  # one article's bug must not stop the rest
         return _failed(article, exc)
 

@@ -14,6 +14,7 @@ from generator import __version__, nlp
 from generator.errors import NewsbriefError
 from generator.model import Problem, Report
 from generator.pipeline import Settings, extract_all, read_articles
+from generator.printable import printable
 
 T = TypeVar("T")
 
@@ -137,7 +138,7 @@ def build(
         raise click.ClickException(str(exc)) from None
     _echo_problems(report.problems)
     for c in report.conflicts:
-        click.secho(f"conflict: {c}", err=True, fg="yellow")
+        click.secho(printable(f"conflict: {c}"), err=True, fg="yellow")
     click.echo(_summary(report), err=True)
     if any(p.severity == "error" for p in report.problems):
         sys.exit(1)

@@ -7,6 +7,8 @@ or entry inside it when there is one, and what to do.
 
 from __future__ import annotations
 
+from generator.printable import printable
+
 
 class NewsbriefError(Exception):
     """A problem with the user's input or setup, worded for the user.
@@ -24,4 +26,5 @@ class NewsbriefError(Exception):
         where = [self.path] if self.path is not None else []
         if self.key is not None:
             where.append(repr(self.key))
-        return ": ".join((*where, self.message))
+        # One line: a file name with a newline or escape codes forges no line of the report.
+        return printable(": ".join((*where, self.message)))

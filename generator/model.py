@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from generator.printable import printable
+
 QuoteKind = Literal["direct", "mixed", "indirect"]
 EntityKind = Literal["person", "place", "organization"]
 SourceKind = Literal[
@@ -187,7 +189,8 @@ class Problem:
     severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.severity}: {self.message}"
+        # One line whatever the file is called: a newline or escape code in a name forges no line.
+        return printable(f"{self.path}: {self.severity}: {self.message}")
 
 
 @dataclass(slots=True)

@@ -117,6 +117,10 @@ class Parsed:
     text: str = field(init=False)
     blocks: tuple[Span, ...] = field(init=False)
     sentences: tuple[SpacySpan, ...] = field(init=False)
+    ents: tuple[SpacySpan, ...] = field(init=False)
+    """``Doc.ents`` read once: each read (and each ``Span.ents``) rebuilds every entity,
+    so reading it per sentence made extraction quadratic (7,000 one-line paragraphs)."""
+    _ent_starts: tuple[int, ...] = field(init=False, repr=False)
     _para_starts: tuple[int, ...] = field(init=False, repr=False)
     _block_starts: tuple[int, ...] = field(init=False, repr=False)
     _token_starts: tuple[int, ...] = field(init=False, repr=False)
@@ -128,6 +132,8 @@ class Parsed:
         object.__setattr__(self, "text", article.body)
         object.__setattr__(self, "blocks", blocks)
         object.__setattr__(self, "sentences", tuple(self.doc.sents))
+        object.__setattr__(self, "ents", tuple(self.doc.ents))
+        object.__setattr__(self, "_ent_starts", tuple(e.start for e in self.ents))
         object.__setattr__(self, "_para_starts", tuple(p.start for p in article.paragraphs))
         object.__setattr__(self, "_block_starts", tuple(b.start for b in blocks))
         starts = tuple(t.idx for t in self.doc)
@@ -155,6 +161,11 @@ class Parsed:
         """0-based index into :attr:`blocks` of the block holding ``offset`` (-1 if none)."""
         n = bisect.bisect_right(self._block_starts, offset) - 1
         return n if n >= 0 and offset < self.blocks[n].end else -1
+
+    def ents_within(self, start: int, end: int) -> tuple[SpacySpan, ...]:
+        """The entities inside tokens ``[start, end)`` (what ``doc[start:end].ents`` gives), by bisection."""
+        lo, hi = bisect.bisect_left(self._ent_starts, start), bisect.bisect_left(self._ent_starts, end)
+        return tuple(e for e in self.ents[lo:hi] if e.end <= end)
 
     def same_line(self, a: Token, b: Token) -> bool:
         """No line break between the two tokens' starts: the parse can run across a paragraph break."""

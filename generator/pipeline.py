@@ -19,6 +19,7 @@ from generator.model import Article, Brief, Problem, Report
 from generator.site.aliases import Aliases, load_aliases
 from generator.site.catalog import Catalog, build_catalog
 from generator.site.render import OriginalText, Renderer
+from generator.site.textsafety import name_problems
 from generator.site.writer import write_pages
 
 __all__ = [
@@ -150,6 +151,7 @@ def build_site(settings: Settings, progress: Progress[Brief | Problem] = no_prog
         report.problems.extend(problems)
         briefs, problems = extract_all(articles, settings, progress)
     report.problems.extend(problems)
+    report.problems.extend(name_problems(briefs))
     report.briefs = len(briefs)
     write(settings, renderer(settings, catalog(briefs, aliases)).pages(), report)
     return report

@@ -48,8 +48,16 @@ def render(source: str) -> str:
 
 
 def shown(text: str) -> str:
-    """What the reader must see for ``text``: whitespace folded, invisible controls dropped."""
+    """What the reader must see for ``text``: whitespace folded, invisible and bidi controls dropped.
+
+    Bidi controls are dropped from article text and right-to-left runs isolated
+    with FSI/PDI (site.textsafety), so both sides are compared without them.
+    """
+    text = _BIDI.sub("", text)
     return re.sub(r"\s+", " ", escape._INVISIBLE.sub("", re.sub(r"\s+", " ", text))).strip()
+
+
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u061c]")
 
 
 def visible(fragment: str) -> str:

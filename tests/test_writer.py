@@ -15,6 +15,7 @@ import pytest
 
 from generator.model import Report
 from generator.site import writer
+from generator.site.stamp import stamped
 from generator.site.writer import Manifest, atomic_write, write_pages
 from tests.sitetools import ROOT, SEED, cli, generated_tree, make_project
 
@@ -37,7 +38,7 @@ def test_writes_records_and_skips_unchanged(docs: Path) -> None:
     pages = {"briefs/a.md": "A\n", "people/p.md": "P\n"}
     report = build(docs, pages)
     assert sorted(report.written) == sorted(pages) and not report.conflicts
-    assert (docs / "briefs/a.md").read_text() == "A\n"
+    assert (docs / "briefs/a.md").read_text() == stamped("A\n")
     manifest = json.loads((docs.parent / ".newsbrief/manifest.json").read_text())
     assert sorted(manifest["files"]) == sorted(pages)
     again = build(docs, pages)
@@ -103,7 +104,7 @@ def test_the_home_page_is_generated_but_a_person_written_one_is_kept(docs: Path)
         assert any("written or edited by a person" in c for c in report.conflicts), report.conflicts
     (docs / "index.md").unlink()
     report = build(docs, {"index.md": "GENERATED\n"})
-    assert report.written == ["index.md"] and (docs / "index.md").read_text() == "GENERATED\n"
+    assert report.written == ["index.md"] and (docs / "index.md").read_text() == stamped("GENERATED\n")
 
 
 @pytest.mark.parametrize("rel", [
@@ -133,7 +134,7 @@ def test_symlink_to_a_hand_written_page_is_not_followed(docs: Path) -> None:
 def test_two_pages_for_one_path_keep_the_first(docs: Path) -> None:
     report = Report()
     write_pages(docs, docs.parent / "m.json", [("people/index.md", "INDEX\n"), ("people/index.md", "PERSON\n")], report)
-    assert (docs / "people/index.md").read_text() == "INDEX\n"
+    assert (docs / "people/index.md").read_text() == stamped("INDEX\n")
     assert any("two generated pages" in c for c in report.conflicts)
 
 
@@ -150,7 +151,7 @@ def test_damaged_manifest_never_deletes_or_crashes(docs: Path, content: str) -> 
     report = build(docs, {"briefs/b.md": "B\n"})
     assert (docs / "briefs/a.md").read_text() == "A person's page\n"
     assert report.written == ["briefs/b.md"] and report.removed == []
-    assert Manifest(m).files == {"briefs/b.md": [writer.digest("B\n")]}
+    assert Manifest(m).files == {"briefs/b.md": [writer.digest(stamped("B\n"))]}
 
 
 def test_failed_write_keeps_the_old_page_and_no_temporary(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -169,7 +170,11 @@ def test_failed_write_keeps_the_old_page_and_no_temporary(docs: Path, monkeypatc
 
 def test_temporaries_of_a_killed_build_are_cleaned(docs: Path) -> None:
     (docs / "briefs").mkdir()
-    (docs / "briefs/.nb-tmp-abc").write_text("half a pa")
+    # A build killed midway: its manifest recorded the token of its temporaries first.
+    m = docs.parent / ".newsbrief/manifest.json"
+    m.parent.mkdir()
+    m.write_text(json.dumps({"version": 1, "files": {}, "temporaries": ["abc123"]}))
+    (docs / "briefs/.nb-tmp-abc123-0").write_text("half a pa")
     build(docs, {"briefs/a.md": "A\n"})
     assert sorted(p.name for p in (docs / "briefs").iterdir()) == ["a.md"]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from generator.extract import budget
 from generator.extract.entities import entities
 from generator.extract.facts.select import facts, headline, resolved_dates, summary, timeline
 from generator.extract.facts.sentences import sentences
@@ -22,14 +23,27 @@ if TYPE_CHECKING:
 
 
 def extract_brief(parsed: Parsed) -> Brief:
-    """Everything a brief needs from one parsed article."""
+    """Everything a brief needs from one parsed article.
+
+    Raises :class:`~generator.extract.budget.BudgetExceeded` (a skip message
+    naming the file) when the article takes longer than its time budget.
+    """
+    with budget.deadline(parsed.article.path):
+        return _extract(parsed)
+
+
+def _extract(parsed: Parsed) -> Brief:
     article = parsed.article
     people, places, organizations = entities(parsed)
+    budget.check()
     found_quotes = quotes(parsed, people=people, organizations=organizations)
+    budget.check()
     found_claims = claims(
         parsed, quotes=found_quotes, people=people, places=places, organizations=organizations
     )
+    budget.check()
     sents = sentences(parsed)
+    budget.check()
     found_summary = summary(parsed, sents)
     found_facts = facts(parsed, sents, claims=found_claims)
     spans = found_summary + tuple(parsed.span(f.start, f.end) for f in found_facts)

@@ -9,11 +9,12 @@ The stages, each a module: ``decode`` (bytes to text, encodings, size bounds),
 from __future__ import annotations
 
 from generator.ingest.article import HEADLINE_MAX, load, loads, paragraphs
-from generator.ingest.corpus import SUFFIXES, find_articles, read_articles
+from generator.ingest.corpus import find_articles, read_articles
 from generator.ingest.decode import MAX_BYTES, MAX_CHARS, decode
 from generator.ingest.errors import IngestError
 from generator.ingest.frontmatter import FRONT_MATTER_SCHEMA, check_front_matter
 from generator.ingest.language import looks_english
+from generator.ingest.safety import SUFFIXES
 from generator.ingest.slugs import RESERVED_SLUGS, SLUG_MAX, safe_slug, slugify
 
 __all__ = [

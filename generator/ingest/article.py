@@ -5,11 +5,13 @@ the body is the whole decoded file, for ``.md`` the text after the closing
 front-matter delimiter line. Nothing here normalises the body, so offsets stay
 valid against the file a user can open (a body longer than
 :data:`~generator.ingest.decode.MAX_CHARS` is cut, with a warning, and offsets
-stay valid for the part kept).
+stay valid for the part kept), except absurd runs of punctuation, which are
+shortened with a warning (:mod:`generator.ingest.runs`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -18,9 +20,12 @@ from generator.html_article import HTML_MAX_BYTES, HTML_SUFFIXES, HtmlError, to_
 from generator.ingest.decode import read_bounded, truncate
 from generator.ingest.errors import IngestError
 from generator.ingest.frontmatter import check_front_matter, read_front_matter, short
+from generator.ingest.runs import shorten_runs
 from generator.ingest.slugs import RESERVED_SLUGS, safe_slug, slugify
 from generator.model import Article, Span
 
+DATE_RANGE = (dt.date(2, 1, 1), dt.date(9998, 12, 31))
+"""Dates newsbrief can reason from: "next Monday" or "last year" must stay a date."""
 HEADLINE_MAX = 200
 """A first line this short, with no final full stop and a blank line after it,
 is a headline (the layout of wire copy and of the shared corpus)."""
@@ -107,13 +112,19 @@ def loads(
     if not body.strip():
         raise IngestError(path, "the article has no text after its front matter" if suffix == ".md"
                           else "the file is empty (or only blank lines); add the article text or remove the file")
-    body = truncate(body, path, warnings, size)
+    body = shorten_runs(truncate(body, path, warnings, size), warnings)
     headline = _headline(body) if suffix != ".md" else None
     paras = paragraphs(body, headline.end if headline else 0)
     if not paras:  # one short line and nothing else: it is the text, not a headline
         headline, paras = None, paragraphs(body)
     stem = name or Path(path).stem
     title = meta.get("title") or (headline.text if headline else None)
+    date = meta.get("date")
+    if date is not None and not DATE_RANGE[0] <= date <= DATE_RANGE[1]:
+        warnings.append(f"date {date.isoformat()} is outside the dates newsbrief can use "
+                        f"({DATE_RANGE[0].isoformat()} to {DATE_RANGE[1].isoformat()}), so the brief has no date; "
+                        "write the day the article was published")
+        date = None
     url = meta.get("url")
     if url is not None and not re.match(r"https?://[^\s/]", url.strip(), re.I):
         warnings.append(f"url {short(url)} is not an http(s) address; it is shown as text, not a link")
@@ -129,7 +140,7 @@ def loads(
         body=body,
         paragraphs=paras,
         title=title,
-        date=meta.get("date"),
+        date=date,
         source=meta.get("source") or meta.get("publisher"),
         url=url,
         author=meta.get("author"),

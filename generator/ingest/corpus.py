@@ -10,36 +10,35 @@ from pathlib import Path
 from generator.ingest.article import load
 from generator.ingest.errors import IngestError
 from generator.ingest.language import looks_english
+from generator.ingest.safety import walk
 from generator.model import Article, Problem
 
-SUFFIXES = (".txt", ".md", ".html", ".htm")
 
-
-def find_articles(paths: list[Path]) -> list[Path]:
+def find_articles(paths: list[Path], problems: list[Problem] | None = None) -> list[Path]:
     """Files given, plus ``.txt``/``.md`` files found under directories, sorted.
 
     Hidden files and folders (editor swap files, ``.git``) are skipped; a file
-    that vanishes while the folder is listed is simply not found.
+    that vanishes while the folder is listed is simply not found. Links that
+    lead out of the folder, FIFOs and other special files are skipped with a
+    problem added to ``problems`` (see :mod:`generator.ingest.safety`).
     """
     found: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found.extend(sorted(
-                f for f in p.rglob("*")
-                if f.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and f.is_file()
-            ))
+            files, skipped = walk(p)
+            found.extend(files)
+            if problems is not None:
+                problems.extend(skipped)
         else:
             found.append(p)
     return found
 
 
-def _with_names(paths: list[Path]) -> Iterator[tuple[Path, str]]:
+def _with_names(paths: list[Path], problems: list[Problem]) -> Iterator[tuple[Path, str]]:
     """Each article file with the name its slug comes from: its path below the
     folder it was found in, so ``business/001.txt`` and ``sport/001.txt`` differ."""
     for p in paths:
-        for f in find_articles([p]):
+        for f in find_articles([p], problems):
             rel = f.relative_to(p) if p.is_dir() else Path(f.name)
             yield f, "-".join(rel.with_suffix("").parts)
 
@@ -54,7 +53,7 @@ def read_articles(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
     problems: list[Problem] = []
     slugs: set[str] = set()
     texts: dict[str, str] = {}
-    for f, name in _with_names(paths):
+    for f, name in _with_names(paths, problems):
         try:
             article = load(f, name=name)
         except IngestError as exc:

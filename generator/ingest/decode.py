@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.ingest.errors import IngestError
+from generator.ingest.safety import not_regular
 
 MAX_CHARS = 50_000
 """Longer bodies are cut at a paragraph break (with a warning) so one huge
@@ -112,6 +113,10 @@ def read_bounded(path: Path | str, limit: int = MAX_BYTES) -> tuple[str, list[st
     """
     p = Path(path)
     size: int | None
+    # A FIFO would block the read forever, a device could be endless: regular files only.
+    why = not_regular(p)
+    if why is not None:
+        raise IngestError(str(path), why)
     try:
         with p.open("rb") as f:
             data = f.read(limit + 1)

@@ -22,6 +22,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from generator.ingest.errors import IngestError
 from generator.ingest.slugs import slug_problem, slugify
+from generator.yaml_loader import StrictLoader
 
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
@@ -90,31 +91,7 @@ FRONT_MATTER_SCHEMA: dict[str, tuple[Callable[[Any], Any], str]] = {
 }
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML that keeps dates as text (checked by the schema, so an impossible
-    date is a clear error, not a crash) and refuses duplicate keys."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        self.flatten_mapping(node)
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            try:
-                duplicate = key in seen
-                seen.add(key)
-            except TypeError:
-                continue  # an unhashable key: the base class reports it
-            if duplicate:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"key {short(key)} appears twice; keep one", key_node.start_mark,
-                )
-        return super().construct_mapping(node, deep=deep)
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_Loader = StrictLoader
 
 
 class StrictYAMLHandler(YAMLHandler):

@@ -17,6 +17,7 @@ from generator.errors import NewsbriefError
 from generator.model import EntityKind
 from generator.site.keys import ascii_key, entity_key, slug
 from generator.site.layout import KIND_OF_FOLDER
+from generator.yaml_loader import StrictLoader, short
 
 ENTRY_KEYS = frozenset({"merge", "rename", "hide", "split", "description"})
 
@@ -109,10 +110,7 @@ def load_aliases(path: Path | str) -> Aliases:
     p = Path(path)
     if not p.exists():
         return Aliases()
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise AliasesError(f"not valid YAML: {exc}", path=str(p)) from None
+    data = _read_yaml(p)
     if not isinstance(data, dict):
         raise AliasesError(f"expected sections {', '.join(f'{s}:' for s in KIND_OF_FOLDER)}", path=str(p))
     entries: list[AliasEntry] = []
@@ -122,8 +120,37 @@ def load_aliases(path: Path | str) -> Aliases:
         if not isinstance(items, dict):
             raise AliasesError(f"section {section!r} must map names to entries", path=str(p))
         for name, spec in items.items():
-            entries.append(_entry(p, KIND_OF_FOLDER[section], str(name), spec or {}))
+            if not isinstance(name, str):
+                raise AliasesError(f"in section {section!r}, the entry {short(name)} is not a name; "
+                                   "write names as text (in quotes if need be)", path=str(p))
+            entries.append(_entry(p, KIND_OF_FOLDER[section], name, spec or {}))
     return Aliases.of(tuple(entries))
+
+
+def _read_yaml(p: Path) -> Any:
+    """The file's YAML, or one :class:`AliasesError` saying what is wrong and what to do."""
+    if p.is_dir():
+        raise AliasesError("is a folder; the aliases file must be a YAML file (or remove the folder)", path=str(p))
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise AliasesError(f"cannot be read ({exc.strerror or exc}); make it readable", path=str(p)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise AliasesError(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} on line {line}); save it as UTF-8",
+                           path=str(p)) from None
+    try:
+        return yaml.load(text, Loader=StrictLoader) or {}  # StrictLoader is a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise AliasesError(f"not valid YAML: {problem}{where}", path=str(p)) from None
+    except RecursionError:
+        raise AliasesError("is nested too deeply to be an aliases file; see the README for its layout",
+                           path=str(p)) from None
 
 
 def _entry(path: Path, kind: EntityKind, name: str, spec: Any) -> AliasEntry:
@@ -132,7 +159,7 @@ def _entry(path: Path, kind: EntityKind, name: str, spec: Any) -> AliasEntry:
 
     if not isinstance(spec, dict):
         raise error("expected keys such as merge:, rename:, hide:, description:")
-    unknown = set(spec) - ENTRY_KEYS
+    unknown = {str(k) for k in spec} - ENTRY_KEYS
     if unknown:
         known = ", ".join(sorted(ENTRY_KEYS))
         raise error(f"unknown key(s) {', '.join(sorted(unknown))}; known: {known}")

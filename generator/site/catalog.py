@@ -14,6 +14,7 @@ from generator.model import Brief, Claim, Entity, EntityKind, Quote
 from generator.site.aliases import Aliases, resolve
 from generator.site.keys import slug
 from generator.site.layout import entity_path
+from generator.site.textsafety import display_name
 
 
 @dataclass(slots=True)
@@ -65,7 +66,8 @@ class Catalog:
         """The site entity a name in ``brief`` refers to (canonical name or alias)."""
         if not name:
             return None
-        return self._lookup.get((brief.article.slug, kind, name))
+        found = self._lookup.get((brief.article.slug, kind, name))
+        return found if found is not None else self._lookup.get((brief.article.slug, kind, display_name(name)))
 
     def speaker(self, brief: Brief, name: str | None) -> SiteEntity | None:
         """The page of a quote's speaker or a claim's source: a person, an
@@ -81,7 +83,8 @@ class Catalog:
 
 
 def _merge_entity(site: SiteEntity, entity: Entity, brief: Brief) -> None:
-    site.aliases.update(a for a in (entity.name, *entity.aliases) if a != site.name)
+    site.aliases.update(display_name(a) for a in (entity.name, *entity.aliases))
+    site.aliases.discard(site.name)
     site.roles.extend((role, brief) for role in entity.roles)
     if brief not in site.briefs:
         site.briefs.append(brief)
@@ -111,7 +114,8 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
     for brief in sorted(briefs, key=lambda b: b.article.slug):
         seen: list[SiteEntity] = []
         for entity in brief.entities:
-            resolved = resolve(aliases, entity.kind, entity.name)
+            # Normalised and in one script, so a look-alike spelling joins the real page.
+            resolved = resolve(aliases, entity.kind, display_name(entity.name))
             if resolved is None:  # hidden by the site owner
                 continue
             key, display = resolved
@@ -120,11 +124,12 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
                 description = aliases.description(entity.kind, key) if aliases else None
                 site = SiteEntity(key=key, kind=entity.kind, name=display, description=description)
                 catalog.entities[(entity.kind, key)] = site
-            site.renamed = site.renamed or display != entity.name
+            site.renamed = site.renamed or display != display_name(entity.name)
             site.names[display] += 1
             _merge_entity(site, entity, brief)
             for name in (entity.name, *entity.aliases):
                 catalog._lookup[(brief.article.slug, entity.kind, name)] = site
+                catalog._lookup.setdefault((brief.article.slug, entity.kind, display_name(name)), site)
             if site not in seen:
                 seen.append(site)
         for a in seen:

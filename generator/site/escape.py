@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
+from generator.site.textsafety import isolate, strip_controls
+
 # Inline characters Python-Markdown (with the tables extension) reads anywhere in a
 # line. Only these may be backslash-escaped: before any other character a
 # backslash is shown as-is. ``<``, ``>`` and ``&`` become entities instead.
@@ -36,7 +38,8 @@ def inline(text: str, *, strip: bool = True) -> str:
     list, admonition, code block, table row) or end one. ``strip=False`` keeps
     a single space at either end, for pieces of a line placed between links.
     """
-    text = _SPACE.sub(" ", _INVISIBLE.sub("", text))
+    # Bidi controls dropped, right-to-left text isolated: nothing reorders the page around it.
+    text = isolate(_SPACE.sub(" ", _INVISIBLE.sub("", text)))
     if strip:
         text = text.strip()
     text = _MD_INLINE.sub(r"\\\1", text)
@@ -56,7 +59,7 @@ def inline(text: str, *, strip: bool = True) -> str:
 
 def attr(text: str) -> str:
     """Text for a double-quoted HTML attribute value."""
-    return "".join(_ATTR.get(c, c) for c in _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip())
+    return "".join(_ATTR.get(c, c) for c in _SPACE.sub(" ", strip_controls(_INVISIBLE.sub("", text))).strip())
 
 
 def url(value: str | None) -> str | None:
@@ -76,5 +79,6 @@ def url(value: str | None) -> str | None:
 
 def yaml_string(text: str) -> str:
     """A YAML double-quoted scalar for front matter."""
-    escaped = _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip().replace("\\", "\\\\").replace('"', '\\"')
+    escaped = _SPACE.sub(" ", strip_controls(_INVISIBLE.sub("", text))).strip()
+    escaped = escaped.replace("\\", "\\\\").replace('"', '\\"')
     return f'"{escaped}"'

@@ -249,7 +249,8 @@ class Renderer:
             page=page,
             entity=entity,
             roles=views.roles(entity),
-            aliases=sorted(entity.aliases, key=str.casefold),
+            # Case-folded first, then exact: Kyiv/KYIV must not keep a set's (hash-seeded) order.
+            aliases=sorted(entity.aliases, key=lambda a: (a.casefold(), a)),
             quotes=views.quotes_by_brief(entity),
             claims=views.claims_by_brief(entity),
             facts=views.facts_mentioning(self.catalog, entity),

@@ -5,21 +5,33 @@ The manifest records, per page, the hashes of the content the generator wrote
 or edited by a person, and is never overwritten or deleted: it is reported.
 The manifest is saved before pages change (write-ahead), so a build killed
 midway leaves every page either old or new, and recognisably ours.
+
+Each page also carries a mark (:mod:`generator.site.stamp`), so a manifest
+that is lost or damaged is rebuilt from the pages on disk, with a warning.
+Temporary files are named with a random token recorded in the manifest
+before they are made, and only files with a recorded token are ever cleaned
+up: a person's file that merely looks like one is kept. An owned folder that
+is a symbolic link is refused, so no crafted manifest can reach outside
+``docs/``. Every failure of the file system (a read-only folder, a full disk,
+a file where a folder should be) is one line naming the path and what to do.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
+import secrets
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from generator.errors import NewsbriefError
-from generator.model import Report
+from generator.model import Problem, Report
 from generator.site.layout import OWNED_FILES, OWNED_FOLDERS
+from generator.site.stamp import is_unedited, stamped
 
 _TMP_PREFIX = ".nb-tmp-"
 # mkstemp creates files readable by their owner only; pages get the usual
@@ -38,11 +50,35 @@ def digest(content: str | bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def atomic_write(path: Path, content: str | bytes) -> None:
-    """Replace ``path`` in one step: a crash leaves the old file or the new one."""
+def _advice(exc: OSError) -> str:
+    code = exc.errno
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full: free some space and build again"
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "the folder is not writable: make it writable (or build as its owner) and build again"
+    if code in (errno.ENOTDIR, errno.EEXIST, errno.EISDIR):
+        return "a file stands where a folder is expected (or the reverse): move it away and build again"
+    return "check the folder and build again"
+
+
+def fs_error(path: Path, exc: OSError, doing: str = "cannot write") -> WriterError:
+    """One line naming the path, what went wrong and what to do."""
+    return WriterError(f"{doing} here ({exc.strerror or exc}); {_advice(exc)}", path=str(path))
+
+
+def atomic_write(path: Path, content: str | bytes, *, temporary: str | None = None) -> None:
+    """Replace ``path`` in one step: a crash leaves the old file or the new one.
+
+    ``temporary`` names the temporary file (beside ``path``); without it a
+    fresh unique name is made.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=path.parent)
+    if temporary is None:
+        fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=path.parent)
+    else:
+        tmp = str(path.parent / temporary)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -63,21 +99,42 @@ class Manifest:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.files: dict[str, list[str]] = {}
+        self.temporaries: list[str] = []
+        """Tokens of the temporary files a build made (or was about to make)."""
+        self.damaged: str | None = None
+        """Why the manifest could not be read, when it exists but is unreadable."""
+        self.missing = False
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except FileNotFoundError:
+            self.missing = True
+            return
+        except (OSError, ValueError) as exc:
+            self.damaged = getattr(exc, "strerror", None) or type(exc).__name__
             return
         files = data.get("files") if isinstance(data, dict) else None
-        if isinstance(files, dict):
-            self.files = {
-                k: [h for h in v if isinstance(h, str)]
-                for k, v in files.items()
-                if isinstance(k, str) and isinstance(v, list)
-            }
+        if not isinstance(files, dict):
+            self.damaged = "it has no list of files"
+            return
+        self.files = {
+            k: [h for h in v if isinstance(h, str)]
+            for k, v in files.items()
+            if isinstance(k, str) and isinstance(v, list)
+        }
+        tokens = data.get("temporaries", [])
+        if isinstance(tokens, list):
+            self.temporaries = [t for t in tokens if isinstance(t, str) and t.isalnum()]
 
     def save(self) -> None:
-        payload = {"version": 1, "files": {k: sorted(set(v)) for k, v in sorted(self.files.items())}}
-        atomic_write(self.path, json.dumps(payload, indent=1) + "\n")
+        payload = {
+            "version": 1,
+            "files": {k: sorted(set(v)) for k, v in sorted(self.files.items())},
+            "temporaries": sorted(set(self.temporaries)),
+        }
+        try:
+            atomic_write(self.path, json.dumps(payload, indent=1) + "\n")
+        except OSError as exc:
+            raise fs_error(self.path, exc, "cannot save the manifest") from None
 
     def owns(self, rel: str, current: str) -> bool:
         return current in self.files.get(rel, ())
@@ -98,14 +155,61 @@ def _read(path: Path) -> bytes | None:
         return path.read_bytes()
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        raise fs_error(path, exc, "cannot read") from None
 
 
-def clean_temporaries(docs: Path) -> None:
-    """Remove half-written temporary files a killed build left behind."""
-    for folder in (*OWNED_FOLDERS, "."):
-        for tmp in (docs / folder).glob(f"{_TMP_PREFIX}*"):
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+def clean_temporaries(docs: Path, tokens: list[str]) -> None:
+    """Remove half-written temporary files a killed build left behind.
+
+    Only files named with a token the manifest recorded before they were made:
+    a person's file called ``.nb-tmp-notes`` is not the writer's to delete.
+    """
+    for token in tokens:
+        for folder in (*OWNED_FOLDERS, "."):
+            for tmp in (docs / folder).glob(f"{_TMP_PREFIX}{token}-*"):
+                with contextlib.suppress(OSError):
+                    if tmp.is_file() and not tmp.is_symlink():
+                        tmp.unlink()
+
+
+def check_folders(docs: Path) -> None:
+    """Refuse a ``docs/`` that is a file, and owned folders that are files or symbolic links.
+
+    A link would let the writer (and a crafted manifest) write or delete
+    files outside ``docs/``.
+    """
+    if docs.exists() and not docs.is_dir():
+        raise WriterError("is a file, but the pages go into a folder here; move the file away and build again",
+                          path=str(docs))
+    for folder in OWNED_FOLDERS:
+        path = docs / folder
+        if path.is_symlink():
+            raise WriterError(
+                "is a symbolic link; newsbrief writes its pages only into real folders below docs/, "
+                "so replace the link with a folder and build again", path=str(path))
+        if path.exists() and not path.is_dir():
+            raise WriterError("is a file, but newsbrief keeps its pages in a folder here; "
+                              "move the file away and build again", path=str(path))
+
+
+def _adopt(docs: Path, manifest: Manifest, report: Report) -> None:
+    """Rebuild a lost or damaged manifest from the marked pages on disk."""
+    found = 0
+    pages = [(f"{folder}/{p.name}", p) for folder in OWNED_FOLDERS for p in sorted((docs / folder).glob("*.md"))]
+    pages += [(name, docs / name) for name in OWNED_FILES if (docs / name).is_file()]
+    for rel, page in pages:
+        data = _read(page)
+        if rel not in manifest.files and data is not None and is_unedited(data):
+            manifest.files[rel] = [digest(data)]
+            found += 1
+    if manifest.damaged is not None:
+        report.problems.append(Problem(
+            path=str(manifest.path),
+            message=f"could not be read ({manifest.damaged}); it was rebuilt from the pages on disk "
+                    f"({found} page(s) newsbrief wrote were recognised; pages a person wrote are kept)",
+            severity="warning",
+        ))
 
 
 @contextlib.contextmanager
@@ -128,8 +232,10 @@ def _locked(manifest_path: Path) -> Iterator[None]:
 
 def write_pages(docs: Path, manifest_path: Path, pages: Iterable[tuple[str, str]], report: Report) -> None:
     """Write changed pages, remove pages of ours no longer generated, keep everything else."""
+    check_folders(docs)
     planned: dict[str, str] = {}
     for rel, content in pages:
+        content = stamped(content)
         try:
             _safe_target(docs, rel)
         except ValueError as exc:  # WriterError, or a path the system refuses (a NUL byte)
@@ -140,28 +246,44 @@ def write_pages(docs: Path, manifest_path: Path, pages: Iterable[tuple[str, str]
                 report.conflicts.append(f"two generated pages want docs/{rel}; the first one was kept")
             continue
         planned[rel] = content
-    with _locked(manifest_path):
-        _write(docs, manifest_path, planned, report)
+    try:
+        with _locked(manifest_path):
+            _write(docs, manifest_path, planned, report)
+    except WriterError:
+        raise
+    except OSError as exc:
+        raise fs_error(Path(exc.filename) if exc.filename else docs, exc) from None
 
 
 def _write(docs: Path, manifest_path: Path, planned: dict[str, str], report: Report) -> None:
-    clean_temporaries(docs)
     manifest = Manifest(manifest_path)
-    # Write-ahead: record the new hashes before any page changes.
+    clean_temporaries(docs, manifest.temporaries)
+    if manifest.damaged is not None or manifest.missing:
+        _adopt(docs, manifest, report)
+    # Write-ahead: record the new hashes, and the token of this build's temporary files,
+    # before any page changes.
+    token = secrets.token_hex(8)
+    manifest.temporaries = [token]
     for rel, content in planned.items():
         manifest.files.setdefault(rel, []).append(digest(content))
     manifest.save()
 
-    for rel, content in planned.items():
+    def put(n: int, target: Path, content: str) -> None:
+        try:
+            atomic_write(target, content, temporary=f"{_TMP_PREFIX}{token}-{n}")
+        except OSError as exc:
+            raise fs_error(target, exc) from None
+
+    for n, (rel, content) in enumerate(planned.items()):
         target = _safe_target(docs, rel)
         current = _read(target)
         if current is None:
-            atomic_write(target, content)
+            put(n, target, content)
             report.written.append(rel)
         elif current == content.encode("utf-8"):
             report.unchanged.append(rel)
         elif manifest.owns(rel, digest(current)):
-            atomic_write(target, content)
+            put(n, target, content)
             report.written.append(rel)
         else:
             report.conflicts.append(
@@ -183,7 +305,10 @@ def _write(docs: Path, manifest_path: Path, planned: dict[str, str], report: Rep
         if current is None:
             manifest.files.pop(rel)
         elif manifest.owns(rel, digest(current)):
-            target.unlink()
+            try:
+                target.unlink()
+            except OSError as exc:
+                raise fs_error(target, exc, "cannot remove an old page") from None
             manifest.files.pop(rel)
             report.removed.append(rel)
         else:
@@ -192,4 +317,5 @@ def _write(docs: Path, manifest_path: Path, planned: dict[str, str], report: Rep
                 "(a person wrote or edited it), so it was kept"
             )
             manifest.files.pop(rel)
+    manifest.temporaries = []
     manifest.save()

@@ -14,10 +14,12 @@ Notes:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from generator.extract.budget import check
 from generator.extract.entities.build import Group, build_organizations, build_people, build_places
 from generator.extract.entities.names import appositive_after, name_parts, regnal_end, title_before
 from generator.extract.entities.place_cues import datelines, mark_cued_places, place_cue
@@ -65,7 +67,9 @@ def _caps_tokens(doc: Doc, body: str) -> set[int]:
             spans.append((m.start(), m.end()))
     if not spans:
         return set()
-    return {t.i for t in doc for s, e in spans if s <= t.idx < e}
+    # By bisection: every token against every line was quadratic in a text of capital lines.
+    starts = [t.idx for t in doc]
+    return {i for s, e in spans for i in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e))}
 
 
 def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
@@ -301,7 +305,9 @@ def _list_people(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, st
 def _list_pass(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None]) -> bool:
     changed = False
     by_span = {(s, e): g for g in groups.values() for s, e in g.mentions}
+    mentioned = {i for s, e in by_span for i in range(s, e)}
     for sent in doc.sents:
+        check()
         items = _segments(doc, sent.start, sent.end)
         people = [by_span.get(item) is not None and by_span[item].kind == "person" for item in items]
         if sum(people) < 2:
@@ -314,7 +320,7 @@ def _list_pass(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str]
                 continue
             group = by_span.get((s, e))
             if group is None:
-                if any((i, j) for (i, j) in by_span if i < e and s < j):
+                if any(i in mentioned for i in range(s, e)):
                     continue
                 add(s, e, "PERSON")
                 group = groups[" ".join(_span_words(doc, s, e))]

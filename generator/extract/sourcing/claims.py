@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from generator.extract.budget import check
 from generator.extract.sourcing.kinds import classify, person_named, title_holder
 from generator.extract.sourcing.verification import apply_markers
+from generator.extract.spans import SpanIndex
 from generator.extract.speech.attribution import Found, find_attributions
 from generator.lexicon.organizations import GOVERNMENT_WORDS, ORGANIZATION_HEADS
 from generator.lexicon.outlets import outlet_kind
@@ -131,10 +133,19 @@ def _add_flags(claim: Claim, flags: Iterable[SourceFlag]) -> Claim:
 def _merge(quoted: list[tuple[Quote, Claim]], found: list[Claim]) -> list[Claim]:
     """Quote claims keep their speakers; rule claims add chains, outlets and what quotes miss."""
     out = [claim for _q, claim in quoted]
+    # By bisection and by span: scanning every quote and every claim per rule claim was
+    # quadratic in an article of thousands of quotes. A claim's span never changes once
+    # it is in ``out`` (only its source, cue, via and flags do).
+    index = SpanIndex(_Indexed(start=q.start, end=q.end, i=i) for i, (q, _c) in enumerate(quoted))
+    at_span: dict[tuple[int, int], list[int]] = {}
+    for i, c in enumerate(out):
+        if c.claim is not None:
+            at_span.setdefault((c.claim.start, c.claim.end), []).append(i)
     for claim in found:
+        check()
         assert claim.claim is not None
         span = claim.claim
-        touching = [i for i, (q, _c) in enumerate(quoted) if q.start < span.end and span.start < q.end]
+        touching = sorted(x.i for x in index.overlapping(span.start, span.end))
         same = [i for i in touching if _same(out[i].source, claim.source)]
         if same:
             # The quote's own statement (or part of it): keep its span, add what the rule knows.
@@ -149,15 +160,30 @@ def _merge(quoted: list[tuple[Quote, Claim]], found: list[Claim]) -> list[Claim]
         close = [i for i in touching if out[i].claim and _overlap(out[i].claim, span) > 0.5  # type: ignore[arg-type]
                  and _covers(span, out[i].claim) > 0.5]  # type: ignore[arg-type]
         if close and ("first_reported" in claim.flags or claim.kind in OUTLET_KINDS):
-            out.append(replace(claim, claim=out[close[0]].claim))  # a second source for the same words
+            second = replace(claim, claim=out[close[0]].claim)  # a second source for the same words
+            _append(out, at_span, second)
             continue
         # Someone else's words inside a direct quote are the speaker's to report, not ours;
         # a short claim inside an indirect one is a nested attribution and stands on its own.
         if close or any(quoted[i][0].kind == "direct" for i in touching):
             continue
-        if not any(c.claim == span and _same(c.source, claim.source) for c in out):
-            out.append(claim)
+        if not any(_same(out[j].source, claim.source) for j in at_span.get((span.start, span.end), ())
+                   if out[j].claim == span):
+            _append(out, at_span, claim)
     return out
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Indexed:
+    start: int
+    end: int
+    i: int
+
+
+def _append(out: list[Claim], at_span: dict[tuple[int, int], list[int]], claim: Claim) -> None:
+    if claim.claim is not None:
+        at_span.setdefault((claim.claim.start, claim.claim.end), []).append(len(out))
+    out.append(claim)
 
 
 def _one_sided(claims: list[Claim]) -> list[Claim]:

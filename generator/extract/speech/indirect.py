@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.extract.budget import check
+from generator.extract.spans import SpanIndex
 from generator.extract.speech.nonspeech import is_conditional, is_hearer, is_question_put
 from generator.extract.speech.quote_marks import Quoted
 from generator.extract.speech.speakers import SUBJECT_DEPS
@@ -54,15 +56,19 @@ class Candidate:
     opens_paragraph: bool = False
 
 
-def inside(offset: int, spans: list[Quoted]) -> bool:
-    return any(q.start <= offset < q.end for q in spans)
+def inside(offset: int, spans: SpanIndex[Quoted]) -> bool:
+    return spans.contains(offset)
+
+
+def _is_direct(q: Quoted, direct: SpanIndex[Quoted]) -> bool:
+    return q in direct.starting_in(q.start, q.start + 1)
 
 
 def is_cue(token: Token, verbs: frozenset[str]) -> bool:
     return token.lemma_.lower() in verbs and token.pos_ in ("VERB", "AUX")
 
 
-def subject_of(parsed: Parsed, verb: Token, quoted: list[Quoted]) -> Token | None:
+def subject_of(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted]) -> Token | None:
     """The verb's subject, climbing from a subjectless participle to its head."""
     cue = verb
     for _ in range(4):
@@ -137,10 +143,12 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def indirect(parsed: Parsed, quoted: list[Quoted], direct: list[Quoted]) -> list[Candidate]:
+def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted]) -> list[Candidate]:
     """Clauses governed by reporting verbs, and "according to X" clauses."""
+    quoted, direct = SpanIndex(all_quoted), SpanIndex(all_direct)
     found: list[Candidate] = []
     for verb in parsed.doc:
+        check()
         if inside(verb.idx, quoted):
             continue
         if verb.pos_ == "NOUN" and verb.lower_ in NOMINAL_CUES:
@@ -188,10 +196,11 @@ def indirect(parsed: Parsed, quoted: list[Quoted], direct: list[Quoted]) -> list
             if not any(t.dep_ in SUBJECT_DEPS for t in comp.children) and comp.pos_ != "VERB":
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            for q in direct:
-                if q.start < end and start < q.end:
-                    end = min(end, q.start) if q.start > start else end
-            if end - start < 8 or any(q.start <= start < q.end for q in direct):
+            # Stop at the first direct quote after the clause's start.
+            later = direct.first_start_after(start)
+            if later is not None and later < end:
+                end = later
+            if end - start < 8 or direct.contains(start):
                 continue
             found.append(Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
                                     cue=verb, subject=subject_of(parsed, verb, quoted)))
@@ -201,7 +210,8 @@ def indirect(parsed: Parsed, quoted: list[Quoted], direct: list[Quoted]) -> list
             == parsed.block_of(c.end - 1)]
 
 
-def _parenthetical(parsed: Parsed, verb: Token, quoted: list[Quoted], direct: list[Quoted]) -> list[Candidate]:
+def _parenthetical(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: SpanIndex[Quoted]
+                   ) -> list[Candidate]:
     """'The jump was the second this year, he said, which ...': the clause around the aside.
 
     The aside can also stand first or in the middle ("Even more concerning,
@@ -229,14 +239,15 @@ def _parenthetical(parsed: Parsed, verb: Token, quoted: list[Quoted], direct: li
         if len(words) < 3 or not clause or tokens[0].lower_ in ("while", "when", "if", "as", "because"):
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        if any(q.start < end and start < q.end for q in direct) or "\n" in parsed.text[start:end]:
+        if direct.overlaps(start, end) or "\n" in parsed.text[start:end]:
             continue
         found.append(Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
                                 cue=verb, subject=subject))
     return found
 
 
-def _complement(parsed: Parsed, verb: Token, quoted: list[Quoted], direct: list[Quoted]) -> Candidate | None:
+def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: SpanIndex[Quoted]
+                ) -> Candidate | None:
     """'accused the chiefs of taking bribes', 'urged the public to stay calm', 'denied taking bribes'.
 
     Only with a verb in the complement: "denied the allegations" reports no content.
@@ -256,19 +267,20 @@ def _complement(parsed: Parsed, verb: Token, quoted: list[Quoted], direct: list[
     # Any other reporting verb: only when the object quotes the speaker's words
     # ("suggested a policy of 'oil quarantine'"), which makes it a mixed quote.
     fragment = verb.lemma_.lower() in LABELLING_CUES and any(
-        start <= q.start and q.end <= end + 2 and len(parsed.text[q.start : q.end].split()) >= 2
-        for q in quoted if q not in direct)
+        q.end <= end + 2 and len(parsed.text[q.start : q.end].split()) >= 2
+        for q in quoted.starting_in(start, end + 3) if not _is_direct(q, direct))
     if not (verbal or fragment):
         return None
     if tokens[-1].i - tokens[0].i + 1 != len(tokens):
         return None
-    if any(q.start < end and start < q.end for q in direct) or "\n" in parsed.text[start:end]:
+    if direct.overlaps(start, end) or "\n" in parsed.text[start:end]:
         return None
     return Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
                       cue=verb, subject=subject_of(parsed, verb, quoted))
 
 
-def _nominal(parsed: Parsed, noun: Token, quoted: list[Quoted], direct: list[Quoted]) -> Candidate | None:
+def _nominal(parsed: Parsed, noun: Token, quoted: SpanIndex[Quoted], direct: SpanIndex[Quoted]
+                ) -> Candidate | None:
     """'His remarks that ...', 'reiterated claims that ...': a that-clause on a speech noun.
 
     The speaker is the noun's possessor, else the subject of the verb it is the object of.
@@ -280,7 +292,7 @@ def _nominal(parsed: Parsed, noun: Token, quoted: list[Quoted], direct: list[Quo
     if len(tokens) < 4 or tokens[0].lower_ != "that":
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    if any(q.start < end and start < q.end for q in direct) or "\n" in parsed.text[start:end]:
+    if direct.overlaps(start, end) or "\n" in parsed.text[start:end]:
         return None
     subject = next((c for c in noun.children if c.dep_ == "poss"), None)
     if subject is None and noun.dep_ == "dobj":
@@ -291,7 +303,7 @@ def _nominal(parsed: Parsed, noun: Token, quoted: list[Quoted], direct: list[Quo
                       cue=noun.head if noun.dep_ == "dobj" else noun, subject=subject)
 
 
-def _according(parsed: Parsed, verb: Token, direct: list[Quoted]) -> Candidate | None:
+def _according(parsed: Parsed, verb: Token, direct: SpanIndex[Quoted]) -> Candidate | None:
     """'According to X, CLAUSE' or 'CLAUSE, according to X': X is the speaker."""
     to = next(c for c in verb.children if c.lower_ == "to")
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -310,7 +322,7 @@ def _according(parsed: Parsed, verb: Token, direct: list[Quoted]) -> Candidate |
     if len(tokens) < 3:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    if any(q.start < end and start < q.end for q in direct):
+    if direct.overlaps(start, end):
         return None
     if parsed.block_of(start) != parsed.block_of(end - 1):
         return None

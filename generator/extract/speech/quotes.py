@@ -21,11 +21,14 @@ Notes:
 
 from __future__ import annotations
 
+import bisect
 import re
 from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from generator.extract.budget import check
+from generator.extract.spans import SpanIndex
 from generator.extract.speech.indirect import Candidate, indirect, is_cue, subject_of, within_reported_clause
 from generator.extract.speech.nonspeech import silent_spans
 from generator.extract.speech.quote_marks import DOUBLE_MARKS, Quoted, quoted_spans
@@ -64,6 +67,39 @@ def _sentence_start(body: str, lo: int, pos: int) -> int:
     return last
 
 
+_TAIL = 64
+"""How far before a quotation a sentence end that touches it is looked for."""
+
+
+class _SentenceStarts:
+    """Sentence ends of each paragraph, found once.
+
+    :func:`_sentence_start` from the paragraph start for every quotation read
+    the paragraph again per quotation: quadratic in a paragraph of thousands
+    of quotes. The answer is the same: a match ending before ``pos`` is found
+    alike whether the scan stops at ``pos`` or at the paragraph end, and one
+    ending exactly at ``pos`` is looked for in a short tail.
+    """
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self._ends: dict[int, list[int]] = {}
+
+    def start(self, lo: int, hi: int, pos: int) -> int:
+        """Same as ``_sentence_start(body, lo, pos)`` for any ``pos <= hi``."""
+        body = self.body
+        ends = self._ends.get(lo)
+        if ends is None:
+            ends = [m.end() for m in SENTENCE_END.finditer(body, lo, hi) if _ends_sentence(body, m)]
+            self._ends[lo] = ends
+        n = bisect.bisect_left(ends, pos)
+        last = ends[n - 1] if n else lo
+        for m in SENTENCE_END.finditer(body, max(lo, pos - _TAIL), pos):
+            if m.end() == pos and _ends_sentence(body, m):
+                last = pos
+        return last
+
+
 def _sentence_end(body: str, pos: int, hi: int) -> int:
     for m in SENTENCE_END.finditer(body, pos, hi):
         if _ends_sentence(body, m):
@@ -71,7 +107,7 @@ def _sentence_end(body: str, pos: int, hi: int) -> int:
     return hi
 
 
-def _standalone(body: str, q: Quoted, para_start: int, parsed: Parsed) -> bool:
+def _standalone(body: str, q: Quoted, para: Span, parsed: Parsed, starts: _SentenceStarts) -> bool:
     """A quotation that is a sentence of its own (or follows a cue), not a fragment."""
     if q.continued or q.open_ended:
         return True
@@ -83,7 +119,7 @@ def _standalone(body: str, q: Quoted, para_start: int, parsed: Parsed) -> bool:
         return False
     if words < 2 and inner[-1:] not in ".!?":
         return False
-    sent_start = _sentence_start(body, para_start, q.start)
+    sent_start = starts.start(para.start, para.end, q.start)
     prefix = body[sent_start : q.start].rstrip()
     if not prefix or prefix.endswith(":"):
         return True
@@ -94,11 +130,32 @@ def _standalone(body: str, q: Quoted, para_start: int, parsed: Parsed) -> bool:
     return bool(tail) and is_cue(tail[-1], SPEECH_VERBS) and punctuated
 
 
+class _Marks:
+    """The quotations in document order (they never overlap), found by bisection."""
+
+    def __init__(self, quoted: list[Quoted]) -> None:
+        self.quoted = quoted
+        self.index = SpanIndex(quoted)
+        self._starts = [q.start for q in quoted]
+        self._ends = [q.end for q in quoted]
+
+    def next_start(self, q: Quoted) -> int | None:
+        """Start of the next quotation in ``q``'s paragraph."""
+        n = bisect.bisect_left(self._starts, q.end)
+        return self._starts[n] if n < len(self.quoted) and self.quoted[n].paragraph == q.paragraph else None
+
+    def previous_end(self, q: Quoted) -> int | None:
+        """End of the previous quotation in ``q``'s paragraph."""
+        n = bisect.bisect_right(self._ends, q.start)
+        return self._ends[n - 1] if n and self.quoted[n - 1].paragraph == q.paragraph else None
+
+
 def _direct_cue(body: str, q: Quoted, para_start: int, para_end: int,
-                quoted: list[Quoted], parsed: Parsed) -> tuple[Token | None, Token | None]:
+                marks: _Marks, parsed: Parsed) -> tuple[Token | None, Token | None]:
     """(cue verb, subject) for a direct quote, looking after it, then before."""
-    later = [o.start for o in quoted if o.start >= q.end and o.paragraph == q.paragraph]
-    stop = min([*later, para_end])
+    quoted = marks.index
+    later = marks.next_start(q)
+    stop = min(later, para_end) if later is not None else para_end
     inner = body[q.inner[0] : q.inner[1]].rstrip()
     ended = inner[-1:] in ".!?\u2026"
     after_end = stop if body[q.end : stop].lstrip()[:1] in (",", "") else _sentence_end(body, q.end, stop)
@@ -112,8 +169,8 @@ def _direct_cue(body: str, q: Quoted, para_start: int, para_end: int,
                 people = [a for a in after if a.ent_type_ == "PERSON" and a.dep_ != "compound"]
                 subject = people[0] if people else None
             return t, subject
-    earlier = [o.end for o in quoted if o.end <= q.start and o.paragraph == q.paragraph]
-    lo = max([*earlier, para_start])
+    earlier = marks.previous_end(q)
+    lo = max(earlier, para_start) if earlier is not None else para_start
     before = [t for t in parsed.tokens_in(_sentence_start(body, lo, q.start), q.start) if not t.is_space]
     for t in reversed(before[-6:]):
         if is_cue(t, SPEECH_VERBS):
@@ -138,24 +195,31 @@ def quotes(
     # A headline quotes people too ("..., minister says"); it is a block of its own here.
     paragraphs = parsed.blocks
     quoted = list(quoted_spans(body, paragraphs))
-    direct = [q for q in quoted if _standalone(body, q, paragraphs[q.paragraph].start, parsed)]
-    fragments = [q for q in quoted if q not in direct]
+    marks = _Marks(quoted)
+    starts = _SentenceStarts(body)
+    direct = [q for q in quoted if _standalone(body, q, paragraphs[q.paragraph], parsed, starts)]
+    standalone = set(direct)
+    fragments = [q for q in quoted if q not in standalone]
 
     candidates: list[Candidate] = []
-    for q in list(direct):
+    demoted: set[Quoted] = set()
+    for q in direct:
+        check()
         para = paragraphs[q.paragraph]
-        cue, subject = _direct_cue(body, q, para.start, para.end, quoted, parsed)
+        cue, subject = _direct_cue(body, q, para.start, para.end, marks, parsed)
         if cue is not None and cue.idx < q.start and within_reported_clause(parsed, cue):
             # "he said doctors told them: '...'": words inside someone's reported speech.
-            direct.remove(q)
+            demoted.add(q)
             fragments.append(q)
             continue
         candidates.append(Candidate(
             start=q.start, end=q.end, kind="direct", paragraph=q.paragraph, cue=cue, subject=subject,
             inherit=cue is None, opens_paragraph=not body[para.start : q.start].strip(),
         ))
+    direct = [q for q in direct if q not in demoted]
+    fragment_index = SpanIndex(fragments)
     for cand in indirect(parsed, quoted, direct):
-        inner = [f for f in fragments if cand.start <= f.start < cand.end]
+        inner = fragment_index.starting_in(cand.start, cand.end)
         if inner:
             end = max(cand.end, max(f.end for f in inner))
             cand = replace(cand, kind="mixed", end=end)
@@ -173,6 +237,7 @@ def quotes(
     found: list[Quote] = []
     last: dict[int, Speaker | None] = {}
     for cand in candidates:
+        check()
         speaker: Speaker | None = None
         if cand.subject is not None:
             speaker = resolver.subject(cand.subject, (cand.start, cand.end))
@@ -219,15 +284,28 @@ def _holds_any(offsets: list[int], start: int, end: int) -> bool:
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
-    """Drop a candidate mostly covered by one kept before it (direct quotes win)."""
+    """Drop a candidate mostly covered by one kept before it (direct quotes win).
+
+    No kept candidate holds another (it would cover all of it), so the kept
+    ones sorted by start are sorted by end too, and the ones a candidate
+    touches are found by bisection instead of by a scan of all kept so far.
+    """
     kept: list[Candidate] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for cand in sorted(candidates, key=lambda c: c.kind != "direct"):
-        overlap = False
-        for k in kept:
-            inter = min(k.end, cand.end) - max(k.start, cand.start)
-            if inter > 0 and inter >= 0.5 * min(k.end - k.start, cand.end - cand.start):
-                overlap = True
-                break
+        if cand.end <= cand.start:  # empty: overlaps nothing
+            kept.append(cand)
+            continue
+        lo, hi = bisect.bisect_right(ends, cand.start), bisect.bisect_left(starts, cand.end)
+        overlap = any(
+            min(ends[i], cand.end) - max(starts[i], cand.start)
+            >= 0.5 * min(ends[i] - starts[i], cand.end - cand.start)
+            for i in range(lo, hi)
+        )
         if not overlap:
             kept.append(cand)
+            at = bisect.bisect_left(starts, cand.start)
+            starts.insert(at, cand.start)
+            ends.insert(at, cand.end)
     return sorted(kept, key=lambda c: c.start)
