@@ -12,21 +12,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from generator import nlp
-from generator.extract import extract_brief
+from generator.fingerprint import code_fingerprint
 from generator.model import Article, Brief, Problem
 
 BATCH_SIZE = 16
-_PACKAGE = Path(__file__).parent
-
-
-def code_fingerprint() -> str:
-    """A hash of the package's code and data: any change invalidates the cache."""
-    h = hashlib.sha256()
-    for f in sorted(_PACKAGE.rglob("*")):
-        if f.is_file() and f.suffix in {".py", ".json", ".csv", ".txt", ".tsv", ".yml", ".yaml"}:
-            h.update(f.relative_to(_PACKAGE).as_posix().encode())
-            h.update(f.read_bytes())
-    return h.hexdigest()
 
 
 class Cache:
@@ -70,11 +59,15 @@ def analyse(
     A failure while extracting one article becomes a :class:`Problem` for that
     article; the others still come through.
     """
-    pipeline = nlp.load_pipeline(model)
     cache = Cache(cache_dir, model)
     cached = [cache.get(a) for a in articles]
     todo = [a for a, b in zip(articles, cached, strict=True) if b is None]
-    docs = pipeline.pipe((a.body for a in todo), batch_size=BATCH_SIZE)
+    if not todo:  # everything cached: neither spaCy nor the pipeline is loaded
+        yield from (b for b in cached if b is not None)
+        return
+    from generator.extract import extract_brief
+
+    docs = nlp.load_pipeline(model).pipe((a.body for a in todo), batch_size=BATCH_SIZE)
     for article, brief in zip(articles, cached, strict=True):
         if brief is None:
             doc = next(docs)

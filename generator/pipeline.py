@@ -14,10 +14,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator import nlp
+from generator.fingerprint import code_fingerprint, file_fingerprint, folder_fingerprint
 from generator.ingest import read_articles
 from generator.model import Article, Brief, Problem, Report
 from generator.site.aliases import Aliases, load_aliases
 from generator.site.catalog import Catalog, build_catalog
+from generator.site.incremental import PageJob, PageRecords
+from generator.site.keys import remembered_keys
 from generator.site.render import Renderer
 from generator.site.writer import write_pages
 
@@ -34,6 +37,7 @@ __all__ = [
     "read_articles",
     "renderer",
     "write",
+    "write_changed",
 ]
 
 T = TypeVar("T")
@@ -67,6 +71,27 @@ class Settings:
     @property
     def manifest(self) -> Path:
         return self.path(self.state) / "manifest.json"
+
+    @property
+    def page_records(self) -> Path:
+        """Each generated page's input hash (see :mod:`generator.site.incremental`)."""
+        return self.path(self.state) / "pages.json"
+
+    @property
+    def entity_keys(self) -> Path:
+        """Entity keys computed by earlier builds (see :func:`generator.site.keys.remembered_keys`)."""
+        return self.path(self.state) / "keys.json"
+
+    def salt(self) -> str:
+        """What every generated page depends on: code and data, model, templates, aliases file."""
+        return "|".join(
+            (
+                code_fingerprint(),
+                nlp.model_id(self.model),
+                folder_fingerprint(self.path(self.templates)),
+                file_fingerprint(self.path(self.aliases)),
+            )
+        )
 
 
 def extract_all(
@@ -105,6 +130,28 @@ def write(settings: Settings, pages: Iterable[tuple[str, str]], report: Report) 
     write_pages(settings.path(settings.docs), settings.manifest, pages, report)
 
 
+def write_changed(settings: Settings, jobs: Iterable[PageJob], report: Report) -> None:
+    """Render and write only the pages whose inputs changed since the last build.
+
+    Without the cache (``cache=False``) every page is rendered, as before.
+    """
+    docs = settings.path(settings.docs)
+    if not settings.cache:
+        write(settings, ((job.path, job.render()) for job in jobs), report)
+        return
+    records = PageRecords(settings.page_records, settings.salt())
+    fingerprints: dict[str, str] = {}
+
+    def pages() -> Iterator[tuple[str, str | None]]:
+        for job in jobs:
+            fingerprints[job.path] = job.fingerprint
+            yield job.path, (None if records.fresh(docs, job) else job.render())
+
+    write_pages(docs, settings.manifest, pages(), report)
+    records.update(docs, fingerprints, (*report.written, *report.unchanged))
+    records.save()
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OneBrief:
     """The brief page of one article, or None, with every problem met on the way."""
@@ -138,5 +185,10 @@ def build_site(settings: Settings, progress: Progress[Brief | Problem] = no_prog
     briefs, problems = extract_all(articles, settings, progress)
     report.problems.extend(problems)
     report.briefs = len(briefs)
-    write(settings, renderer(settings, catalog(briefs, aliases)).pages(), report)
+    if settings.cache:
+        with remembered_keys(settings.entity_keys, code_fingerprint()):
+            site = catalog(briefs, aliases)
+    else:
+        site = catalog(briefs, aliases)
+    write_changed(settings, renderer(settings, site).jobs(), report)
     return report

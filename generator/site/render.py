@@ -8,6 +8,7 @@ page structure by forgetting a filter.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,6 +20,7 @@ from markupsafe import Markup
 from generator.model import ENTITY_KINDS, Brief, EntityKind, Span
 from generator.site import escape, layout, views
 from generator.site.catalog import Catalog, SiteEntity
+from generator.site.incremental import Fingerprints, PageJob
 from generator.site.layout import BRIEFS, FOLDERS, SECTION_TITLES, index_path
 
 KIND_LABELS = {
@@ -195,12 +197,24 @@ class Renderer:
             link=lambda target, text=None, anchor="": self.link(page, target, text, anchor),
         )
 
-    def pages(self) -> Iterable[tuple[str, str]]:
-        """Every generated page as (path below docs/, Markdown), in a stable order."""
+    def jobs(self) -> Iterable[PageJob]:
+        """Every generated page, not yet rendered, with the hash of its inputs, in a stable order."""
+        fp = Fingerprints(self.catalog)
         for brief in sorted(self.catalog.briefs, key=lambda b: b.article.slug):
-            yield brief_path(brief), self.brief_page(brief)
-        yield index_path(BRIEFS), self.briefs_index()
+            yield PageJob(
+                path=brief_path(brief), fingerprint=fp.brief(brief), render=functools.partial(self.brief_page, brief)
+            )
+        everything = fp.everything()
+        yield PageJob(path=index_path(BRIEFS), fingerprint=everything, render=self.briefs_index)
         for kind in ENTITY_KINDS:
             for entity in self.catalog.of_kind(kind):
-                yield entity.path, self.entity_page(entity)
-            yield index_path(FOLDERS[kind]), self.entity_index(kind)
+                yield PageJob(
+                    path=entity.path, fingerprint=fp.entity(entity), render=functools.partial(self.entity_page, entity)
+                )
+            index = functools.partial(self.entity_index, kind)
+            yield PageJob(path=index_path(FOLDERS[kind]), fingerprint=everything, render=index)
+
+    def pages(self) -> Iterable[tuple[str, str]]:
+        """Every generated page as (path below docs/, Markdown), in a stable order."""
+        for job in self.jobs():
+            yield job.path, job.render()

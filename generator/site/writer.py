@@ -92,6 +92,33 @@ def _safe_target(docs: Path, rel: str) -> Path:
     return target
 
 
+class _Targets:
+    """:func:`_safe_target` for many pages: each folder is resolved once, not once per page.
+
+    A name is resolved on its own only when it could leave its folder (a
+    separator, ``..``, a leading dot) or when it is a symbolic link.
+    """
+
+    def __init__(self, docs: Path) -> None:
+        self.docs = docs
+        self._folders: dict[str, Path | None] = {}
+
+    def __call__(self, rel: str) -> Path:
+        folder, _, name = rel.rpartition("/")
+        if "/" in name or "\\" in rel or "\0" in rel or name.startswith(".") or not name.endswith(".md"):
+            return _safe_target(self.docs, rel)
+        if folder not in self._folders:
+            try:
+                self._folders[folder] = _safe_target(self.docs, f"{folder}/x.md").parent
+            except ValueError:
+                self._folders[folder] = None
+        parent = self._folders[folder]
+        if parent is None:
+            return _safe_target(self.docs, rel)
+        target = parent / name
+        return _safe_target(self.docs, rel) if target.is_symlink() else target
+
+
 def _read(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
@@ -125,12 +152,17 @@ def _locked(manifest_path: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def write_pages(docs: Path, manifest_path: Path, pages: Iterable[tuple[str, str]], report: Report) -> None:
-    """Write changed pages, remove pages of ours no longer generated, keep everything else."""
-    planned: dict[str, str] = {}
+def write_pages(docs: Path, manifest_path: Path, pages: Iterable[tuple[str, str | None]], report: Report) -> None:
+    """Write changed pages, remove pages of ours no longer generated, keep everything else.
+
+    A page given as ``None`` is still generated but known to be unchanged (its
+    inputs and its file are what the last build left): it is kept as it is.
+    """
+    planned: dict[str, str | None] = {}
+    targets = _Targets(docs)
     for rel, content in pages:
         try:
-            _safe_target(docs, rel)
+            targets(rel)
         except ValueError as exc:  # WriterError, or a path the system refuses (a NUL byte)
             report.conflicts.append(str(exc))
             continue
@@ -143,16 +175,28 @@ def write_pages(docs: Path, manifest_path: Path, pages: Iterable[tuple[str, str]
         _write(docs, manifest_path, planned, report)
 
 
-def _write(docs: Path, manifest_path: Path, planned: dict[str, str], report: Report) -> None:
+def _write(docs: Path, manifest_path: Path, planned: dict[str, str | None], report: Report) -> None:
     clean_temporaries(docs)
     manifest = Manifest(manifest_path)
+    targets = _Targets(docs)
     # Write-ahead: record the new hashes before any page changes.
+    changing = 0
     for rel, content in planned.items():
-        manifest.files.setdefault(rel, []).append(digest(content))
-    manifest.save()
+        if content is not None:
+            manifest.files.setdefault(rel, []).append(digest(content))
+            changing += 1
+    if changing:
+        manifest.save()
 
     for rel, content in planned.items():
-        target = _safe_target(docs, rel)
+        target = targets(rel)
+        if content is None:
+            if rel in manifest.files and target.exists():
+                report.unchanged.append(rel)
+            else:  # deleted (or disowned) while this build ran: the next build writes it again
+                report.conflicts.append(f"docs/{rel} changed while newsbrief was building; run the build again")
+                manifest.files.pop(rel, None)
+            continue
         current = _read(target)
         if current is None:
             atomic_write(target, content)
@@ -174,7 +218,7 @@ def _write(docs: Path, manifest_path: Path, planned: dict[str, str], report: Rep
 
     for rel in sorted(set(manifest.files) - set(planned)):
         try:
-            target = _safe_target(docs, rel)
+            target = targets(rel)
         except ValueError:  # a damaged or hand-edited manifest: never act on it
             manifest.files.pop(rel)
             continue
