@@ -35,6 +35,7 @@ class NewsbriefConfig(base.Config):
     aliases = c.Type(str, default="aliases.yml")
     model = c.Type(str, default=DEFAULT_MODEL)
     cache = c.Type(bool, default=True)
+    search_index = c.Type(bool, default=True)
 
 
 class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
@@ -69,6 +70,18 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             len(report.written),
             len(report.removed),
         )
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the built site for the header search box (Pagefind, ``site/pagefind/``)."""
+        if not (self.config.enabled and self.config.search_index):
+            return
+        from generator.search import index_site
+
+        try:
+            index = index_site(Path(config.site_dir))
+        except NewsbriefError as exc:
+            raise PluginError(str(exc)) from exc
+        log.info("newsbrief: search index of %d page(s), %d KB", index.pages, index.bytes // 1024)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]

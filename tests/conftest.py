@@ -70,6 +70,7 @@ def copy_project(dest: Path, *, seeds: bool = True) -> Path:
 
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "templates", dest / "templates")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
     shutil.copytree(
         ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns(*OWNED_FOLDERS)
     )

@@ -33,6 +33,7 @@ def make_project(tmp: Path, seeds: Iterable[Path] = (), files: dict[str, str | b
     tmp.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
     shutil.copytree(ROOT / "templates", tmp / "templates")
+    shutil.copytree(ROOT / "overrides", tmp / "overrides")
     if (ROOT / "aliases.yml").exists():
         shutil.copy(ROOT / "aliases.yml", tmp / "aliases.yml")
     shutil.copytree(ROOT / "docs", tmp / "docs", ignore=lambda d, names: [

@@ -81,6 +81,8 @@ class Renderer:
         self.env.filters.update(
             # Themes print front-matter titles into HTML unescaped: escape them as HTML too.
             yaml=lambda s: Markup(escape.yaml_string(escape.attr(str(s)))),
+            # Front-matter values the theme escapes itself (the search partial's filters).
+            yaml_text=lambda s: Markup(escape.yaml_string(str(s))),
             attr=lambda s: Markup(escape.attr(str(s))),
             # A fact cut from a longer sentence may start in lower case.
             sentence=lambda s: str(s)[:1].upper() + str(s)[1:],
