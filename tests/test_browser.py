@@ -151,13 +151,13 @@ def test_a_quote_phrase_finds_its_brief_first(page: Any, base_url: str) -> None:
 
 def test_search_filters_by_kind_and_downloads_only_what_a_query_needs(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}/")
-    _search(page, "Russia")
+    _search(page, "Peskov")
     assert "pagefind-worker.js" not in " ".join(page.search_files)  # searched on the page: one file less
     assert sum(url.endswith(".pf_fragment") for url in page.search_files) <= 10  # only the results shown
-    page.locator("[data-nb-search-filters] button[data-kind='place']").click()
+    page.locator("[data-nb-search-filters] button[data-kind='person']").click()
     page.wait_for_timeout(800)
-    places = [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()]
-    assert places and all("/places/" in (h or "") for h in places), places
+    people = [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()]
+    assert people and all("/people/" in (h or "") for h in people), people
 
 
 @pytest.mark.parametrize("slug", ["script-tags", "mkdocs-syntax", "markdown-structure", "url-quote"])
