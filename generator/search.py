@@ -54,6 +54,17 @@ async def _index(site: Path, bundle: Path) -> int:
     return int(result.get("page_count", 0))
 
 
+def _complete(bundle: Path) -> bool:
+    """Whether the bundle's entry file is whole (it names the index of each language)."""
+    import json
+
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(entry, dict) and isinstance(entry.get("languages"), dict)
+
+
 def indexed_pages(bundle: Path) -> int:
     """Pages in the index (Pagefind's own count visits every HTML file, indexed or not)."""
     import json
@@ -71,13 +82,20 @@ def index_site(site: Path) -> SearchIndex:
     if not (site / "index.html").is_file() and not any(site.glob("**/*.html")):
         raise SearchIndexError(f"{site} holds no built site (no HTML pages): build it first")
     bundle = site / BUNDLE
-    if bundle.exists():
-        shutil.rmtree(bundle)
-    try:
-        asyncio.run(_index(site, bundle))
-    except NewsbriefError:
-        raise
-    except Exception as exc:
-        raise SearchIndexError(f"Pagefind could not index {site}: {type(exc).__name__}: {exc}") from exc
+    # Once seen: a bundle whose entry file was still empty when read. It is checked,
+    # and the index written again once, rather than a broken search shipped.
+    for attempt in (1, 2):
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        try:
+            visited = asyncio.run(_index(site, bundle))
+        except NewsbriefError:
+            raise
+        except Exception as exc:
+            raise SearchIndexError(f"Pagefind could not index {site}: {type(exc).__name__}: {exc}") from exc
+        if _complete(bundle) or not visited:
+            break
+        if attempt == 2:
+            raise SearchIndexError(f"Pagefind wrote an incomplete index in {bundle} (pagefind-entry.json unreadable)")
     files, size = _bundle_size(bundle)
     return SearchIndex(pages=indexed_pages(bundle), bundle=bundle, files=files, bytes=size)
