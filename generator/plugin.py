@@ -8,6 +8,7 @@ MkDocs-compatible builders. Everything else is the pipeline's job.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -52,6 +53,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Present so MkDocs keeps one plugin (and one loaded pipeline) across serve rebuilds."""
+        self._serving = command == "serve"
+        self._indexer: threading.Thread | None = None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -72,15 +75,33 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the built site for the header search box (Pagefind, ``site/pagefind/``)."""
+        """Index the built site for the header search box (Pagefind, ``site/pagefind/``).
+
+        Under ``mkdocs serve`` the index is written in the background, so a page
+        reloads as soon as MkDocs has rebuilt it; search catches up seconds later.
+        """
         if not (self.config.enabled and self.config.search_index):
             return
+        site = Path(config.site_dir)
+        if not getattr(self, "_serving", False):
+            self._index(site, raise_errors=True)
+            return
+        previous = getattr(self, "_indexer", None)
+        if previous is not None:
+            previous.join()  # one index at a time
+        self._indexer = threading.Thread(target=self._index, args=(site,), daemon=True, name="newsbrief-search")
+        self._indexer.start()
+
+    def _index(self, site: Path, *, raise_errors: bool = False) -> None:
         from generator.search import index_site
 
         try:
-            index = index_site(Path(config.site_dir))
+            index = index_site(site)
         except NewsbriefError as exc:
-            raise PluginError(str(exc)) from exc
+            if raise_errors:
+                raise PluginError(str(exc)) from exc
+            log.warning("newsbrief: %s", exc)
+            return
         log.info("newsbrief: search index of %d page(s), %d KB", index.pages, index.bytes // 1024)
 
     def on_serve(

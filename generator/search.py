@@ -11,7 +11,9 @@ ignored and the original article weighted low (the templates).
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,25 +79,36 @@ def indexed_pages(bundle: Path) -> int:
 
 
 def index_site(site: Path) -> SearchIndex:
-    """Index the built site in ``site`` into ``site/pagefind/`` (replacing an older index)."""
+    """Index the built site in ``site`` into ``site/pagefind/`` (replacing an older index).
+
+    The index is written beside the old one and swapped in when complete, so a
+    site being served never lacks one.
+    """
     site = site.resolve()
-    if not (site / "index.html").is_file() and not any(site.glob("**/*.html")):
+    if not any(site.glob("**/*.html")):
         raise SearchIndexError(f"{site} holds no built site (no HTML pages): build it first")
     bundle = site / BUNDLE
+    fresh = site / f".{BUNDLE}-new-{os.getpid()}-{threading.get_ident()}"
     # Once seen: a bundle whose entry file was still empty when read. It is checked,
     # and the index written again once, rather than a broken search shipped.
     for attempt in (1, 2):
-        if bundle.exists():
-            shutil.rmtree(bundle)
+        shutil.rmtree(fresh, ignore_errors=True)
         try:
-            visited = asyncio.run(_index(site, bundle))
+            visited = asyncio.run(_index(site, fresh))
         except NewsbriefError:
             raise
         except Exception as exc:
+            shutil.rmtree(fresh, ignore_errors=True)
             raise SearchIndexError(f"Pagefind could not index {site}: {type(exc).__name__}: {exc}") from exc
-        if _complete(bundle) or not visited:
+        if _complete(fresh) or not visited:
             break
         if attempt == 2:
-            raise SearchIndexError(f"Pagefind wrote an incomplete index in {bundle} (pagefind-entry.json unreadable)")
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise SearchIndexError(f"Pagefind wrote an incomplete index of {site} (pagefind-entry.json unreadable)")
+    old = site / f".{BUNDLE}-old-{os.getpid()}-{threading.get_ident()}"
+    if bundle.exists():
+        bundle.rename(old)
+    fresh.rename(bundle)
+    shutil.rmtree(old, ignore_errors=True)
     files, size = _bundle_size(bundle)
     return SearchIndex(pages=indexed_pages(bundle), bundle=bundle, files=files, bytes=size)
