@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator import nlp
 from generator.fingerprint import code_fingerprint
+from generator.memory import paused_gc
 from generator.model import Article, Brief, Problem
 
 BATCH_SIZE = 16
@@ -60,7 +61,8 @@ def analyse(
     article; the others still come through.
     """
     cache = Cache(cache_dir, model)
-    cached = [cache.get(a) for a in articles]
+    with paused_gc():  # thousands of small objects per brief, none of them garbage
+        cached = [cache.get(a) for a in articles]
     todo = [a for a, b in zip(articles, cached, strict=True) if b is None]
     if not todo:  # everything cached: neither spaCy nor the pipeline is loaded
         yield from (b for b in cached if b is not None)

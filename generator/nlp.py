@@ -98,8 +98,11 @@ def add_entity_rules(nlp: Language) -> None:
 @functools.cache
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """The named pipeline with newsbrief's rules added; loaded once and reused."""
-    nlp = _load(name)
-    add_entity_rules(nlp)
+    from generator.memory import paused_gc
+
+    with paused_gc():
+        nlp = _load(name)
+        add_entity_rules(nlp)
     return nlp
 
 
