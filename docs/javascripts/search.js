@@ -144,6 +144,7 @@
     timer = window.setTimeout(search, 300);
   });
   input.addEventListener("focus", function () { if (toggle) toggle.checked = true; load(); });
+  box.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); search(); });
   box.querySelector("form").addEventListener("reset", function () { window.setTimeout(search, 0); });
   box.querySelector("[data-nb-search-filters]").addEventListener("click", function (event) {
     var button = event.target.closest("button[data-kind]");
