@@ -119,3 +119,20 @@ def test_a_template_change_renders_every_page(tmp_path: Path, counted: Counter[s
     report = build_site(settings)
     assert counted["brief:paris"] == counted["brief:lisbon"] == 1 and counted["place:lisbon"] == 1
     assert "briefs/paris.md" in report.written and "people/olaf-scholz.md" in report.unchanged
+
+
+def test_remembered_keys_hold_this_build_names_only(tmp_path: Path) -> None:
+    from generator.site import keys
+
+    keys.entity_key("person", "Someone From Another Test \ud800")  # in this process's memory, not this site's
+    path = tmp_path / "keys.json"
+    with keys.remembered_keys(path, "salt"):
+        keys.entity_key("person", "Volodymyr Zelenskyy")
+    saved = path.read_text(encoding="utf-8")
+    assert "Zelenskyy" in saved and "Another Test" not in saved
+    keys._MEMO.clear()
+    with keys.remembered_keys(path, "salt"):
+        assert keys._MEMO[("person", "Volodymyr Zelenskyy")] == keys.entity_key("person", "Volodymyr Zelensky")
+    keys._MEMO.clear()
+    with keys.remembered_keys(path, "other salt"):  # other code or data: nothing is reused
+        assert ("person", "Volodymyr Zelenskyy") not in keys._MEMO

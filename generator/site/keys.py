@@ -79,6 +79,8 @@ def _org_name(name: str) -> str:
 
 _MEMO: dict[tuple[str, str], str] = {}
 """Keys already computed, by (kind, name): a place's key needs the gazetteer, which takes seconds to load."""
+_ASKED: list[set[tuple[str, str]]] = []
+"""The names asked for inside each open :func:`remembered_keys` block."""
 
 
 def entity_key(kind: str, name: str) -> str:
@@ -92,6 +94,8 @@ def entity_key(kind: str, name: str) -> str:
     found = _MEMO.get((kind, name))
     if found is None:
         found = _MEMO[(kind, name)] = _entity_key(kind, name)
+    if _ASKED:
+        _ASKED[-1].add((kind, name))
     return found
 
 
@@ -119,14 +123,20 @@ def remembered_keys(path: Path, salt: str) -> Iterator[None]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         data = None
+    stored: set[tuple[str, str]] = set()
     if isinstance(data, dict) and data.get("salt") == salt and isinstance(data.get("keys"), list):
         for row in data["keys"]:
             if isinstance(row, list) and len(row) == 3 and all(isinstance(x, str) for x in row):
                 _MEMO.setdefault((row[0], row[1]), row[2])
-    known = len(_MEMO)
-    yield
-    if len(_MEMO) != known or not isinstance(data, dict) or data.get("salt") != salt:
+                stored.add((row[0], row[1]))
+    asked: set[tuple[str, str]] = set()
+    _ASKED.append(asked)
+    try:
+        yield
+    finally:
+        _ASKED.pop()
+    if asked - stored:  # the names of this build, so the file follows the site
         from generator.site.writer import atomic_write
 
-        rows = sorted([kind, name, key] for (kind, name), key in _MEMO.items())
-        atomic_write(path, json.dumps({"salt": salt, "keys": rows}, ensure_ascii=False) + "\n")
+        rows = sorted([kind, name, _MEMO[(kind, name)]] for kind, name in asked)
+        atomic_write(path, json.dumps({"salt": salt, "keys": rows}) + "\n")
