@@ -55,6 +55,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         """Present so MkDocs keeps one plugin (and one loaded pipeline) across serve rebuilds."""
         self._serving = command == "serve"
         self._indexer: threading.Thread | None = None
+        self._pending: Path | None = None
+        self._lock = threading.Lock()
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -86,11 +88,21 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         if not getattr(self, "_serving", False):
             self._index(site, raise_errors=True)
             return
-        previous = getattr(self, "_indexer", None)
-        if previous is not None:
-            previous.join()  # one index at a time
-        self._indexer = threading.Thread(target=self._index, args=(site,), daemon=True, name="newsbrief-search")
-        self._indexer.start()
+        with self._lock:
+            self._pending = site
+            if self._indexer is None:  # else the running indexer takes this build next
+                self._indexer = threading.Thread(target=self._index_pending, daemon=True, name="newsbrief-search")
+                self._indexer.start()
+
+    def _index_pending(self) -> None:
+        """Index the latest build, again while builds keep coming; one index at a time."""
+        while True:
+            with self._lock:
+                site, self._pending = self._pending, None
+                if site is None:
+                    self._indexer = None
+                    return
+            self._index(site)
 
     def _index(self, site: Path, *, raise_errors: bool = False) -> None:
         from generator.search import index_site

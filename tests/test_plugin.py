@@ -76,8 +76,14 @@ def test_post_build_writes_the_search_index(tmp_path: Path, command: str) -> Non
     plugin.on_startup(command=command, dirty=False)
     plugin.on_post_build(config=SimpleNamespace(site_dir=str(site)))
     if command == "serve":  # written in the background: the page reloads first
-        assert plugin._indexer is not None
-        plugin._indexer.join(timeout=120)
+        indexer = plugin._indexer
+        assert indexer is not None
+        plugin.on_post_build(config=SimpleNamespace(site_dir=str(site)))  # a build while indexing: queued
+        while indexer is not None:  # the same thread, or a new one if the first had already finished
+            indexer.join(timeout=120)
+            assert not indexer.is_alive()
+            indexer = plugin._indexer
+        assert plugin._pending is None
     from generator.search import indexed_pages
 
     assert indexed_pages(site / "pagefind") == 1
