@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.search import indexed_pages
-from tests.sitetools import cli, hostile_site, scan
+from tests.sitetools import cli, hostile_site, make_project, mkdocs_build, scan
 
 pytestmark = pytest.mark.slow
 SEED_SLUG = "000-8dabb732faecaf91"
@@ -43,9 +43,17 @@ def test_briefs_and_entity_pages_are_searched_but_lists_are_not(site: Path) -> N
     mentioned = brief.index('id="mentioned"')
     assert brief.index("data-pagefind-ignore", mentioned) < brief.index('id="original-article"')
     assert 'data-pagefind-weight="0.2"' in brief[brief.index('id="original-article"') :]
-    peskov = _html(site, "people/dmitry-peskov")  # quoted: his page is searched, its lists are not
-    assert '<span data-pagefind-filter="kind">person</span>' in peskov
-    assert peskov.index("data-pagefind-ignore", peskov.index("</h1>")) < peskov.index('id="briefs"')
+    # An entity's page is searched when it gathers several briefs (else its one brief is found);
+    # then its name and roles are searched, and its lists are not.
+    searched = 0
+    for page in sorted((site / "people").glob("*/index.html")) + sorted((site / "places").glob("*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        count = re.search(r"ppears in (\d+) brief", html)
+        assert count is not None, page
+        assert ("data-pagefind-body" in html) == (int(count.group(1)) > 1), page
+        if int(count.group(1)) > 1:
+            searched += 1
+            assert html.index("data-pagefind-ignore", html.index("</h1>")) < html.index('id="briefs"'), page
     for listing in ("briefs", "people", "places", "organizations", "."):
         assert "data-pagefind-body" not in _html(site, listing), listing
 
@@ -65,3 +73,15 @@ def test_search_index_command_indexes_a_site_built_elsewhere(site: Path, tmp_pat
     assert result.exit_code == 0, result.output
     assert indexed_pages(copy / "pagefind") == indexed_pages(site / "pagefind")
     assert f"indexed {indexed_pages(site / 'pagefind')} page(s)" in result.output
+
+
+def test_an_entity_of_several_briefs_is_searched_by_name(tmp_path: Path) -> None:
+    storm = "Storm reaches Lisbon\n\nA storm hit Lisbon on Wednesday, cutting power to thousands of homes.\n"
+    ferry = "Ferries stop in Lisbon\n\nFerries across the river in Lisbon stopped on Thursday after the storm.\n"
+    project = make_project(tmp_path / "p", files={"seeds/storm.txt": storm, "seeds/ferry.txt": ferry})
+    assert cli("build", "--root", str(project)).exit_code == 0
+    site = mkdocs_build(project)
+    lisbon = _html(site, "places/lisbon")
+    assert "data-pagefind-body" in lisbon and '<span data-pagefind-filter="kind">place</span>' in lisbon
+    assert lisbon.index("data-pagefind-ignore", lisbon.index("</h1>")) < lisbon.index('id="briefs"')
+    assert indexed_pages(site / "pagefind") == 4  # two briefs, Lisbon, the about page
