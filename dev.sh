@@ -33,7 +33,9 @@ browser() {
 case "${1:-}" in
   serve)
     setup test
-    exec "$VENV/bin/mkdocs" serve -a "${NEWSBRIEF_ADDR:-127.0.0.1:8000}"
+    # --dirty: after an edit MkDocs renders only the pages the generator rewrote (the nav is
+    # fixed, so no other page changes); see README, "Rebuilding quickly".
+    exec "$VENV/bin/mkdocs" serve --dirty -a "${NEWSBRIEF_ADDR:-127.0.0.1:8000}"
     ;;
   build)
     setup test

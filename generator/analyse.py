@@ -6,28 +6,18 @@ and extraction code) is never parsed again.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from generator import nlp
 from generator.cache import Cache
+from generator.fingerprint import code_fingerprint
+from generator.memory import paused_gc
 from generator.model import Article, Brief, Problem
 from generator.records import from_record, is_error, to_problem
 from generator.workers import extract_records
 
 __all__ = ["Cache", "analyse", "code_fingerprint"]
-_PACKAGE = Path(__file__).parent
-
-
-def code_fingerprint() -> str:
-    """A hash of the package's code and data: any change invalidates the cache."""
-    h = hashlib.sha256()
-    for f in sorted(_PACKAGE.rglob("*")):
-        if f.is_file() and f.suffix in {".py", ".json", ".csv", ".txt", ".tsv", ".yml", ".yaml"}:
-            h.update(f.relative_to(_PACKAGE).as_posix().encode())
-            h.update(f.read_bytes())
-    return h.hexdigest()
 
 
 def analyse(
@@ -44,8 +34,12 @@ def analyse(
     article; the others still come through.
     """
     cache = Cache(cache_dir, model)
-    cached = [cache.get(a) for a in articles]
+    with paused_gc():  # thousands of small objects per brief, none of them garbage
+        cached = [cache.get(a) for a in articles]
     todo = [a for a, b in zip(articles, cached, strict=True) if b is None]
+    if not todo:  # everything cached: neither spaCy nor the pipeline is loaded
+        yield from (b for b in cached if b is not None)
+        return
     fresh = extract_records(todo, model, processes)
     for article, brief in zip(articles, cached, strict=True):
         if brief is None:

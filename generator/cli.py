@@ -227,3 +227,19 @@ def extract(
     finally:
         if output:
             out.close()
+
+
+@main.command("search-index")
+@click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def search_index(site_dir: Path) -> None:
+    """Write the Pagefind search index of the built site SITE_DIR into SITE_DIR/pagefind/.
+
+    The MkDocs plugin does this after every build; run it after building the
+    site some other way.
+    """
+    from generator.search import index_site
+
+    index = index_site(site_dir)
+    click.echo(
+        f"indexed {index.pages} page(s): {index.files} file(s), {index.bytes / 1024:.0f} KB in {index.bundle}", err=True
+    )

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import bisect
 import functools
+import importlib.util
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import spacy
 
 from generator.errors import NewsbriefError
 from generator.lexicon.load import DATA
-from generator.lexicon.organizations import RULER_SKIP, org_forms
+from generator.lexicon.organizations import RULER_SKIP
 from generator.lexicon.text import fold
 from generator.model import Article, Span
 
@@ -39,6 +40,8 @@ class ModelError(NewsbriefError, RuntimeError):
 
 
 def _load(name: str) -> Language:
+    import spacy  # here, not at the top: a build with nothing to parse never imports spaCy (about 1 s)
+
     for candidate in (name, *FALLBACKS.get(name, ())):
         try:
             return spacy.load(candidate)
@@ -59,6 +62,9 @@ def add_entity_rules(nlp: Language) -> None:
     of a place "Sukhyi" and a person "Yar".
     """
     import yaml
+
+    # Imported here: a build with nothing to parse never needs the lexicon's organisation list.
+    from generator.lexicon.organizations import org_forms
 
     if "newsbrief_ruler" in nlp.pipe_names:
         return
@@ -88,14 +94,46 @@ def add_entity_rules(nlp: Language) -> None:
 @functools.cache
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """The named pipeline with newsbrief's rules added; loaded once and reused."""
-    nlp = _load(name)
-    add_entity_rules(nlp)
+    from generator.memory import paused_gc
+
+    with paused_gc():
+        nlp = _load(name)
+        add_entity_rules(nlp)
     return nlp
 
 
+def _meta_file(name: str) -> Path | None:
+    """The ``meta.json`` of an installed pipeline package or a pipeline folder, found without importing it."""
+    folder = Path(name)
+    if (folder / "meta.json").is_file():
+        return folder / "meta.json"
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    meta = Path(spec.origin).parent / "meta.json"
+    return meta if meta.is_file() else None
+
+
 def model_id(name: str = DEFAULT_MODEL) -> str:
-    """Name and version of the pipeline actually loaded, for cache keys."""
-    nlp = load_pipeline(name)
+    """Name and version of the pipeline that would be loaded, for cache keys.
+
+    Read from the package's ``meta.json`` (what ``spacy.load`` reads too), so a
+    build whose articles are all cached never loads the pipeline's weights. The
+    same id as ``nlp.meta`` of the loaded pipeline.
+    """
+    for candidate in (name, *FALLBACKS.get(name, ())):
+        meta_file = _meta_file(candidate)
+        if meta_file is None:
+            continue
+        try:
+            meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+    nlp = load_pipeline(name)  # raises ModelError when nothing is installed under that name
     return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
 
 

@@ -14,10 +14,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator import nlp
+from generator.fingerprint import code_fingerprint, file_fingerprint, folder_fingerprint
 from generator.ingest import read_articles
 from generator.model import Article, Brief, Problem, Report
 from generator.site.aliases import Aliases, load_aliases
 from generator.site.catalog import Catalog, build_catalog
+from generator.site.incremental import PageJob, PageRecords
+from generator.site.keys import remembered_keys
 from generator.site.render import OriginalText, Renderer
 from generator.site.textsafety import name_problems
 from generator.site.writer import write_pages
@@ -35,6 +38,7 @@ __all__ = [
     "read_articles",
     "renderer",
     "write",
+    "write_changed",
 ]
 
 T = TypeVar("T")
@@ -75,6 +79,27 @@ class Settings:
     def manifest(self) -> Path:
         return self.path(self.state) / "manifest.json"
 
+    @property
+    def page_records(self) -> Path:
+        """Each generated page's input hash (see :mod:`generator.site.incremental`)."""
+        return self.path(self.state) / "pages.json"
+
+    @property
+    def entity_keys(self) -> Path:
+        """Entity keys computed by earlier builds (see :func:`generator.site.keys.remembered_keys`)."""
+        return self.path(self.state) / "keys.json"
+
+    def salt(self) -> str:
+        """What every generated page depends on: code and data, model, templates, aliases file."""
+        return "|".join(
+            (
+                code_fingerprint(),
+                nlp.model_id(self.model),
+                folder_fingerprint(self.path(self.templates)),
+                file_fingerprint(self.path(self.aliases)),
+            )
+        )
+
 
 def extract_all(
     articles: list[Article], settings: Settings, progress: Progress[Brief | Problem] = no_progress
@@ -112,6 +137,28 @@ def renderer(settings: Settings, site: Catalog) -> Renderer:
 def write(settings: Settings, pages: Iterable[tuple[str, str]], report: Report) -> None:
     """Write pages into ``docs/``, recording what changed in ``report``."""
     write_pages(settings.path(settings.docs), settings.manifest, pages, report)
+
+
+def write_changed(settings: Settings, jobs: Iterable[PageJob], report: Report) -> None:
+    """Render and write only the pages whose inputs changed since the last build.
+
+    Without the cache (``cache=False``) every page is rendered, as before.
+    """
+    docs = settings.path(settings.docs)
+    if not settings.cache:
+        write(settings, ((job.path, job.render()) for job in jobs), report)
+        return
+    records = PageRecords(settings.page_records, settings.salt())
+    fingerprints: dict[str, str] = {}
+
+    def pages() -> Iterator[tuple[str, str | None]]:
+        for job in jobs:
+            fingerprints[job.path] = job.fingerprint
+            yield job.path, (None if records.fresh(docs, job) else job.render())
+
+    write_pages(docs, settings.manifest, pages(), report)
+    records.update(docs, fingerprints, (*report.written, *report.unchanged))
+    records.save()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -153,5 +200,10 @@ def build_site(settings: Settings, progress: Progress[Brief | Problem] = no_prog
     report.problems.extend(problems)
     report.problems.extend(name_problems(briefs))
     report.briefs = len(briefs)
-    write(settings, renderer(settings, catalog(briefs, aliases)).pages(), report)
+    if settings.cache:
+        with remembered_keys(settings.entity_keys, code_fingerprint()):
+            site = catalog(briefs, aliases)
+    else:
+        site = catalog(briefs, aliases)
+    write_changed(settings, renderer(settings, site).jobs(), report)
     return report

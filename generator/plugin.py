@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -40,6 +41,7 @@ class NewsbriefConfig(base.Config):
     processes = c.Type(int, default=0)
     from_store = c.Optional(c.Type(str))
     original_text = c.Choice(("full", "none"), default="full")
+    search_index = c.Type(bool, default=True)
 
 
 class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
@@ -61,6 +63,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Present so MkDocs keeps one plugin (and one loaded pipeline) across serve rebuilds."""
+        self._serving = command == "serve"
+        self._indexer: threading.Thread | None = None
+        self._pending: Path | None = None
+        self._lock = threading.Lock()
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.feed_items = []
@@ -99,12 +105,57 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        site = feeds.FeedSite(
+        """Write the feeds, then index the built site for the header search box (Pagefind, ``site/pagefind/``).
+
+        Under ``mkdocs serve`` the index is written in the background, so a page
+        reloads as soon as MkDocs has rebuilt it; search catches up seconds later.
+        """
+        if not self.config.enabled:
+            return
+        self._write_feeds(config)
+        if not self.config.search_index:
+            return
+        site = Path(config.site_dir)
+        if not getattr(self, "_serving", False):
+            self._index(site, raise_errors=True)
+            return
+        with self._lock:
+            self._pending = site
+            if self._indexer is None:  # else the running indexer takes this build next
+                self._indexer = threading.Thread(target=self._index_pending, daemon=True, name="newsbrief-search")
+                self._indexer.start()
+
+    def _write_feeds(self, config: MkDocsConfig) -> None:
+        """RSS and JSON Feed of the dated briefs noted in ``on_page_context``."""
+        about = feeds.FeedSite(
             title=config.site_name, url=config.site_url or "/", description=config.site_description or ""
         )
         out = Path(config.site_dir)
-        (out / feeds.RSS_FILE).write_text(feeds.rss(site, self.feed_items), encoding="utf-8")
-        (out / feeds.JSON_FILE).write_text(feeds.json_feed(site, self.feed_items), encoding="utf-8")
+        items = getattr(self, "feed_items", [])
+        (out / feeds.RSS_FILE).write_text(feeds.rss(about, items), encoding="utf-8")
+        (out / feeds.JSON_FILE).write_text(feeds.json_feed(about, items), encoding="utf-8")
+
+    def _index_pending(self) -> None:
+        """Index the latest build, again while builds keep coming; one index at a time."""
+        while True:
+            with self._lock:
+                site, self._pending = self._pending, None
+                if site is None:
+                    self._indexer = None
+                    return
+            self._index(site)
+
+    def _index(self, site: Path, *, raise_errors: bool = False) -> None:
+        from generator.search import index_site
+
+        try:
+            index = index_site(site)
+        except NewsbriefError as exc:
+            if raise_errors:
+                raise PluginError(str(exc)) from exc
+            log.warning("newsbrief: %s", exc)
+            return
+        log.info("newsbrief: search index of %d page(s), %d KB", index.pages, index.bytes // 1024)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]

@@ -1,4 +1,4 @@
-"""The built site in a real browser: search finds a person, and no injected script runs.
+"""The built site in a real browser: search (Pagefind) finds a person and a quote, and no injected script runs.
 
 Drives Debian's Chromium (never a downloaded browser) through Playwright
 against the site served on 127.0.0.1. Skipped when /usr/bin/chromium is
@@ -75,15 +75,22 @@ def browser() -> Iterator[Any]:
 def page(browser: Any, base_url: str) -> Iterator[Any]:
     """A page on the local site; any request elsewhere is recorded (the site must make none).
 
-    (Requests are watched, not routed: routing every request stops Material's
-    search worker from loading its index.)
+    Requests are watched, not routed; ``page.search_bytes`` sums the bytes of
+    every file fetched from the Pagefind bundle (what a reader downloads to search).
     """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.outside = []  # type: ignore[attr-defined]
     page.dialogs = []  # type: ignore[attr-defined]
+    page.search_files = {}  # type: ignore[attr-defined]
     local = (base_url, "data:", "blob:")
     context.on("request", lambda r: None if r.url.startswith(local) else page.outside.append(r.url))
+
+    def fetched(response: Any) -> None:
+        if "/pagefind/" in response.url:
+            page.search_files[response.url] = len(response.body())  # type: ignore[attr-defined]
+
+    page.on("response", fetched)
     page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
     page.set_default_timeout(20_000)
     try:
@@ -92,11 +99,11 @@ def page(browser: Any, base_url: str) -> Iterator[Any]:
         context.close()
 
 
-def _search(page: Any, query: str) -> None:
-    """Type ``query`` into Material's search box and wait for its results.
+def _search(page: Any, query: str) -> list[str]:
+    """Type ``query`` into the header's search box; the addresses of the results, best first.
 
-    The search worker builds its index after the page loads (slow on a busy
-    machine); a query typed before that is typed again.
+    Pagefind loads on first use (slow on a busy machine); a query typed before
+    that is typed again.
     """
     box = page.locator("input.md-search__input")
     results = page.locator(".md-search-result__item").first
@@ -106,17 +113,26 @@ def _search(page: Any, query: str) -> None:
         box.press_sequentially(query, delay=20)
         try:
             results.wait_for(timeout=20_000)
-            return
+            break
         except Exception:
             if attempt == 2:
                 raise
+    page.wait_for_timeout(600)  # the debounced last query's results replace earlier ones
+    return [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item a").all()]
 
 
 def test_search_finds_peskov_and_his_page_links_back(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}/")
-    _search(page, "Peskov")
-    result = page.locator(".md-search-result__item a[href*='people/dmitry-peskov']").first
-    result.click()
+    found = _search(page, "Peskov")
+    # His page (he is in two briefs of this site, so it is indexed) and the briefs quoting him
+    # come first, before any page that only lists his name.
+    top = [f.rstrip("/") for f in found[:3]]
+    assert top and top[0].endswith(("people/dmitry-peskov", f"briefs/{SEED_SLUG}")), found
+    assert any(f.endswith(f"briefs/{SEED_SLUG}") for f in top), found
+    assert sum(page.search_files.values()) <= 300_000, page.search_files
+    page.locator(f".md-search-result__item a[href*='briefs/{SEED_SLUG}']").first.click()
+    page.wait_for_url(f"**/briefs/{SEED_SLUG}/**")
+    page.locator("article a[href*='people/dmitry-peskov']").first.click()
     page.wait_for_url("**/people/dmitry-peskov/**")
     assert "Dmitry Peskov" in page.locator("article h1").inner_text()
     back = page.locator(f"article a[href*='briefs/{SEED_SLUG}']")
@@ -127,6 +143,29 @@ def test_search_finds_peskov_and_his_page_links_back(page: Any, base_url: str) -
     back.first.click()
     page.wait_for_url(f"**/briefs/{SEED_SLUG}/**")
     assert PESKOV_QUOTE in page.locator("article").inner_text()
+
+
+def test_a_quote_phrase_finds_its_brief_first(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/about/")
+    found = _search(page, "no mutual dialogue took place")
+    assert found and found[0].rstrip("/").endswith(f"briefs/{SEED_SLUG}"), found
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_url(f"**/briefs/{SEED_SLUG}/**")
+
+
+def test_search_filters_by_kind_and_downloads_only_what_a_query_needs(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/")
+    _search(page, "Peskov")
+    assert "pagefind-worker.js" not in " ".join(page.search_files)  # searched on the page: one file less
+    assert sum(url.endswith(".pf_fragment") for url in page.search_files) <= 10  # only the results shown
+    page.locator("[data-nb-search-filters] button[data-kind='brief']").click()
+    page.wait_for_timeout(800)
+    briefs = [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()]
+    assert briefs and all("/briefs/" in (h or "") for h in briefs), briefs
+    page.locator("[data-nb-search-filters] button[data-kind='person']").click()
+    page.wait_for_timeout(800)
+    people = [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()]
+    assert people and all("/people/" in (h or "") for h in people), people
 
 
 @pytest.mark.parametrize("slug", ["script-tags", "mkdocs-syntax", "markdown-structure", "url-quote"])

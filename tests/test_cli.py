@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import batch
+from generator import analyse, batch, nlp
 from generator.cli import main
 from generator.nlp import ModelError, load_pipeline
 from generator.pipeline import Settings, extract_all, read_articles
@@ -76,11 +76,22 @@ def test_unchanged_articles_are_not_parsed_again(tmp_path: Path, monkeypatch: py
     calls = []
     real = batch.extract_brief
     monkeypatch.setattr(batch, "extract_brief", lambda p: calls.append(p.article) or real(p))
+    # With everything cached the pipeline is not even loaded.
+    monkeypatch.setattr(analyse.nlp, "load_pipeline", lambda name: pytest.fail("pipeline loaded"))
     second, _ = extract_all(articles, settings)
     assert calls == [] and second == first
+    monkeypatch.undo()
+    monkeypatch.setattr(batch, "extract_brief", lambda p: calls.append(p.article) or real(p))
     changed = [replace(articles[0], title="Other")]
     extract_all(changed, settings)
     assert len(calls) == 1
+
+
+def test_the_model_id_is_read_without_loading_and_matches_the_loaded_pipeline() -> None:
+    meta = load_pipeline().meta
+    assert nlp.model_id() == f"{meta['lang']}_{meta['name']}-{meta['version']}"
+    with pytest.raises(ModelError):
+        nlp.model_id("xx_no_such_model")
 
 
 def test_an_unknown_model_is_a_clear_error() -> None:

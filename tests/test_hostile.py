@@ -8,10 +8,12 @@ and every HTML page is inspected.
 
 from __future__ import annotations
 
+import gzip
 import html as html_lib
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -159,17 +161,35 @@ def test_page_titles_and_metadata_are_text(site: Path) -> None:
 OWNED_PREFIXES = ("briefs/", "people/", "places/", "organizations/")
 
 
-def test_search_index_holds_no_markup_from_articles(site: Path) -> None:
-    # Material renders search results from this HTML: it must hold no element or attribute from an article.
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    # Pages made from articles; the hand-written docs pages may show code on purpose.
-    generated = [doc for doc in index["docs"] if doc["location"].startswith(OWNED_PREFIXES)]
-    assert generated
-    for doc in generated:
-        for field in ("title", "text"):
-            parsed = scan(doc.get(field, ""))
-            assert not {e.tag for e in parsed.elements} & DANGEROUS_TAGS, (doc["location"], field)
-            assert not [k for e in parsed.elements for k in e.attrs if k.startswith("on")], doc["location"]
+def _fragments(site: Path) -> list[dict[str, Any]]:
+    """Pagefind's per-page records (gzip, a signature, then JSON): what a result shows."""
+    out = []
+    for f in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(f.read_bytes())
+        out.append(json.loads(data[data.index(b"{") :]))
+    return out
+
+
+def test_search_records_hold_article_text_as_text(site: Path) -> None:
+    # Pagefind keeps each page's text as plain text: markup typed in an article is text there,
+    # exactly as the page shows it; no attribute of an article's becomes a filter or meta name.
+    fragments = {f["url"]: f for f in _fragments(site)}
+    hostile = fragments["/briefs/script-tags/"]
+    assert "<script>window.__pwned=1</script>" in hostile["content"]
+    shown = scan(brief(site, "script-tags")).text
+    assert "<script>window.__pwned=1</script>" in shown
+    for fragment in fragments.values():
+        assert set(fragment["meta"]) <= {"title", "date", "kind", "image", "image_alt"}, fragment["url"]
+        assert set(fragment.get("filters", {})) <= {"kind", "outlet", "year"}, fragment["url"]
+
+
+def test_search_results_are_put_into_the_page_as_text_only() -> None:
+    # The records hold article text verbatim, so the script that shows them must never parse it as live HTML.
+    script = (ROOT / "docs" / "javascripts" / "search.js").read_text(encoding="utf-8")
+    code = re.sub(r"//[^\n]*", "", script)
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function("):
+        assert sink not in code, sink
+    assert "DOMParser" in code and "textContent" in code  # excerpts: parsed inert, copied as text
 
 
 def test_control_characters_do_not_break_the_page(site: Path) -> None:

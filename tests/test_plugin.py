@@ -55,3 +55,49 @@ def test_a_broken_aliases_file_is_a_plugin_error_naming_it(tmp_path: Path) -> No
     with pytest.raises(PluginError, match=r"aliases\.yml: 'Ada': unknown key\(s\) colour"):
         _plugin(cache=False).on_pre_build(config=config)
     assert not (root / "docs" / "briefs").exists()  # stopped before any page was written
+
+
+def _tiny_site(site: Path) -> Path:
+    """Two built pages, one marked for search."""
+    (site / "a").mkdir(parents=True)
+    (site / "index.html").write_text("<html><body><h1>Home</h1></body></html>", encoding="utf-8")
+    (site / "a" / "index.html").write_text(
+        '<html lang="en"><body><div data-pagefind-body><h1>Harbour news</h1><p>The ferry runs again.</p></div>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    return site
+
+
+def _built(site: Path) -> SimpleNamespace:
+    """What on_post_build reads of MkDocs' config."""
+    return SimpleNamespace(site_dir=str(site), site_name="t", site_url=None, site_description=None)
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_post_build_writes_the_search_index(tmp_path: Path, command: str) -> None:
+    site = _tiny_site(tmp_path / "site")
+    plugin = _plugin()
+    plugin.on_startup(command=command, dirty=False)
+    plugin.on_post_build(config=_built(site))
+    if command == "serve":  # written in the background: the page reloads first
+        indexer = plugin._indexer
+        assert indexer is not None
+        plugin.on_post_build(config=_built(site))  # a build while indexing: queued
+        while indexer is not None:  # the same thread, or a new one if the first had already finished
+            indexer.join(timeout=120)
+            assert not indexer.is_alive()
+            indexer = plugin._indexer
+        assert plugin._pending is None
+    from generator.search import indexed_pages
+
+    assert indexed_pages(site / "pagefind") == 1
+    assert not [p for p in site.iterdir() if p.name.startswith(".pagefind")]  # swapped in, nothing left over
+
+
+def test_post_build_can_be_switched_off(tmp_path: Path) -> None:
+    site = _tiny_site(tmp_path / "site")
+    plugin = _plugin(search_index=False)
+    plugin.on_startup(command="build", dirty=False)
+    plugin.on_post_build(config=_built(site))
+    assert not (site / "pagefind").exists()

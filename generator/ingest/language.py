@@ -11,6 +11,7 @@ share of Latin letters is checked first.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 
@@ -50,8 +51,10 @@ def english_share(text: str, *, sample: int = 3000) -> float:
     return sum(w.lower() in ENGLISH_FUNCTION_WORDS for w in words) / len(words)
 
 
-def _share(words: list[str], vocabulary: frozenset[str]) -> float:
-    return sum(w in vocabulary for w in words) / len(words) if words else 0.0
+def _share(words: Counter[str], vocabulary: frozenset[str]) -> float:
+    """Share of the counted words that are in ``vocabulary`` (the short list is walked, not the text)."""
+    total = words.total()
+    return sum(words[w] for w in vocabulary if w in words) / total if total else 0.0
 
 
 def latin_share(text: str) -> float:
@@ -65,11 +68,12 @@ def latin_share(text: str) -> float:
 def looks_english(text: str) -> bool:
     """False only when there is enough text to judge and it is not English."""
     head = text[:SAMPLE_CHARS]
-    if sum(c.isalpha() for c in head) >= MIN_LETTERS and latin_share(head) < MIN_LATIN_SHARE:
+    # ASCII letters are all Latin: only other text needs counting letter by letter.
+    if not head.isascii() and sum(c.isalpha() for c in head) >= MIN_LETTERS and latin_share(head) < MIN_LATIN_SHARE:
         return False
     words = _WORD.findall(head)
     if len(words) < MIN_WORDS:
         return True
-    sample = [w.lower() for w in words[:3000]]
+    sample = Counter(w.lower() for w in words[:3000])
     english = _share(sample, ENGLISH_FUNCTION_WORDS)
     return english >= MIN_SHARE and all(english > _share(sample, v) for v in OTHER_FUNCTION_WORDS.values())

@@ -153,7 +153,10 @@ class Gazetteer:
 @functools.cache
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (about half a second to build)."""
-    return Gazetteer()
+    from generator.memory import paused_gc
+
+    with paused_gc():
+        return Gazetteer()
 
 
 def resolve(readings: tuple[Place, ...], context: frozenset[str]) -> Place | None:

@@ -10,8 +10,12 @@ an aliases file (``aliases.py``).
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
 
 from generator.lexicon.people import PERSON_KEY_TITLES
 
@@ -67,6 +71,12 @@ def _org_name(name: str) -> str:
     return org.name if org is not None else name
 
 
+_MEMO: dict[tuple[str, str], str] = {}
+"""Keys already computed, by (kind, name): a place's key needs the gazetteer, which takes seconds to load."""
+_ASKED: list[set[tuple[str, str]]] = []
+"""The names asked for inside each open :func:`remembered_keys` block."""
+
+
 def entity_key(kind: str, name: str) -> str:
     """A stable, slug-safe key: the same for the spellings of one entity.
 
@@ -75,6 +85,15 @@ def entity_key(kind: str, name: str) -> str:
     >>> entity_key("place", "Kiev") == entity_key("place", "Kyiv")
     True
     """
+    found = _MEMO.get((kind, name))
+    if found is None:
+        found = _MEMO[(kind, name)] = _entity_key(kind, name)
+    if _ASKED:
+        _ASKED[-1].add((kind, name))
+    return found
+
+
+def _entity_key(kind: str, name: str) -> str:
     name = re.sub(r"^(?:the|The|THE)\s+", "", name.strip())
     if kind == "person":
         return slug(" ".join(_person_words(name)))
@@ -86,3 +105,32 @@ def entity_key(kind: str, name: str) -> str:
 def same_entity(kind: str, a: str, b: str) -> bool:
     """Whether two names written in different articles are one entity."""
     return entity_key(kind, a) == entity_key(kind, b)
+
+
+@contextlib.contextmanager
+def remembered_keys(path: Path, salt: str) -> Iterator[None]:
+    """Keys computed by an earlier build, reused while the code and data (``salt``) are the same.
+
+    A warm build then never loads the gazetteer; new keys are saved on the way out.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = None
+    stored: set[tuple[str, str]] = set()
+    if isinstance(data, dict) and data.get("salt") == salt and isinstance(data.get("keys"), list):
+        for row in data["keys"]:
+            if isinstance(row, list) and len(row) == 3 and all(isinstance(x, str) for x in row):
+                _MEMO.setdefault((row[0], row[1]), row[2])
+                stored.add((row[0], row[1]))
+    asked: set[tuple[str, str]] = set()
+    _ASKED.append(asked)
+    try:
+        yield
+    finally:
+        _ASKED.pop()
+    if asked - stored:  # the names of this build, so the file follows the site
+        from generator.site.writer import atomic_write
+
+        rows = sorted([kind, name, _MEMO[(kind, name)]] for kind, name in asked)
+        atomic_write(path, json.dumps({"salt": salt, "keys": rows}) + "\n")

@@ -8,6 +8,7 @@ page structure by forgetting a filter.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from generator.model import ENTITY_KINDS, Brief, Span
 from generator.site import escape, jsonld, layout, quoted, views
 from generator.site.catalog import Catalog, SiteEntity
 from generator.site.front import Front, long_date
+from generator.site.incremental import Fingerprints, PageJob
 from generator.site.related import Related
 
 OriginalText = Literal["full", "none"]
@@ -87,6 +89,8 @@ class Renderer:
         self.env.filters.update(
             # Themes print front-matter titles into HTML unescaped: escape them as HTML too.
             yaml=lambda s: Markup(escape.yaml_string(escape.attr(str(s)))),
+            # Front-matter values the theme escapes itself (the search partial's filters).
+            yaml_text=lambda s: Markup(escape.yaml_string(str(s))),
             attr=lambda s: Markup(escape.attr(str(s))),
             # Script-safe JSON (no < > &, see site.jsonld) as a YAML string, not HTML-escaped.
             yaml_json=lambda s: Markup(escape.yaml_string(str(s))),
@@ -262,18 +266,34 @@ class Renderer:
             coordinates=views.coordinates(entity),
         )
 
-    def pages(self) -> Iterable[tuple[str, str]]:
-        """Every generated page as (path below docs/, Markdown), in a stable order."""
-        front = Front(self)
+    def jobs(self) -> Iterable[PageJob]:
+        """Every generated page, not yet rendered where that can wait, with the hash of its inputs.
+
+        Briefs and entity pages are rendered only when their inputs changed; the
+        list pages (home, briefs, A–Z, "who is quoted") depend on everything and
+        are cheap, paginated, so they are rendered each build and kept by the
+        writer when unchanged.
+        """
+        fp = Fingerprints(self.catalog)
         for brief in sorted(self.catalog.briefs, key=lambda b: b.article.slug):
-            yield brief_path(brief), self.brief_page(brief)
-        yield "index.md", front.home()
-        yield from front.briefs()
+            yield PageJob(
+                path=brief_path(brief), fingerprint=fp.brief(brief), render=functools.partial(self.brief_page, brief)
+            )
         for kind in ENTITY_KINDS:
             for entity in self.catalog.of_kind(kind):
-                yield entity.path, self.entity_page(entity)
-        yield from front.entity_indexes()
-        yield from quoted.pages(front)
+                yield PageJob(
+                    path=entity.path, fingerprint=fp.entity(entity), render=functools.partial(self.entity_page, entity)
+                )
+        everything = fp.everything()
+        front = Front(self)
+        lists = [("index.md", front.home()), *front.briefs(), *front.entity_indexes(), *quoted.pages(front)]
+        for path, markdown in lists:
+            yield PageJob(path=path, fingerprint=everything, render=functools.partial(str, markdown))
+
+    def pages(self) -> Iterable[tuple[str, str]]:
+        """Every generated page as (path below docs/, Markdown), in a stable order."""
+        for job in self.jobs():
+            yield job.path, job.render()
 
 
 def _plain(text: str) -> str:

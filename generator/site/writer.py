@@ -150,6 +150,33 @@ def _safe_target(docs: Path, rel: str) -> Path:
     return target
 
 
+class _Targets:
+    """:func:`_safe_target` for many pages: each folder is resolved once, not once per page.
+
+    A name is resolved on its own only when it could leave its folder (a
+    separator, ``..``, a leading dot) or when it is a symbolic link.
+    """
+
+    def __init__(self, docs: Path) -> None:
+        self.docs = docs
+        self._folders: dict[str, Path | None] = {}
+
+    def __call__(self, rel: str) -> Path:
+        folder, _, name = rel.rpartition("/")
+        if "/" in name or "\\" in rel or "\0" in rel or name.startswith(".") or not name.endswith(".md"):
+            return _safe_target(self.docs, rel)
+        if folder not in self._folders:
+            try:
+                self._folders[folder] = _safe_target(self.docs, f"{folder}/x.md").parent
+            except ValueError:
+                self._folders[folder] = None
+        parent = self._folders[folder]
+        if parent is None:
+            return _safe_target(self.docs, rel)
+        target = parent / name
+        return _safe_target(self.docs, rel) if target.is_symlink() else target
+
+
 def _read(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
@@ -230,14 +257,19 @@ def _locked(manifest_path: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def write_pages(docs: Path, manifest_path: Path, pages: Iterable[tuple[str, str]], report: Report) -> None:
-    """Write changed pages, remove pages of ours no longer generated, keep everything else."""
+def write_pages(docs: Path, manifest_path: Path, pages: Iterable[tuple[str, str | None]], report: Report) -> None:
+    """Write changed pages, remove pages of ours no longer generated, keep everything else.
+
+    A page given as ``None`` is still generated but known to be unchanged (its
+    inputs and its file are what the last build left): it is kept as it is.
+    """
     check_folders(docs)
-    planned: dict[str, str] = {}
+    planned: dict[str, str | None] = {}
+    targets = _Targets(docs)
     for rel, content in pages:
-        content = stamped(content)
+        content = stamped(content) if content is not None else None
         try:
-            _safe_target(docs, rel)
+            targets(rel)
         except ValueError as exc:  # WriterError, or a path the system refuses (a NUL byte)
             report.conflicts.append(str(exc))
             continue
@@ -255,18 +287,23 @@ def write_pages(docs: Path, manifest_path: Path, pages: Iterable[tuple[str, str]
         raise fs_error(Path(exc.filename) if exc.filename else docs, exc) from None
 
 
-def _write(docs: Path, manifest_path: Path, planned: dict[str, str], report: Report) -> None:
+def _write(docs: Path, manifest_path: Path, planned: dict[str, str | None], report: Report) -> None:
     manifest = Manifest(manifest_path)
     clean_temporaries(docs, manifest.temporaries)
     if manifest.damaged is not None or manifest.missing:
         _adopt(docs, manifest, report)
+    targets = _Targets(docs)
     # Write-ahead: record the new hashes, and the token of this build's temporary files,
     # before any page changes.
     token = secrets.token_hex(8)
     manifest.temporaries = [token]
+    changing = 0
     for rel, content in planned.items():
-        manifest.files.setdefault(rel, []).append(digest(content))
-    manifest.save()
+        if content is not None:
+            manifest.files.setdefault(rel, []).append(digest(content))
+            changing += 1
+    if changing:
+        manifest.save()
 
     def put(n: int, target: Path, content: str) -> None:
         try:
@@ -275,7 +312,14 @@ def _write(docs: Path, manifest_path: Path, planned: dict[str, str], report: Rep
             raise fs_error(target, exc) from None
 
     for n, (rel, content) in enumerate(planned.items()):
-        target = _safe_target(docs, rel)
+        target = targets(rel)
+        if content is None:
+            if rel in manifest.files and target.exists():
+                report.unchanged.append(rel)
+            else:  # deleted (or disowned) while this build ran: the next build writes it again
+                report.conflicts.append(f"docs/{rel} changed while newsbrief was building; run the build again")
+                manifest.files.pop(rel, None)
+            continue
         current = _read(target)
         if current is None:
             put(n, target, content)
@@ -297,7 +341,7 @@ def _write(docs: Path, manifest_path: Path, planned: dict[str, str], report: Rep
 
     for rel in sorted(set(manifest.files) - set(planned)):
         try:
-            target = _safe_target(docs, rel)
+            target = targets(rel)
         except ValueError:  # a damaged or hand-edited manifest: never act on it
             manifest.files.pop(rel)
             continue
