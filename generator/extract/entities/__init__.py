@@ -30,7 +30,15 @@ from generator.lexicon.organizations import (
     is_org_name,
     known_orgs,
 )
-from generator.lexicon.people import NOT_NAMES, PARTICLE_LEADS, given_names, is_courtesy, is_surname_like, is_title
+from generator.lexicon.people import (
+    NOT_NAMES,
+    PARTICLE_LEADS,
+    given_name_genders,
+    given_names,
+    is_courtesy,
+    is_surname_like,
+    is_title,
+)
 from generator.lexicon.places import demonyms, place_head
 from generator.lexicon.text import fold
 from generator.model import Article, Entity, EntityKind
@@ -68,6 +76,62 @@ def _caps_tokens(doc: Doc, body: str) -> set[int]:
     return {t.i for t in doc for s, e in spans if s <= t.idx < e}
 
 
+_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "from"}
+)
+
+
+def _title_tokens(doc: Doc, body: str) -> set[int]:
+    """Tokens on title-case lines (headlines, crossheads, section labels: "Infant Abandoned Inside Bus").
+
+    On such a line every word is capitalised, so a capital says nothing about a name.
+    """
+    spans = []
+    for m in _CAPS_LINE.finditer(body):
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", m.group()) if w.casefold() not in _SMALL_WORDS]
+        # A line of names ("Pakistan - Saeed Anwar, Aamir Sohail, ...") is a team sheet, not a headline.
+        listed = m.group().count(",") + m.group().count(";") >= 2
+        if not listed and 3 <= len(words) <= 16 and sum(w[0].isupper() for w in words) >= 0.85 * len(words):
+            spans.append((m.start(), m.end()))
+    if not spans:
+        return set()
+    return {t.i for t in doc for s, e in spans if s <= t.idx < e}
+
+
+def _capital_by_position(doc: Doc, group: Group, titled: set[int]) -> bool:
+    """Every mention stands where any word is capitalised: a sentence's first word or a title-case line."""
+    return all(
+        all(i in titled for i in range(s, e))
+        or (e - s == 1 and (doc[s].is_sent_start or (s > 0 and "\n" in doc[s - 1].text)))
+        for s, e in group.mentions
+    )
+
+
+def _has_evidence(doc: Doc, group: Group, titled: set[int], parts: set[tuple[str, ...]]) -> bool:
+    """Whether a name seen only in capitalised positions has evidence of its kind besides the model.
+
+    Why: headlines and section labels capitalise common nouns ("Schools",
+    "Wildfires", "Shortly", "Newborn Girl"), and the model labels them; a page
+    needs the gazetteer, a listed organisation, an organisation or place head
+    word, a given name, or a cue from the sentence (title, role, "the town of").
+    """
+    if not _capital_by_position(doc, group, titled):
+        return True
+    if group.words in parts:  # "Gascoigne, whose ...": the surname of a person named in full
+        return True
+    v = group.votes
+    if v["DATELINE"] or v["CUE_PERSON"] or v["CUE_PLACE"] or v["CUE_TEAM"] or group.parent:
+        return True
+    if fold(group.text) in known_orgs() or is_org_name(group.text) or place_head(group.text):
+        return True
+    if any(_is_wide(r) for r in group.readings) or gazetteer().is_curated(group.text):
+        return True
+    words = group.text.split()
+    if group.kind == "person" and len(words) > 1 and words[0] in given_names():
+        return True
+    return group.text.isupper() and len(group.text) >= 2
+
+
 def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
     """A token inside a model span that separates two names ("Magna's North American", "GERMANY - Bunds")."""
     tok = doc[i]
@@ -80,7 +144,9 @@ def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
     if tok.lower_ == "and" and i - start >= 2 and end - i > 2 and doc[i + 1].text in given_names():
         return True
     return (
-        tok.lower_ in {"'s", "’s"} and i + 1 < end and doc[i + 1].text[:1].isupper()
+        tok.lower_ in {"'s", "’s"}
+        and i + 1 < end
+        and doc[i + 1].text[:1].isupper()
         and doc[i - 1].lower_ != "people"  # "People's Republic of China"
     )
 
@@ -102,17 +168,25 @@ def _trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> li
         # place, nationality words ("Belgian King Baudouin" → "Baudouin"; but
         # "Russian Ministry of Defense" keeps its adjective).
         while s < e and (
-            doc[s].lower_ in LEADING_NOISE or doc[s].is_punct or doc[s].like_num
-            or (s + 1 < e and doc[s + 1].text[:1].isupper()
-                and ((label == "PERSON" and is_title(doc[s].text))
-                     or (fold(doc[s].text) in demonyms() and e - s > 2
-                         and not is_org_name(doc[s + 1 : e].text))))
+            doc[s].lower_ in LEADING_NOISE
+            or doc[s].is_punct
+            or doc[s].like_num
+            or (
+                s + 1 < e
+                and doc[s + 1].text[:1].isupper()
+                and (
+                    (label == "PERSON" and is_title(doc[s].text))
+                    or (fold(doc[s].text) in demonyms() and e - s > 2 and not is_org_name(doc[s + 1 : e].text))
+                )
+            )
             or (doc[s].text[:1].islower() and doc[s].lower_ not in PARTICLE_LEADS)
         ):
             s += 1
         # Trailing possessives, punctuation, dates, lower-case words ("Interfax news agency").
         while e > s and (
-            doc[e - 1].lower_ in {"'s", "’s", "'", "’"} or doc[e - 1].is_punct or doc[e - 1].like_num
+            doc[e - 1].lower_ in {"'s", "’s", "'", "’"}
+            or doc[e - 1].is_punct
+            or doc[e - 1].like_num
             or (doc[e - 1].text[:1].islower() and not _hyphen_tail(doc, s, e))
             or re.fullmatch(r"[\d/\-]+", doc[e - 1].text)
         ):
@@ -154,6 +228,22 @@ def _classify(group: Group, parts: set[tuple[str, ...]], sports: bool) -> Entity
         return "place"
     if group.words in parts:
         return "person"
+    # "Alexandra Bradbury", "Mila Kunis": a common given name then one or two
+    # surname-like words is a person whatever the model said, unless a head
+    # word or the gazetteer says organisation or place.
+    words = text.split()
+    if (
+        2 <= len(words) <= 3
+        and _is_given(words[0])
+        and not group.readings
+        and all(is_surname_like(w) for w in words[1:])
+        and not is_org_name(text)
+        and not place_head(text)
+        and not votes["CUE_PLACE"]
+        and not votes["CUE_TEAM"]
+        and not _holds_place(text)
+    ):
+        return "person"
     if is_org_name(text, strong_only=True):
         return "organization"
     if votes["CUE_TEAM"] and not votes["CUE_PERSON"]:
@@ -193,6 +283,11 @@ def _classify(group: Group, parts: set[tuple[str, ...]], sports: bool) -> Entity
         return "organization"
     best = max(("person", person), ("organization", org), ("place", place), key=lambda kv: kv[1])
     return best[0] if best[1] else None  # type: ignore[return-value]
+
+
+def _is_given(word: str) -> bool:
+    """A common given name: the curated list or the US birth counts (names that nearly always name one sex)."""
+    return word in given_names() or word in given_name_genders()
 
 
 def _given_names(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None]) -> None:
@@ -241,7 +336,8 @@ def _holds_place(text: str) -> bool:
     gaz = gazetteer()
     return any(
         r.subtype in {"country", "continent"} or r.population >= BIG_CITY
-        for word in text.split() if word not in given_names()
+        for word in text.split()
+        if word not in given_names()
         for r in gaz.lookup(word)
     )
 
@@ -439,7 +535,11 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     _list_people(doc, groups, add)
     covered = {i for g in groups.values() if g.kind for s, e in g.mentions for i in range(s, e)}
     _propagate(doc, groups, covered, caps)
-    kept = [g for g in groups.values() if g.kind and g.mentions]
+    titled = _title_tokens(doc, article.body)
+    parts |= {
+        p for g in groups.values() if g.kind == "person" and len(g.words) > 1 for p in name_parts(list(g.words))
+    }
+    kept = [g for g in groups.values() if g.kind and g.mentions and _has_evidence(doc, g, titled, parts)]
     for g in kept:
         g.mentions.sort()
         if not g.readings and g.kind == "place":
