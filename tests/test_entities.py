@@ -93,13 +93,35 @@ def test_surname_and_title_merge_into_full_name(parse: Parse) -> None:
     assert starmer.roles[0] == "Prime Minister"
 
 
-def test_surname_goes_to_nearest_full_name(parse: Parse) -> None:
+def test_surname_two_full_names_fit_joins_neither(parse: Parse) -> None:
+    """A surname two people share is neither's, and no page of its own (a wrong person is worse than none)."""
     people, _, _ = run(parse, "Venus Williams beat Anna Novak on Tuesday. Serena Williams lost to Maria Lopez. "
                               "Williams said she was tired.")
     assert {"Venus Williams", "Serena Williams"} <= set(names(people))
     assert "Williams" not in names(people)
-    serena = by_name(people, "Serena Williams")
-    assert any(m.text == "Williams" for m in serena.mentions)
+    for sister in ("Venus Williams", "Serena Williams"):
+        assert not any(m.text == "Williams" for m in by_name(people, sister).mentions)
+
+
+def test_given_name_alone_joins_the_full_name(parse: Parse) -> None:
+    people, _, _ = run(parse, "Victims say Ghislaine Maxwell was worse than Jeffrey Epstein. "
+                              "She was jealous that Jeffrey liked some of these girls.")
+    assert "Jeffrey" not in names(people)
+    assert any(m.text == "Jeffrey" for m in by_name(people, "Jeffrey Epstein").mentions)
+
+
+def test_headline_words_are_no_entities(parse: Parse) -> None:
+    """Title-case lines capitalise common nouns; without other evidence they name nothing."""
+    people, places, orgs = run(parse, "Newborn Girl Found Abandoned Inside Bus Station Toilet\n\n"
+                                      "A baby was found on Monday, police said. Schools were closed.")
+    found = set(names(people)) | set(names(places)) | set(names(orgs))
+    assert not found & {"Newborn Girl", "Schools", "Newborn"}
+
+
+def test_given_name_and_surname_is_a_person_not_an_organisation(parse: Parse) -> None:
+    people, _, orgs = run(parse, "Alexandra Bradbury wrote in Labor Notes about the election outcome.")
+    assert "Alexandra Bradbury" in names(people)
+    assert "Alexandra Bradbury" not in names(orgs)
 
 
 def test_appositive_role(parse: Parse) -> None:
