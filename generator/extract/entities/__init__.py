@@ -27,6 +27,7 @@ from generator.lexicon.organizations import (
     SPORTS,
     SPORTS_WORDS,
     TEAM_NOUNS,
+    THING_WORDS,
     is_org_name,
     known_orgs,
 )
@@ -39,7 +40,7 @@ from generator.lexicon.people import (
     is_surname_like,
     is_title,
 )
-from generator.lexicon.places import demonyms, place_head
+from generator.lexicon.places import VENUE_WORDS, demonyms, place_head
 from generator.lexicon.text import fold
 from generator.model import Article, Entity, EntityKind
 
@@ -224,6 +225,14 @@ def _classify(group: Group, parts: set[tuple[str, ...]], sports: bool) -> Entity
         return None
     if key in known_orgs():
         return "organization"
+    last = key.split()[-1]
+    # Laws, documents, events and awards are no entities ("National Labor
+    # Relations Act", "Cheltenham Gold Cup"); "Bill" alone is a given name.
+    if last in THING_WORDS and (" " in key or not _is_given(text)):
+        return None
+    # A stadium, station or road is a place whatever the model says ("Dodger Stadium").
+    if last in VENUE_WORDS and " " in key and not is_org_name(text):
+        return "place"
     if votes["DATELINE"] or gazetteer().is_curated(text):
         return "place"
     if group.words in parts:
@@ -257,6 +266,13 @@ def _classify(group: Group, parts: set[tuple[str, ...]], sports: bool) -> Entity
     country = any(r.subtype in {"country", "continent"} for r in readings)
     # Sports reports name teams after their towns and counties ("Essex beat
     # Somerset", "Surrey captain Chris Lewis"); a town used with "in"/"at" stays a place.
+    # "Manchester United", "Nottingham Forest", "Miami Dolphins": in a sports
+    # report, a name that starts with a town and no given name is a club.
+    if (
+        sports and person and len(words) > 1 and not votes["CUE_PERSON"] and not readings
+        and not _is_given(words[0]) and any(not r.weak for r in gazetteer().lookup(words[0]))
+    ):
+        return "organization"
     if sports and not country and not votes["CUE_PERSON"]:
         # "at Cleveland" is an away game; only "in"/"from"... keep a listed town a place.
         if readings and not votes["IN_PLACE"]:
@@ -421,6 +437,29 @@ def _list_pass(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str]
     return changed
 
 
+def _teams_and_tails(doc: Doc, groups: dict[str, Group], parts: set[tuple[str, ...]]) -> None:
+    """Names the model calls people that are organisations by their use.
+
+    Why: people are not written with "the" before their names, teams and bands
+    are ("the Dodgers", "the Rams", "the Miami Dolphins"); and a club's short
+    name is the end of its full name in the same article ("Dodgers" of "Los
+    Angeles Dodgers"), which makes it that organisation, not a person.
+    """
+    orgs = [g for g in groups.values() if g.kind == "organization" and len(g.words) > 1]
+    for g in groups.values():
+        if g.kind != "person" or g.votes["CUE_PERSON"] or g.words in parts or not g.mentions:
+            continue
+        if _is_given(g.text.split()[0]):
+            continue
+        tail = next((o for o in orgs if o.words[-len(g.words) :] == g.words and o is not g), None)
+        if tail is not None:
+            g.kind, g.parent = "organization", fold(tail.text)
+            continue
+        the = sum(s > 0 and doc[s - 1].lower_ == "the" for s, _ in g.mentions)
+        if the * 2 >= len(g.mentions) and g.text[-1:] == "s":
+            g.kind = "organization"
+
+
 def _abbreviations(doc: Doc, groups: dict[str, Group]) -> None:
     """An organisation's abbreviation, in brackets after it or as its initials, names it too."""
     present = {t.text for t in doc if t.is_upper and 2 <= len(t.text) <= 6 and t.is_alpha}
@@ -528,6 +567,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     sports = _is_sports(doc, article)
     for group in groups.values():
         group.kind = _classify(group, parts, sports)
+    _teams_and_tails(doc, groups, parts)
     _abbreviations(doc, groups)
     covered = {i for g in groups.values() if g.kind for s, e in g.mentions for i in range(s, e)}
     _propagate(doc, groups, covered, caps)
