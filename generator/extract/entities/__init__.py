@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from generator.extract.entities.acronyms import expansions
 from generator.extract.entities.build import Group, build_organizations, build_people, build_places
 from generator.extract.entities.names import appositive_after, name_parts, regnal_end, title_before
 from generator.extract.entities.place_cues import datelines, mark_cued_places, place_cue
@@ -460,6 +461,45 @@ def _teams_and_tails(doc: Doc, groups: dict[str, Group], parts: set[tuple[str, .
             g.kind = "organization"
 
 
+def _people_named_as_orgs(groups: dict[str, Group]) -> None:
+    """Organisations by the model only that are a person of the article by name.
+
+    Why: the model often calls a short form of a person's name an organisation
+    ("Fahmi" beside "Fahmi Fadzil", "Chalobah" beside "Trevoh Chalobah"), and
+    a full name whose surname the article uses alone for a person is that person.
+    An organisation with any evidence of its own (a listing, a head word, an
+    acronym) keeps its kind.
+    """
+    people = [g for g in groups.values() if g.kind == "person" and len(g.words) > 1]
+    given = {p.words[0] for p in people}
+    surnames = {p.words[-1] for p in people}
+    surnames |= {g.words[0] for g in groups.values() if g.kind == "person" and len(g.words) == 1}
+    for g in groups.values():
+        if g.kind != "organization" or g.parent or g.text.isupper() or fold(g.text) in known_orgs():
+            continue
+        if is_org_name(g.text) or g.votes["CUE_TEAM"] or g.readings:
+            continue
+        short_form = len(g.words) == 1 and (g.words[0] in given or g.words[0] in surnames)
+        full_name = 2 <= len(g.words) <= 3 and g.words[-1] in surnames
+        if short_form or (full_name and all(is_surname_like(w) for w in g.text.split())):
+            g.kind = "person"
+
+
+def _expanded_acronyms(body: str, groups: dict[str, Group]) -> None:
+    """An acronym the article expands is what its expansion is ("National Labor Relations Act (NLRA)" is a law,
+    so no entity; "Gauteng Provincial Disaster Management Centre (PDMC)" is that organisation)."""
+    for acronym, name in expansions(body).items():
+        short = groups.get(fold(acronym))
+        if short is None:
+            continue
+        if fold(name).split()[-1] in THING_WORDS:
+            short.kind = None
+            continue
+        full = groups.get(" ".join(fold(name).split()))
+        if full is not None and full.kind == "organization" and short.kind in {"organization", "person", None}:
+            short.kind, short.parent = "organization", fold(full.text)
+
+
 def _abbreviations(doc: Doc, groups: dict[str, Group]) -> None:
     """An organisation's abbreviation, in brackets after it or as its initials, names it too."""
     present = {t.text for t in doc if t.is_upper and 2 <= len(t.text) <= 6 and t.is_alpha}
@@ -568,6 +608,8 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     for group in groups.values():
         group.kind = _classify(group, parts, sports)
     _teams_and_tails(doc, groups, parts)
+    _people_named_as_orgs(groups)
+    _expanded_acronyms(article.body, groups)
     _abbreviations(doc, groups)
     covered = {i for g in groups.values() if g.kind for s, e in g.mentions for i in range(s, e)}
     _propagate(doc, groups, covered, caps)
