@@ -433,3 +433,37 @@ def test_team_at_ground_is_split(parse: Parse) -> None:
 def test_capital_as_a_common_noun_is_no_place_cue(parse: Parse) -> None:
     _, places, _ = run(parse, "The fund invests venture capital Monday through Friday in small firms.")
     assert not {"Monday", "Friday"} & set(names(places))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The union says UPS broke the National Labor Relations Act when it fired the drivers.",
+         "National Labor Relations Act"),
+        ("The horse won the Cheltenham Gold Cup in March, its trainer said.", "Cheltenham Gold Cup"),
+        ("Ministers will bring the Cyber Security Bill to parliament next week.", "Cyber Security Bill"),
+    ],
+)
+def test_laws_events_and_awards_are_no_entities(parse: Parse, text: str, name: str) -> None:
+    people, places, orgs = run(parse, text)
+    assert name not in set(names(people)) | set(names(places)) | set(names(orgs))
+
+
+def test_stadium_is_a_place(parse: Parse) -> None:
+    people, places, orgs = run(parse, "The Dodgers played their first game at Dodger Stadium in 1962.")
+    assert "Dodger Stadium" in names(places)
+    assert "Dodger Stadium" not in set(names(people)) | set(names(orgs))
+
+
+def test_team_short_name_joins_the_club(parse: Parse) -> None:
+    """Teams are written with "the"; a club's short name is the end of its full name."""
+    people, _, orgs = run(parse, "The Los Angeles Dodgers won on Sunday. Fans of the Dodgers cheered as "
+                                 "the Rams lost in Cleveland.")
+    assert "Dodgers" not in names(people) and "Rams" not in names(people)
+    assert "Rams" in names(orgs)
+    assert any(m.text == "Dodgers" for m in by_name(orgs, "Los Angeles Dodgers").mentions)
+
+
+def test_a_word_the_article_uses_as_a_common_noun_is_no_organisation(parse: Parse) -> None:
+    _, _, orgs = run(parse, "Army officers met on Monday. The army said the talks went well.")
+    assert "Army" not in names(orgs)

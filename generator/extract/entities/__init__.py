@@ -109,6 +109,25 @@ def _capital_by_position(doc: Doc, group: Group, titled: set[int]) -> bool:
     )
 
 
+def _common_word(doc: Doc, group: Group) -> bool:
+    """A one-word name the article also writes in lower case as an ordinary word ("Army" and "the army",
+    "Search", "Education", "Democratic"), with nothing else saying it is a name.
+
+    Why: section labels, product features and adjectives are capitalised in
+    headlines and at sentence starts; an organisation needs a listing, a head
+    word or an acronym, a place the gazetteer, to outweigh the article's own
+    use of the word.
+    """
+    if len(group.words) != 1 or group.text.isupper() or group.parent:
+        return False
+    word = group.words[0]
+    if fold(group.text) in known_orgs() or any(_is_wide(r) for r in group.readings):
+        return False
+    if group.votes["DATELINE"] or group.votes["CUE_PLACE"] or group.votes["CUE_TEAM"]:
+        return False
+    return any(t.text == word and t.is_lower for t in doc)
+
+
 def _has_evidence(doc: Doc, group: Group, titled: set[int], parts: set[tuple[str, ...]]) -> bool:
     """Whether a name seen only in capitalised positions has evidence of its kind besides the model.
 
@@ -117,6 +136,8 @@ def _has_evidence(doc: Doc, group: Group, titled: set[int], parts: set[tuple[str
     needs the gazetteer, a listed organisation, an organisation or place head
     word, a given name, or a cue from the sentence (title, role, "the town of").
     """
+    if group.kind in {"organization", "place"} and _common_word(doc, group):
+        return False
     if not _capital_by_position(doc, group, titled):
         return True
     if group.words in parts:  # "Gascoigne, whose ...": the surname of a person named in full
