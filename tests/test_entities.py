@@ -467,3 +467,15 @@ def test_team_short_name_joins_the_club(parse: Parse) -> None:
 def test_a_word_the_article_uses_as_a_common_noun_is_no_organisation(parse: Parse) -> None:
     _, _, orgs = run(parse, "Army officers met on Monday. The army said the talks went well.")
     assert "Army" not in names(orgs)
+
+
+def test_name_without_middle_name_joins_the_fuller_one(parse: Parse) -> None:
+    people, _, _ = run(parse, "Nelson Rolihlahla Mandela was born in 1918. Nelson Mandela later became president.")
+    assert "Nelson Mandela" not in names(people)
+    assert any(m.text == "Nelson Mandela" for m in by_name(people, "Nelson Rolihlahla Mandela").mentions)
+
+
+def test_organisation_name_tail_joins_the_fuller_name(parse: Parse) -> None:
+    _, _, orgs = run(parse, "The Boston Red Sox beat the New York Yankees. The Red Sox now lead the league.")
+    assert "Red Sox" not in names(orgs)
+    assert any(m.text == "Red Sox" for m in by_name(orgs, "Boston Red Sox").mentions)

@@ -112,6 +112,18 @@ def build_people(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
     return tuple(sorted(people, key=_first))
 
 
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "senior", "junior", "ii", "iii"})
+
+
+def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """A full name written without the middle name or suffix another form has
+    ("Nelson Mandela" of "Nelson Rolihlahla Mandela", "Thomas Markle" of "Thomas Markle Senior")."""
+    if len(short) < 2 or len(full) <= len(short):
+        return False
+    core = full[:-1] if full[-1] in _SUFFIXES else full
+    return core == short or (len(core) > len(short) and short[0] == core[0] and short[-1] == core[-1])
+
+
 def _part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """A surname, first name or name tail of a fuller name ("Putin" of "Vladimir Putin").
 
@@ -120,6 +132,8 @@ def _part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     features call people by their first names).
     """
     if len(short) == 1 and len(full) > 1 and full[0] == short[0] and full[0] not in NAME_PARTICLES:
+        return True
+    if _same_person(short, full):
         return True
     return short in name_parts(list(full)) or _ends(full, short)
 
@@ -180,6 +194,11 @@ def build_organizations(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ..
     for g in groups:
         org = known.get(fold(g.text))
         key = fold(org.name) if org else fold(g.text)
+        # "Red Sox" of "Boston Red Sox", "Air Force" of "U.S. Air Force": the end
+        # of exactly one fuller organisation name of the article is that organisation.
+        fuller = [f for f in groups if len(f.words) > len(g.words) and f.words[-len(g.words) :] == g.words]
+        if org is None and g.parent is None and len(g.words) > 1 and len({f.words for f in fuller}) == 1:
+            g.parent = fold(fuller[0].text)
         target = by_initials.get(key) if len(g.words) == 1 and g.text.isupper() else None
         if g.parent is not None:
             key = g.parent
