@@ -92,7 +92,7 @@ def _title_tokens(doc: Doc, body: str) -> set[int]:
     for m in _CAPS_LINE.finditer(body):
         words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", m.group()) if w.casefold() not in _SMALL_WORDS]
         # A line of names ("Pakistan - Saeed Anwar, Aamir Sohail, ...") is a team sheet, not a headline.
-        listed = m.group().count(",") + m.group().count(";") >= 2
+        listed = m.group().count(",") + m.group().count(";") >= 3
         if not listed and 3 <= len(words) <= 16 and sum(w[0].isupper() for w in words) >= 0.85 * len(words):
             spans.append((m.start(), m.end()))
     if not spans:
