@@ -93,13 +93,35 @@ def test_surname_and_title_merge_into_full_name(parse: Parse) -> None:
     assert starmer.roles[0] == "Prime Minister"
 
 
-def test_surname_goes_to_nearest_full_name(parse: Parse) -> None:
+def test_surname_two_full_names_fit_joins_neither(parse: Parse) -> None:
+    """A surname two people share is neither's, and no page of its own (a wrong person is worse than none)."""
     people, _, _ = run(parse, "Venus Williams beat Anna Novak on Tuesday. Serena Williams lost to Maria Lopez. "
                               "Williams said she was tired.")
     assert {"Venus Williams", "Serena Williams"} <= set(names(people))
     assert "Williams" not in names(people)
-    serena = by_name(people, "Serena Williams")
-    assert any(m.text == "Williams" for m in serena.mentions)
+    for sister in ("Venus Williams", "Serena Williams"):
+        assert not any(m.text == "Williams" for m in by_name(people, sister).mentions)
+
+
+def test_given_name_alone_joins_the_full_name(parse: Parse) -> None:
+    people, _, _ = run(parse, "Victims say Ghislaine Maxwell was worse than Jeffrey Epstein. "
+                              "She was jealous that Jeffrey liked some of these girls.")
+    assert "Jeffrey" not in names(people)
+    assert any(m.text == "Jeffrey" for m in by_name(people, "Jeffrey Epstein").mentions)
+
+
+def test_headline_words_are_no_entities(parse: Parse) -> None:
+    """Title-case lines capitalise common nouns; without other evidence they name nothing."""
+    people, places, orgs = run(parse, "Newborn Girl Found Abandoned Inside Bus Station Toilet\n\n"
+                                      "A baby was found on Monday, police said. Schools were closed.")
+    found = set(names(people)) | set(names(places)) | set(names(orgs))
+    assert not found & {"Newborn Girl", "Schools", "Newborn"}
+
+
+def test_given_name_and_surname_is_a_person_not_an_organisation(parse: Parse) -> None:
+    people, _, orgs = run(parse, "Alexandra Bradbury wrote in Labor Notes about the election outcome.")
+    assert "Alexandra Bradbury" in names(people)
+    assert "Alexandra Bradbury" not in names(orgs)
 
 
 def test_appositive_role(parse: Parse) -> None:
@@ -411,3 +433,49 @@ def test_team_at_ground_is_split(parse: Parse) -> None:
 def test_capital_as_a_common_noun_is_no_place_cue(parse: Parse) -> None:
     _, places, _ = run(parse, "The fund invests venture capital Monday through Friday in small firms.")
     assert not {"Monday", "Friday"} & set(names(places))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The union says UPS broke the National Labor Relations Act when it fired the drivers.",
+         "National Labor Relations Act"),
+        ("The horse won the Cheltenham Gold Cup in March, its trainer said.", "Cheltenham Gold Cup"),
+        ("Ministers will bring the Cyber Security Bill to parliament next week.", "Cyber Security Bill"),
+    ],
+)
+def test_laws_events_and_awards_are_no_entities(parse: Parse, text: str, name: str) -> None:
+    people, places, orgs = run(parse, text)
+    assert name not in set(names(people)) | set(names(places)) | set(names(orgs))
+
+
+def test_stadium_is_a_place(parse: Parse) -> None:
+    people, places, orgs = run(parse, "The Dodgers played their first game at Dodger Stadium in 1962.")
+    assert "Dodger Stadium" in names(places)
+    assert "Dodger Stadium" not in set(names(people)) | set(names(orgs))
+
+
+def test_team_short_name_joins_the_club(parse: Parse) -> None:
+    """Teams are written with "the"; a club's short name is the end of its full name."""
+    people, _, orgs = run(parse, "The Los Angeles Dodgers won on Sunday. Fans of the Dodgers cheered as "
+                                 "the Rams lost in Cleveland.")
+    assert "Dodgers" not in names(people) and "Rams" not in names(people)
+    assert "Rams" in names(orgs)
+    assert any(m.text == "Dodgers" for m in by_name(orgs, "Los Angeles Dodgers").mentions)
+
+
+def test_a_word_the_article_uses_as_a_common_noun_is_no_organisation(parse: Parse) -> None:
+    _, _, orgs = run(parse, "Army officers met on Monday. The army said the talks went well.")
+    assert "Army" not in names(orgs)
+
+
+def test_name_without_middle_name_joins_the_fuller_one(parse: Parse) -> None:
+    people, _, _ = run(parse, "Nelson Rolihlahla Mandela was born in 1918. Nelson Mandela later became president.")
+    assert "Nelson Mandela" not in names(people)
+    assert any(m.text == "Nelson Mandela" for m in by_name(people, "Nelson Rolihlahla Mandela").mentions)
+
+
+def test_organisation_name_tail_joins_the_fuller_name(parse: Parse) -> None:
+    _, _, orgs = run(parse, "The Boston Red Sox beat the New York Yankees. The Red Sox now lead the league.")
+    assert "Red Sox" not in names(orgs)
+    assert any(m.text == "Red Sox" for m in by_name(orgs, "Boston Red Sox").mentions)

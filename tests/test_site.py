@@ -104,3 +104,12 @@ def test_articles_in_subfolders_get_slugs_from_their_path(tmp_path: Path) -> Non
     articles, problems = read_articles([tmp_path])
     assert problems == []
     assert [a.slug for a in articles] == ["business-001", "sport-001"]
+
+
+@pytest.mark.parametrize(
+    ("folder", "page"),
+    [("people", "dmitry-peskov.md"), ("places", "pokrovsk.md"), ("organizations", "kremlin.md")],
+)
+def test_entity_pages_match_golden(seed_site: Path, golden: Callable[[str, str], None], folder: str, page: str) -> None:
+    """One page of each kind, as a reader sees it: name, roles, quotes, briefs, company kept."""
+    golden(f"{folder}-{page}", (seed_site / "docs" / folder / page).read_text(encoding="utf-8"))

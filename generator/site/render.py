@@ -260,6 +260,7 @@ class Renderer:
             facts=views.facts_mentioning(self.catalog, entity),
             spokespeople=views.spokespeople(self.catalog, entity),
             together=views.together(self.catalog, entity),
+            appears_max=views.APPEARS_WITH_MAX,
             link=lambda target, text=None, anchor="": self.link(page, target, text, anchor),
             paragraph_of=lambda brief, offset: brief.article.paragraph_of(offset),
             para_link=lambda brief, para, text=None: self.pilcrow(page, brief, para, text),

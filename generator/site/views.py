@@ -202,13 +202,14 @@ def claims_by_brief(entity: SiteEntity) -> list[tuple[Brief, list[Claim]]]:
 
 
 def together(catalog: Catalog, entity: SiteEntity) -> dict[str, list[tuple[SiteEntity, int]]]:
-    """Who and what appears most often in the same briefs, by section title."""
+    """Who and what appears most often in the same briefs, by section title: all of them, most
+    frequent first, then by name (the template shows the first ``APPEARS_WITH_MAX`` and folds the rest)."""
     out: dict[str, list[tuple[SiteEntity, int]]] = {}
     for kind in ENTITY_KINDS:
         ranked = sorted(
             ((catalog.entities[k], n) for k, n in entity.together.items() if k[0] == kind),
-            key=lambda x: (-x[1], x[0].name.casefold()),
-        )[:APPEARS_WITH_MAX]
+            key=lambda x: (-x[1], x[0].name.casefold(), x[0].key),
+        )
         if ranked:
             out[SECTION_TITLES[kind]] = ranked
     return out

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from generator.extract.budget import check
+from generator.extract.entities.acronyms import expansions
 from generator.extract.entities.build import Group, build_organizations, build_people, build_places
 from generator.extract.entities.names import appositive_after, name_parts, regnal_end, title_before
 from generator.extract.entities.place_cues import datelines, mark_cued_places, place_cue
@@ -29,11 +30,20 @@ from generator.lexicon.organizations import (
     SPORTS,
     SPORTS_WORDS,
     TEAM_NOUNS,
+    THING_WORDS,
     is_org_name,
     known_orgs,
 )
-from generator.lexicon.people import NOT_NAMES, PARTICLE_LEADS, given_names, is_courtesy, is_surname_like, is_title
-from generator.lexicon.places import demonyms, place_head
+from generator.lexicon.people import (
+    NOT_NAMES,
+    PARTICLE_LEADS,
+    given_name_genders,
+    given_names,
+    is_courtesy,
+    is_surname_like,
+    is_title,
+)
+from generator.lexicon.places import VENUE_WORDS, demonyms, place_head
 from generator.lexicon.text import fold
 from generator.model import Article, Entity, EntityKind
 
@@ -72,6 +82,83 @@ def _caps_tokens(doc: Doc, body: str) -> set[int]:
     return {i for s, e in spans for i in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e))}
 
 
+_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "from"}
+)
+
+
+def _title_tokens(doc: Doc, body: str) -> set[int]:
+    """Tokens on title-case lines (headlines, crossheads, section labels: "Infant Abandoned Inside Bus").
+
+    On such a line every word is capitalised, so a capital says nothing about a name.
+    """
+    spans = []
+    for m in _CAPS_LINE.finditer(body):
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", m.group()) if w.casefold() not in _SMALL_WORDS]
+        # A line of names ("Pakistan - Saeed Anwar, Aamir Sohail, ...") is a team sheet, not a headline.
+        listed = m.group().count(",") + m.group().count(";") >= 3
+        if not listed and 3 <= len(words) <= 16 and sum(w[0].isupper() for w in words) >= 0.85 * len(words):
+            spans.append((m.start(), m.end()))
+    if not spans:
+        return set()
+    return {t.i for t in doc for s, e in spans if s <= t.idx < e}
+
+
+def _capital_by_position(doc: Doc, group: Group, titled: set[int]) -> bool:
+    """Every mention stands where any word is capitalised: a sentence's first word or a title-case line."""
+    return all(
+        all(i in titled for i in range(s, e))
+        or (e - s == 1 and (doc[s].is_sent_start or (s > 0 and "\n" in doc[s - 1].text)))
+        for s, e in group.mentions
+    )
+
+
+def _common_word(doc: Doc, group: Group) -> bool:
+    """A one-word name the article also writes in lower case as an ordinary word ("Army" and "the army",
+    "Search", "Education", "Democratic"), with nothing else saying it is a name.
+
+    Why: section labels, product features and adjectives are capitalised in
+    headlines and at sentence starts; an organisation needs a listing, a head
+    word or an acronym, a place the gazetteer, to outweigh the article's own
+    use of the word.
+    """
+    if len(group.words) != 1 or group.text.isupper() or group.parent:
+        return False
+    word = group.words[0]
+    if fold(group.text) in known_orgs() or any(_is_wide(r) for r in group.readings):
+        return False
+    if group.votes["DATELINE"] or group.votes["CUE_PLACE"] or group.votes["CUE_TEAM"]:
+        return False
+    return any(t.text == word and t.is_lower for t in doc)
+
+
+def _has_evidence(doc: Doc, group: Group, titled: set[int], parts: set[tuple[str, ...]]) -> bool:
+    """Whether a name seen only in capitalised positions has evidence of its kind besides the model.
+
+    Why: headlines and section labels capitalise common nouns ("Schools",
+    "Wildfires", "Shortly", "Newborn Girl"), and the model labels them; a page
+    needs the gazetteer, a listed organisation, an organisation or place head
+    word, a given name, or a cue from the sentence (title, role, "the town of").
+    """
+    if group.kind in {"organization", "place"} and _common_word(doc, group):
+        return False
+    if not _capital_by_position(doc, group, titled):
+        return True
+    if group.words in parts:  # "Gascoigne, whose ...": the surname of a person named in full
+        return True
+    v = group.votes
+    if v["DATELINE"] or v["CUE_PERSON"] or v["CUE_PLACE"] or v["CUE_TEAM"] or group.parent:
+        return True
+    if fold(group.text) in known_orgs() or is_org_name(group.text) or place_head(group.text):
+        return True
+    if any(_is_wide(r) for r in group.readings) or gazetteer().is_curated(group.text):
+        return True
+    words = group.text.split()
+    if group.kind == "person" and len(words) > 1 and words[0] in given_names():
+        return True
+    return group.text.isupper() and len(group.text) >= 2
+
+
 def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
     """A token inside a model span that separates two names ("Magna's North American", "GERMANY - Bunds")."""
     tok = doc[i]
@@ -84,7 +171,9 @@ def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
     if tok.lower_ == "and" and i - start >= 2 and end - i > 2 and doc[i + 1].text in given_names():
         return True
     return (
-        tok.lower_ in {"'s", "’s"} and i + 1 < end and doc[i + 1].text[:1].isupper()
+        tok.lower_ in {"'s", "’s"}
+        and i + 1 < end
+        and doc[i + 1].text[:1].isupper()
         and doc[i - 1].lower_ != "people"  # "People's Republic of China"
     )
 
@@ -106,17 +195,25 @@ def _trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> li
         # place, nationality words ("Belgian King Baudouin" → "Baudouin"; but
         # "Russian Ministry of Defense" keeps its adjective).
         while s < e and (
-            doc[s].lower_ in LEADING_NOISE or doc[s].is_punct or doc[s].like_num
-            or (s + 1 < e and doc[s + 1].text[:1].isupper()
-                and ((label == "PERSON" and is_title(doc[s].text))
-                     or (fold(doc[s].text) in demonyms() and e - s > 2
-                         and not is_org_name(doc[s + 1 : e].text))))
+            doc[s].lower_ in LEADING_NOISE
+            or doc[s].is_punct
+            or doc[s].like_num
+            or (
+                s + 1 < e
+                and doc[s + 1].text[:1].isupper()
+                and (
+                    (label == "PERSON" and is_title(doc[s].text))
+                    or (fold(doc[s].text) in demonyms() and e - s > 2 and not is_org_name(doc[s + 1 : e].text))
+                )
+            )
             or (doc[s].text[:1].islower() and doc[s].lower_ not in PARTICLE_LEADS)
         ):
             s += 1
         # Trailing possessives, punctuation, dates, lower-case words ("Interfax news agency").
         while e > s and (
-            doc[e - 1].lower_ in {"'s", "’s", "'", "’"} or doc[e - 1].is_punct or doc[e - 1].like_num
+            doc[e - 1].lower_ in {"'s", "’s", "'", "’"}
+            or doc[e - 1].is_punct
+            or doc[e - 1].like_num
             or (doc[e - 1].text[:1].islower() and not _hyphen_tail(doc, s, e))
             or re.fullmatch(r"[\d/\-]+", doc[e - 1].text)
         ):
@@ -154,9 +251,33 @@ def _classify(group: Group, parts: set[tuple[str, ...]], sports: bool) -> Entity
         return None
     if key in known_orgs():
         return "organization"
+    last = key.split()[-1]
+    # Laws, documents, events and awards are no entities ("National Labor
+    # Relations Act", "Cheltenham Gold Cup"); "Bill" alone is a given name.
+    if last in THING_WORDS and (" " in key or not _is_given(text)):
+        return None
+    # A stadium, station or road is a place whatever the model says ("Dodger Stadium").
+    if last in VENUE_WORDS and " " in key and not is_org_name(text):
+        return "place"
     if votes["DATELINE"] or gazetteer().is_curated(text):
         return "place"
     if group.words in parts:
+        return "person"
+    # "Alexandra Bradbury", "Mila Kunis": a common given name then one or two
+    # surname-like words is a person whatever the model said, unless a head
+    # word or the gazetteer says organisation or place.
+    words = text.split()
+    if (
+        2 <= len(words) <= 3
+        and _is_given(words[0])
+        and not group.readings
+        and all(is_surname_like(w) for w in words[1:])
+        and not is_org_name(text)
+        and not place_head(text)
+        and not votes["CUE_PLACE"]
+        and not votes["CUE_TEAM"]
+        and not _holds_place(text)
+    ):
         return "person"
     if is_org_name(text, strong_only=True):
         return "organization"
@@ -171,6 +292,13 @@ def _classify(group: Group, parts: set[tuple[str, ...]], sports: bool) -> Entity
     country = any(r.subtype in {"country", "continent"} for r in readings)
     # Sports reports name teams after their towns and counties ("Essex beat
     # Somerset", "Surrey captain Chris Lewis"); a town used with "in"/"at" stays a place.
+    # "Manchester United", "Nottingham Forest", "Miami Dolphins": in a sports
+    # report, a name that starts with a town and no given name is a club.
+    if (
+        sports and person and len(words) > 1 and not votes["CUE_PERSON"] and not readings
+        and not _is_given(words[0]) and any(not r.weak for r in gazetteer().lookup(words[0]))
+    ):
+        return "organization"
     if sports and not country and not votes["CUE_PERSON"]:
         # "at Cleveland" is an away game; only "in"/"from"... keep a listed town a place.
         if readings and not votes["IN_PLACE"]:
@@ -197,6 +325,11 @@ def _classify(group: Group, parts: set[tuple[str, ...]], sports: bool) -> Entity
         return "organization"
     best = max(("person", person), ("organization", org), ("place", place), key=lambda kv: kv[1])
     return best[0] if best[1] else None  # type: ignore[return-value]
+
+
+def _is_given(word: str) -> bool:
+    """A common given name: the curated list or the US birth counts (names that nearly always name one sex)."""
+    return word in given_names() or word in given_name_genders()
 
 
 def _given_names(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None]) -> None:
@@ -245,7 +378,8 @@ def _holds_place(text: str) -> bool:
     gaz = gazetteer()
     return any(
         r.subtype in {"country", "continent"} or r.population >= BIG_CITY
-        for word in text.split() if word not in given_names()
+        for word in text.split()
+        if word not in given_names()
         for r in gaz.lookup(word)
     )
 
@@ -329,6 +463,68 @@ def _list_pass(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str]
             group.kind = "person"
             changed = True
     return changed
+
+
+def _teams_and_tails(doc: Doc, groups: dict[str, Group], parts: set[tuple[str, ...]]) -> None:
+    """Names the model calls people that are organisations by their use.
+
+    Why: people are not written with "the" before their names, teams and bands
+    are ("the Dodgers", "the Rams", "the Miami Dolphins"); and a club's short
+    name is the end of its full name in the same article ("Dodgers" of "Los
+    Angeles Dodgers"), which makes it that organisation, not a person.
+    """
+    orgs = [g for g in groups.values() if g.kind == "organization" and len(g.words) > 1]
+    for g in groups.values():
+        if g.kind != "person" or g.votes["CUE_PERSON"] or g.words in parts or not g.mentions:
+            continue
+        if _is_given(g.text.split()[0]):
+            continue
+        tail = next((o for o in orgs if o.words[-len(g.words) :] == g.words and o is not g), None)
+        if tail is not None:
+            g.kind, g.parent = "organization", fold(tail.text)
+            continue
+        the = sum(s > 0 and doc[s - 1].lower_ == "the" for s, _ in g.mentions)
+        if the * 2 >= len(g.mentions) and g.text[-1:] == "s":
+            g.kind = "organization"
+
+
+def _people_named_as_orgs(groups: dict[str, Group]) -> None:
+    """Organisations by the model only that are a person of the article by name.
+
+    Why: the model often calls a short form of a person's name an organisation
+    ("Fahmi" beside "Fahmi Fadzil", "Chalobah" beside "Trevoh Chalobah"), and
+    a full name whose surname the article uses alone for a person is that person.
+    An organisation with any evidence of its own (a listing, a head word, an
+    acronym) keeps its kind.
+    """
+    people = [g for g in groups.values() if g.kind == "person" and len(g.words) > 1]
+    given = {p.words[0] for p in people}
+    surnames = {p.words[-1] for p in people}
+    surnames |= {g.words[0] for g in groups.values() if g.kind == "person" and len(g.words) == 1}
+    for g in groups.values():
+        if g.kind != "organization" or g.parent or g.text.isupper() or fold(g.text) in known_orgs():
+            continue
+        if is_org_name(g.text) or g.votes["CUE_TEAM"] or g.readings:
+            continue
+        short_form = len(g.words) == 1 and (g.words[0] in given or g.words[0] in surnames)
+        full_name = 2 <= len(g.words) <= 3 and g.words[-1] in surnames
+        if short_form or (full_name and all(is_surname_like(w) for w in g.text.split())):
+            g.kind = "person"
+
+
+def _expanded_acronyms(body: str, groups: dict[str, Group]) -> None:
+    """An acronym the article expands is what its expansion is ("National Labor Relations Act (NLRA)" is a law,
+    so no entity; "Gauteng Provincial Disaster Management Centre (PDMC)" is that organisation)."""
+    for acronym, name in expansions(body).items():
+        short = groups.get(fold(acronym))
+        if short is None:
+            continue
+        if fold(name).split()[-1] in THING_WORDS:
+            short.kind = None
+            continue
+        full = groups.get(" ".join(fold(name).split()))
+        if full is not None and full.kind == "organization" and short.kind in {"organization", "person", None}:
+            short.kind, short.parent = "organization", fold(full.text)
 
 
 def _abbreviations(doc: Doc, groups: dict[str, Group]) -> None:
@@ -438,6 +634,9 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     sports = _is_sports(doc, article)
     for group in groups.values():
         group.kind = _classify(group, parts, sports)
+    _teams_and_tails(doc, groups, parts)
+    _people_named_as_orgs(groups)
+    _expanded_acronyms(article.body, groups)
     _abbreviations(doc, groups)
     covered = {i for g in groups.values() if g.kind for s, e in g.mentions for i in range(s, e)}
     _propagate(doc, groups, covered, caps)
@@ -445,7 +644,11 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     _list_people(doc, groups, add)
     covered = {i for g in groups.values() if g.kind for s, e in g.mentions for i in range(s, e)}
     _propagate(doc, groups, covered, caps)
-    kept = [g for g in groups.values() if g.kind and g.mentions]
+    titled = _title_tokens(doc, article.body)
+    parts |= {
+        p for g in groups.values() if g.kind == "person" and len(g.words) > 1 for p in name_parts(list(g.words))
+    }
+    kept = [g for g in groups.values() if g.kind and g.mentions and _has_evidence(doc, g, titled, parts)]
     for g in kept:
         g.mentions.sort()
         if not g.readings and g.kind == "place":

@@ -16,13 +16,13 @@ from generator.extract.entities.names import appositive_after, name_parts, title
 from generator.lexicon.gazetteer import Place, country_of, gazetteer, resolve
 from generator.lexicon.grammar import ACRONYM_SKIP
 from generator.lexicon.organizations import known_orgs, org_subtype
+from generator.lexicon.people import NAME_PARTICLES
 from generator.lexicon.places import place_head
 from generator.lexicon.text import fold
 from generator.model import Entity, EntityKind, Span
 
 if TYPE_CHECKING:
     from generator.nlp import Parsed
-
 
 
 @dataclass(slots=True)
@@ -74,8 +74,16 @@ def build_people(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
     owners: dict[int, list[Group]] = {}
     for g in groups:
         candidates = [f for f in full if f is not g and _part_of(g.words, f.words)]
+        # Only the fullest names are owners: "Putin" joins "Vladimir Putin", not
+        # the "Vladimir Putin's" variant nor a middle form both contain.
+        candidates = [f for f in candidates if not any(o is not f and _part_of(f.words, o.words) for o in candidates)]
         if not candidates:
             owners.setdefault(id(g), [g])
+            continue
+        if len({c.words[-1] for c in candidates}) > 1 or (len(g.words) == 1 and len(candidates) > 1):
+            # Two people the short form can belong to ("Fischer" beside Adrianne
+            # and Tanner Fischer): it joins neither and gets no page of its own,
+            # since a surname page beside the full names is a page for nobody.
             continue
         for s, e in g.mentions:
             before = [f for f in candidates if f.mentions[0][0] < s]
@@ -104,8 +112,29 @@ def build_people(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
     return tuple(sorted(people, key=_first))
 
 
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "senior", "junior", "ii", "iii"})
+
+
+def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """A full name written without the middle name or suffix another form has
+    ("Nelson Mandela" of "Nelson Rolihlahla Mandela", "Thomas Markle" of "Thomas Markle Senior")."""
+    if len(short) < 2 or len(full) <= len(short):
+        return False
+    core = full[:-1] if full[-1] in _SUFFIXES else full
+    return core == short or (len(core) > len(short) and short[0] == core[0] and short[-1] == core[-1])
+
+
 def _part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """A surname, first name or name tail of a fuller name ("Putin" of "Vladimir Putin")."""
+    """A surname, first name or name tail of a fuller name ("Putin" of "Vladimir Putin").
+
+    Group words are folded, so the given name is compared directly: "Jeffrey"
+    is Jeffrey Epstein's when the article names him in full (tabloids and
+    features call people by their first names).
+    """
+    if len(short) == 1 and len(full) > 1 and full[0] == short[0] and full[0] not in NAME_PARTICLES:
+        return True
+    if _same_person(short, full):
+        return True
     return short in name_parts(list(full)) or _ends(full, short)
 
 
@@ -135,7 +164,9 @@ def build_places(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
         subtype = place.subtype if place else (place_head(members[0].text) or _agreed(readings))
         places.append(
             _entity(
-                parsed, "place", members,
+                parsed,
+                "place",
+                members,
                 subtype=subtype,
                 country=country_place.name if country_place else code,
                 lat=place.lat if place else None,
@@ -163,6 +194,11 @@ def build_organizations(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ..
     for g in groups:
         org = known.get(fold(g.text))
         key = fold(org.name) if org else fold(g.text)
+        # "Red Sox" of "Boston Red Sox", "Air Force" of "U.S. Air Force": the end
+        # of exactly one fuller organisation name of the article is that organisation.
+        fuller = [f for f in groups if len(f.words) > len(g.words) and f.words[-len(g.words) :] == g.words]
+        if org is None and g.parent is None and len(g.words) > 1 and len({f.words for f in fuller}) == 1:
+            g.parent = fold(fuller[0].text)
         target = by_initials.get(key) if len(g.words) == 1 and g.text.isupper() else None
         if g.parent is not None:
             key = g.parent

@@ -1,0 +1,116 @@
+"""Page precision: how many people, places and organisations pages a reader can trust.
+
+Usage: ``python bench/page_precision.py [--gold quotes_dev] [--errors]``
+
+Builds the site catalog (``generator.pipeline``: extract every article, then
+one record per entity across briefs) from the texts of a gold set whose
+records carry ``entities`` (``{"name","label","forms"}``), then judges each
+page: a page is right when its name or one of its aliases, folded, is a form
+of a gold entity of that kind in an article where the page was found. It also
+lists duplicates: two pages (of any kind) for one gold entity of one article.
+
+Why page by page: entity F1 per article counts each article once, but a reader
+sees the pages, where every wrong name is a page of its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from _shared import EVAL, materialize
+
+LABELS = {"person": "PER", "place": "LOC", "organization": "ORG"}
+
+
+def _fold(s: str) -> str:
+    s = re.sub(r"^the\s+", "", " ".join(s.casefold().replace("’", "'").split()))
+    return re.sub(r"'s$", "", s)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--gold", default="quotes_dev")
+    parser.add_argument("--errors", action="store_true", help="list every wrong page and duplicate")
+    parser.add_argument("--json", type=Path, help="also write the report here")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from generator.ingest import read_articles
+    from generator.pipeline import Settings, catalog, extract_all
+
+    gold_path = EVAL / f"{args.gold}.jsonl"
+    gold_docs = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()]
+    by_stem = {re.sub(r"[^A-Za-z0-9._-]+", "_", d["id"]): d for d in gold_docs}
+    with tempfile.TemporaryDirectory(prefix="newsbrief-pages-") as tmp:
+        texts = Path(tmp) / "texts"
+        materialize(gold_path, texts)
+        articles, _ = read_articles([texts])
+        stem_of = {a.slug: Path(a.path).stem for a in articles}
+        briefs, _ = extract_all(articles, Settings(root=Path(tmp), cache=False))
+    site = catalog(briefs)
+    # Gold forms per article and kind: folded form → gold entity index.
+    gold: dict[tuple[str, str], dict[str, int]] = {}
+    shared: set[tuple[str, str]] = set()
+    """Forms two gold entities of one article share ("Fischer"): they prove a page right but no duplicate."""
+    for slug, stem in stem_of.items():
+        for n, ent in enumerate(by_stem[stem].get("entities", [])):
+            for form in {_fold(f) for f in (ent["name"], *ent.get("forms", []))}:
+                forms = gold.setdefault((slug, ent["label"]), {})
+                if form in forms:
+                    shared.add((slug, form))
+                forms[form] = n
+    report: dict[str, Any] = {}
+    wrong: dict[str, list[str]] = {}
+    for kind, label in LABELS.items():
+        pages = site.of_kind(kind)
+        right = 0
+        for page in pages:
+            names = {_fold(n) for n in (page.name, *page.aliases)}
+            if any(names & gold.get((b.article.slug, label), {}).keys() for b in page.briefs):
+                right += 1
+            else:
+                wrong.setdefault(kind, []).append(page.name)
+        report[kind] = {"pages": len(pages), "right": right, "precision": round(right / len(pages), 4) if pages else 0}
+    # Duplicates: within one article, two pages whose forms there hit one gold entity.
+    duplicates: list[tuple[str, str, str]] = []
+    for brief in briefs:
+        slug = brief.article.slug
+        hits: dict[tuple[str, int], set[tuple[str, str]]] = {}
+        for ent in brief.entities:
+            page = site.find(brief, ent.kind, ent.name)
+            if page is None:
+                continue
+            for label in LABELS.values():
+                forms = gold.get((slug, label), {})
+                for name in (ent.name, *ent.aliases):
+                    if (slug, _fold(name)) in shared:
+                        continue
+                    if (n := forms.get(_fold(name))) is not None:
+                        hits.setdefault((label, n), set()).add((page.kind, page.name))
+        for pages_hit in hits.values():
+            if len(pages_hit) > 1:
+                names = sorted(f"{k}:{n}" for k, n in pages_hit)
+                duplicates.append((stem_of[slug], names[0], " | ".join(names[1:])))
+    report["duplicates"] = len(duplicates)
+    for kind in LABELS:
+        r = report[kind]
+        print(f"{kind:<13} pages {r['pages']:>4}  right {r['right']:>4}  precision {r['precision']:.3f}")
+    print(f"duplicate pages for one entity of an article: {len(duplicates)}")
+    if args.errors:
+        for kind, names in wrong.items():
+            print(f"\nwrong {kind} pages ({len(names)}): " + "; ".join(sorted(names)))
+        print("\nduplicates:")
+        for stem, a, b in duplicates:
+            print(f"  {stem}: {a} | {b}")
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
