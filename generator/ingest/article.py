@@ -19,10 +19,11 @@ from typing import Any
 from generator.html_article import HTML_MAX_BYTES, HTML_SUFFIXES, HtmlError, to_markdown
 from generator.ingest.decode import read_bounded, truncate
 from generator.ingest.errors import IngestError
-from generator.ingest.frontmatter import check_front_matter, read_front_matter, short
+from generator.ingest.frontmatter import check_front_matter, read_front_matter
 from generator.ingest.runs import shorten_runs
 from generator.ingest.slugs import RESERVED_SLUGS, safe_slug, slugify
 from generator.model import Article, Span
+from generator.yaml_loader import short
 
 DATE_RANGE = (dt.date(2, 1, 1), dt.date(9998, 12, 31))
 """Dates newsbrief can reason from: "next Monday" or "last year" must stay a date."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import reprlib
 from collections.abc import Callable
 from typing import Any
 
@@ -22,21 +21,10 @@ from frontmatter.default_handlers import YAMLHandler
 
 from generator.ingest.errors import IngestError
 from generator.ingest.slugs import slug_problem, slugify
-from generator.yaml_loader import StrictLoader
+from generator.yaml_loader import StrictLoader, short
 
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
-_repr = reprlib.Repr()
-_repr.maxstring = _repr.maxother = 60
-_repr.maxlist = _repr.maxdict = 4
-_repr.maxlevel = 2
-
-
-def short(value: Any) -> str:
-    """A bounded repr for error messages (a YAML alias bomb has a huge one)."""
-    return _repr.repr(value)
-
-
 def _text(v: Any) -> str | None:
     return v if isinstance(v, str) else None
 
