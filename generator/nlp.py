@@ -200,6 +200,11 @@ class Parsed:
         n = bisect.bisect_right(self._block_starts, offset) - 1
         return n if n >= 0 and offset < self.blocks[n].end else -1
 
+    def ent_at(self, i: int) -> SpacySpan | None:
+        """The entity holding token ``i``, by bisection (``doc.ents`` is rebuilt on every access)."""
+        n = bisect.bisect_right(self._ent_starts, i) - 1
+        return self.ents[n] if n >= 0 and i < self.ents[n].end else None
+
     def ents_within(self, start: int, end: int) -> tuple[SpacySpan, ...]:
         """The entities inside tokens ``[start, end)`` (what ``doc[start:end].ents`` gives), by bisection."""
         lo, hi = bisect.bisect_left(self._ent_starts, start), bisect.bisect_left(self._ent_starts, end)

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from generator.extract.entities.acronyms import expansions
+from generator.extract.spans import SpanIndex
 from generator.extract.speech.people import PeopleIndex
 from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
 from generator.lexicon.people import FEMALE_WORDS, HONORIFICS, MALE_WORDS, ROLE_NOUNS, UNNAMED_HEADS
@@ -49,6 +50,11 @@ NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NAME_DEPS = frozenset({"compound", "flat", "nmod"})
 _POSSESSIVE = re.compile(r"[\u2018\u2019']s?$")
+
+
+class _Range(NamedTuple):
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -118,6 +124,7 @@ class Resolver:
         self.doc = doc = parsed.doc
         self.quoted = quoted
         """Quotations (start, end): words inside them are no antecedents."""
+        self._in_quote = SpanIndex(_Range(a, b) for a, b in quoted)
         self.article = parsed.article
         self.organizations = organizations
         # Every full form a person is given, with the offset of its first use.
@@ -211,9 +218,9 @@ class Resolver:
 
     def _ent(self, token: Token) -> tuple[str, int, int] | None:
         if token.ent_type_ and token.ent_iob_ != "O":
-            for ent in self.doc.ents:
-                if ent.start <= token.i < ent.end:
-                    return ent.label_, ent.start, ent.end
+            ent = self.parsed.ent_at(token.i)
+            if ent is not None:
+                return ent.label_, ent.start, ent.end
         return None
 
     def _name_tokens(self, head: Token) -> tuple[int, int]:
@@ -578,7 +585,7 @@ class Resolver:
         out: list[Token] = []
         for i in range(token.i - 1, -1, -1):
             t = doc[i]
-            if t.dep_ not in SUBJECT_DEPS or any(a <= t.idx < b for a, b in self.quoted):
+            if t.dep_ not in SUBJECT_DEPS or self._in_quote.contains(t.idx):
                 continue
             if self.distance(t.idx, token.idx) > paragraphs:
                 break
@@ -674,8 +681,8 @@ class Resolver:
             return True
         low = token.lower_
         chained: set[int] = set()
-        for t in self.doc:
-            if not offset < t.idx < token.idx or t.dep_ not in SUBJECT_DEPS:
+        for t in self.parsed.tokens_in(offset + 1, token.idx):
+            if t.dep_ not in SUBJECT_DEPS:
                 continue
             if t.lower_ == low:
                 chained.add(self.parsed.paragraph_of(t.idx))
@@ -729,8 +736,8 @@ class Resolver:
                 return None
         finally:
             self.quote = None
-        for token in self.doc:
-            if not at < token.idx < offset or token.dep_ not in SUBJECT_DEPS:
+        for token in self.parsed.tokens_in(at + 1, offset):
+            if token.dep_ not in SUBJECT_DEPS:
                 continue
             if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
                 other = self._proper(token)
