@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import functools
-import http.server
 import json
 import os
-import threading
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,8 +21,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from tests.browsertools import chromium, serve
 from tests.sitetools import ROOT, XSS_PLACE, front_site, xss_place_site
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, _unavailable
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -54,31 +51,12 @@ SCREENSHOT_MAX = 150_000
 
 
 def _serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield from serve(site)
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright is not installed (pip install -e '.[test]')")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    yield from chromium()
 
 
 @pytest.fixture(scope="module")
