@@ -114,7 +114,6 @@ def _summary(report: Report) -> str:
 @model_option
 @original_text_option
 @click.option("--no-cache", is_flag=True, help="Parse every article again instead of using the cache.")
-@original_text_option
 @processes_option
 @click.option(
     "--from-store",

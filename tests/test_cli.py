@@ -130,3 +130,12 @@ def test_a_broken_aliases_file_stops_the_build_with_its_name(tmp_path: Path) -> 
     assert "aliases.yml" in result.output and "colour" in result.output
     # Nothing was published with the owner's hidden or merged entities ignored.
     assert not (root / "docs" / "people").exists()
+
+
+def test_every_command_declares_each_option_once() -> None:
+    # A merge once stacked the same option decorator twice on `build`: --help listed it twice.
+    from generator.cli import main as group
+
+    for name, command in group.commands.items():
+        names = [p.name for p in command.params]
+        assert len(names) == len(set(names)), (name, names)
