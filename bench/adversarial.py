@@ -49,12 +49,19 @@ def suffix_words() -> str:
     return LEAD + ("'s" * 50 + " ") * 480 + "\n"
 
 
-def one_line_paragraphs() -> str:
-    return "".join(f"Go {i % 10}.\n" for i in range(7_000))
+def one_line_paragraphs(n: int = 7_000) -> str:
+    return "".join(f"Go {i % 10}.\n" for i in range(n))
 
 
-def short_quotes() -> str:
-    return LEAD + "".join(f'"Yes {i % 10}," he said.\n' for i in range(3_000))
+def short_quotes(n: int = 3_000) -> str:
+    return LEAD + "".join(f'"Yes {i % 10}," he said.\n' for i in range(n))
+
+
+SCALABLE: dict[str, tuple[Callable[[int], str], int]] = {
+    "7000-paragraphs": (one_line_paragraphs, 7_000),
+    "3000-quotes": (short_quotes, 3_000),
+}
+"""Inputs whose size is a count: ``--scale`` times them at a quarter, a half and all of it."""
 
 
 INPUTS: dict[str, Callable[[], str]] = {
@@ -94,6 +101,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", nargs="*", default=list(INPUTS))
     parser.add_argument("--profile", help="profile this input and print the top functions")
+    parser.add_argument("--scale", action="store_true",
+                        help="time the countable inputs at 1/4, 1/2 and 1 of their size: near-linear keeps "
+                             "seconds per 1,000 flat")
     args = parser.parse_args()
     settings = Settings(cache=False)
     nlp.load_pipeline(settings.model)("warm up")
@@ -103,6 +113,14 @@ def main() -> None:
         cProfile.runctx("timed(article, settings)", globals(), {"article": article, "settings": settings},
                         "/tmp/adversarial.prof")
         pstats.Stats("/tmp/adversarial.prof").sort_stats("cumulative").print_stats(40)
+        return
+    if args.scale:
+        print(f"{'input':18s} {'count':>6s} {'seconds':>8s} {'s/1000':>7s}  outcome")
+        for name, (make, full) in SCALABLE.items():
+            for count in (full // 4, full // 2, full):
+                seconds, outcome = timed(ingest.loads(make(count), f"{name}.txt"), settings)
+                print(f"{name:18s} {count:6d} {seconds:8.2f} {seconds / count * 1000:7.2f}  {outcome[:50]}",
+                      flush=True)
         return
     print(f"{'input':18s} {'chars':>7s} {'seconds':>8s} {'normal':>7s} {'ratio':>6s}  outcome")
     for name in args.only:

@@ -238,3 +238,29 @@ class Parsed:
 def parse(article: Article, doc: Doc) -> Parsed:
     """The parsed article an extractor takes."""
     return Parsed(article, doc)
+
+
+def span_ents(span: SpacySpan) -> tuple[SpacySpan, ...]:
+    """The entities wholly inside ``span`` (what ``span.ents`` gives), read off its own tokens.
+
+    ``Span.ents`` rebuilds every entity of the document on each call, so asking
+    it once per sentence is quadratic in the article's length (issue 16: an
+    article of thousands of one-line paragraphs). The entity tags are on the
+    tokens, so walking the span's tokens gives the same entities in linear time.
+    """
+    from spacy.tokens import Span as SpacySpanType
+
+    doc, out = span.doc, []
+    i, end = span.start, span.end
+    while i < end:
+        token = doc[i]
+        if token.ent_iob_ != "B":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        if j <= end:
+            out.append(SpacySpanType(doc, i, j, label=token.ent_type_, kb_id=token.ent_kb_id_))
+        i = j
+    return tuple(out)

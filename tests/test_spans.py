@@ -65,3 +65,23 @@ def test_sentence_starts_found_once_answer_as_a_scan(body: str, data: st.DataObj
     lo = data.draw(st.integers(0, len(body)))
     for pos in range(lo, len(body) + 1):
         assert starts.start(lo, len(body), pos) == _sentence_start(body, lo, pos), pos
+
+
+def test_entities_read_off_a_spans_tokens_are_what_span_ents_gives(nlp) -> None:  # type: ignore[no-untyped-def]
+    """``span_ents`` replaces ``Span.ents`` (which rebuilds every entity of the document per call)."""
+    from generator.nlp import span_ents
+
+    text = (
+        "Vladimir Putin met Emmanuel Macron in Paris on Monday. The European Union said 3,000 troops of "
+        "NATO would stay. \"We will,\" said Keir Starmer of the United Kingdom.\n\nNothing here.\n\n"
+        "Talks in New York City and Washington DC ended; the World Health Organization in Geneva agreed."
+    )
+    doc = nlp(text)
+    key = lambda ents: [(e.start, e.end, e.label_) for e in ents]  # noqa: E731
+    assert len(doc.ents) >= 8
+    for sent in doc.sents:
+        assert key(span_ents(sent)) == key(sent.ents)
+    # Windows that cut an entity keep only the wholly inside ones, as Span.ents does.
+    for a in range(0, len(doc), 3):
+        for b in range(a, min(len(doc), a + 12)):
+            assert key(span_ents(doc[a:b])) == key(doc[a:b].ents)

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.nlp import span_ents
+
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
@@ -128,7 +130,7 @@ def sentence_features(
     ``index`` counts every sentence unit, ``order`` only those that may stand as
     facts (captions and quotes between them do not push the story down).
     """
-    ents = list(sent.ents)
+    ents = span_ents(sent)
     labels = {ent.label_ for ent in ents}
     words = [t for t in sent if not t.is_punct and not t.is_space]
     values = {

@@ -24,6 +24,7 @@ from generator.extract.facts.rank import (
 )
 from generator.lexicon.grammar import ANAPHORIC_DETS
 from generator.lexicon.speech import ANNOUNCING_VERBS
+from generator.nlp import span_ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -182,7 +183,7 @@ def anaphoric(sent: SpacySpan, index: int) -> bool:
     threat"), weak as a fact read on its own. Only a later sentence can point
     back: the first one introduces the story.
     """
-    return index > 0 and _anaphoric(sent, {ent.label_ for ent in sent.ents})
+    return index > 0 and _anaphoric(sent, {ent.label_ for ent in span_ents(sent)})
 
 
 def _anaphoric(sent: SpacySpan, labels: set[str]) -> bool:
