@@ -157,3 +157,27 @@ def test_an_entity_named_index_does_not_replace_the_index_page() -> None:
     pages = dict(Renderer(TEMPLATES, build_catalog([brief])).pages())
     assert "organizations/index-entity.md" in pages
     assert pages["organizations/index.md"].startswith("---\ntitle: \"Organisations\"")
+
+
+def test_long_runs_of_names_are_split_and_capped() -> None:
+    """A place named beside 300 people: no Markdown paragraph holds more than LINK_RUN links (one
+    paragraph of n links is quadratic in Python-Markdown) and the folded rest stops at APPEARS_WITH_ALL."""
+    from generator.site import views
+
+    names = [f"Person Number{i:03d}" for i in range(300)]
+    body = BODY + "".join(f"{n} was there.\n" for n in names)
+    brief = make_brief(body, slug="crowd")
+    crowd = tuple(Entity(name=n, kind="person", mentions=(_span(body, n),)) for n in names)
+    brief = replace(brief, people=brief.people + crowd)
+    renderer = Renderer(TEMPLATES, build_catalog([brief]))
+    pages = dict(renderer.pages())
+    for path in ("briefs/crowd.md", "places/testville.md"):
+        paragraphs = pages[path].split("\n\n")
+        assert max(p.count("](") for p in paragraphs) <= views.LINK_RUN, path
+    place = pages["places/testville.md"]
+    shown = place.count("](../people/")
+    assert shown == views.APPEARS_WITH_ALL
+    assert f"and {301 - views.APPEARS_WITH_ALL} more" in place
+    brief_page = pages["briefs/crowd.md"]
+    assert all(f"[{n}](../people/" in brief_page for n in names)  # a brief lists every name it mentions
+    assert brief_page.count("**People:**") == 1

@@ -243,6 +243,7 @@ class Renderer:
             claim_rows=views.claim_rows(self.catalog, brief),
             sourcing_summary=views.sourcing_summary(brief.claims),
             mentioned=views.mentioned(self.catalog, brief),
+            link_run=views.LINK_RUN,
             link=lambda target, text=None, anchor="": self.link(page, target, text, anchor),
             paragraph_of=brief.article.paragraph_of,
         )
@@ -261,6 +262,8 @@ class Renderer:
             spokespeople=views.spokespeople(self.catalog, entity),
             together=views.together(self.catalog, entity),
             appears_max=views.APPEARS_WITH_MAX,
+            appears_all=views.APPEARS_WITH_ALL,
+            link_run=views.LINK_RUN,
             link=lambda target, text=None, anchor="": self.link(page, target, text, anchor),
             paragraph_of=lambda brief, offset: brief.article.paragraph_of(offset),
             para_link=lambda brief, para, text=None: self.pilcrow(page, brief, para, text),
