@@ -4,13 +4,18 @@ Notes:
     Editors' highlights often open on a pronoun because they are read in
     order; a key fact is read on its own, so "He was found ..." names nobody.
     Passing such sentences over lost about 0.009 ROUGE-1 on keyfacts_dev. The
-    pronoun is replaced by the person's name only when exactly one person can
-    be meant: the nearest earlier sentence (within :data:`LOOKBACK`) that names
-    anyone names exactly one person, and that person's gender, where the
-    article or a given-name table tells it, agrees. Anything else ("They",
-    "It", two people in the sentence before, a woman's name before "He") is
-    left unresolved, and the sentence stays out of the facts: a wrong name is
-    worse than none.
+    pronoun is replaced by the person's name only when one person is clearly
+    meant: the subject of the sentence before (or, through a chain of
+    sentences whose subject is the same pronoun, of the last one to name it)
+    is a person whose gender, where the article or a given-name table tells
+    it, agrees, and no other person in that sentence could be meant; or that
+    subject is plural ("Detectives arrested John Smith") and the sentence
+    names one person and holds no other "he". A sentence holding "him" names
+    someone else who may be meant. Anything else ("They", "It",
+    "Smith met Jones", a woman's name before "He") is left unresolved, and the sentence stays out
+    of the facts: a wrong name is worse than none. (Checked by hand on 45
+    resolutions from BBC articles: the nearest named person instead of the
+    subject gave "Ian Paisley said ..." for Liam Neeson's "he said".)
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ carry on the same pronoun ("He was arrested. He is charged ..."); further back, 
 person may have come between."""
 SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
 POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
+OBJECT_PRONOUNS = {"m": "him", "f": "her"}
 GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _OPEN_PUNCT = frozenset({'"', "'", "\u201c", "\u2018", "(", "[", "-", "\u2014", "\u2013"})
 
@@ -58,14 +64,23 @@ def _person_key(ent: SpacySpan) -> str:
     return words[-1] if words else ent.text
 
 
-def _full_name(parsed: Parsed, key: str) -> str:
-    """The longest form the article gives the person ("John Smith" for "Smith"), less a possessive."""
-    forms = [
-        " ".join(t.text for t in ent if t.is_alpha or t.text in ("-", ".", "'"))
-        for ent in parsed.ents
-        if ent.label_ == "PERSON" and _person_key(ent) == key
-    ]
-    return max(forms, key=lambda f: (len(f.split()), len(f)), default=key)
+def _form(ent: SpacySpan) -> str:
+    """The entity's words as written ("Chung Mong-koo"), from its first to its last word."""
+    words = [t for t in ent if t.is_alpha]
+    return ent.doc[words[0].i : words[-1].i + 1].text if words else ent.text
+
+
+def _full_name(parsed: Parsed, key: str, mention: SpacySpan) -> str:
+    """The longest form the article gives the person ("John Smith" for "Smith"), less a possessive.
+
+    When two people share the surname ("Tony Blair", "Cherie Blair") the
+    antecedent's own form ("Blair") is kept: the fuller one may be the other.
+    """
+    forms = {_form(ent) for ent in parsed.ents if ent.label_ == "PERSON" and _person_key(ent) == key}
+    longest = max(forms, key=lambda f: (len(f.split()), len(f)), default=key)
+    if any(not longest.endswith(f) for f in forms):
+        return _form(mention)
+    return longest
 
 
 def _gender(parsed: Parsed, key: str) -> str | None:
@@ -84,6 +99,16 @@ def _gender(parsed: Parsed, key: str) -> str | None:
         elif before in FEMALE_WORDS:
             found.add("f")
     return found.pop() if len(found) == 1 else None
+
+
+def _subject(span: SpacySpan) -> Token | None:
+    """The subject of the sentence's main verb ("said" in "..., Mr Smith said")."""
+    return next((t for t in span.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _agrees(parsed: Parsed, key: str, gender: str) -> bool:
+    known = _gender(parsed, key)
+    return known is None or known == gender
 
 
 def _opening(parsed: Parsed, start: int, end: int) -> Token | None:
@@ -108,23 +133,43 @@ def resolve_opening(parsed: Parsed, sents: list[Sentence], sent: Sentence, start
     for back in range(sent.index - 1, max(-1, sent.index - 1 - LOOKBACK), -1):
         before = sents[back]
         span = parsed.doc.char_span(before.start, before.end, alignment_mode="expand")
-        if span is None:
+        subject = _subject(span) if span is not None else None
+        if span is None or subject is None:
             return None
-        people = {_person_key(e) for e in parsed.ents_within(span.start, span.end) if e.label_ == "PERSON"}
-        if not people:
-            # "He was arrested. He is charged ...": the same pronoun carries on the same
-            # person; one of the other gender ("she told him") may mean someone else.
-            if any(GENDERED.get(t.lower_, gender) != gender for t in span):
-                return None
+        if GENDERED.get(subject.lower_) == gender and subject.pos_ == "PRON":
+            # "He was arrested. He is charged ...": the chain carries on the same person.
             continue
-        if len(people) != 1:
+        named = [e for e in parsed.ents_within(span.start, span.end) if e.label_ == "PERSON"]
+        people = {_person_key(e) for e in named}
+        ent = parsed.ent_at(subject.i)
+        if ent is not None and ent.label_ == "PERSON":
+            key, mention = _person_key(ent), ent
+        elif (
+            subject.tag_ == "NNS"
+            and not subject.ent_type_
+            and len(people) == 1
+            and not any(GENDERED.get(t.lower_) == gender for t in span)
+        ):
+            # "Detectives arrested John Smith. He was charged": a plural subject is not
+            # "he", the one person named is. A singular one may be ("the Lib Dem
+            # spokesman"), and a name the model missed is PROPN ("Mr Shiga"): no guess.
+            key, mention = next(iter(people)), named[0]
+        else:
             return None
-        key = next(iter(people))
-        known = _gender(parsed, key)
-        if known is not None and known != gender:
+        if not _agrees(parsed, key, gender) or any(
+            t.lower_ == OBJECT_PRONOUNS[gender] and t.dep_ != "poss" for t in span
+        ):
+            # "Tony Blair called him a giant": "him" is someone else, who may be meant.
+            return None
+        # Another person in the sentence who may be the one meant ("Smith met Jones").
+        others = people - {key}
+        if any(_gender(parsed, other) in (gender, None) for other in others):
             return None
         return Resolution(
-            start=first.idx, end=first.idx + len(first.text), name=_full_name(parsed, key), possessive=possessive
+            start=first.idx,
+            end=first.idx + len(first.text),
+            name=_full_name(parsed, key, mention),
+            possessive=possessive,
         )
     return None
 
