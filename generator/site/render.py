@@ -18,7 +18,7 @@ from typing import Any, Literal
 import jinja2
 from markupsafe import Markup
 
-from generator.model import ENTITY_KINDS, Brief, Span
+from generator.model import ENTITY_KINDS, Brief, Fact, Span
 from generator.site import escape, jsonld, layout, quoted, views
 from generator.site.catalog import Catalog, SiteEntity
 from generator.site.front import Front, long_date
@@ -194,6 +194,22 @@ class Renderer:
         out.append(text(pos, span.end))
         return Markup("".join(out).strip())
 
+    def fact_markup(self, page: str, brief: Brief, fact: Fact, linked: set[str]) -> Markup:
+        """A key fact as shown: the article's words, a leading "He" replaced by the name the extractor resolved.
+
+        ``fact.text`` differs from the body only there ("John Smith was charged"
+        for "He was charged"); the rest is linked like any span of the article.
+        """
+        body = brief.article.body
+        source = body[fact.start : fact.end]
+        cut = source.find(" ")
+        if fact.text == source or cut < 0 or not fact.text.endswith(source[cut:]):
+            span = Span(start=fact.start, end=fact.end, text=fact.text)
+            return self.linked_span(page, brief, span, linked, sentence_case=True, dated=True)
+        name = fact.text[: len(fact.text) - len(source) + cut]
+        rest = Span(start=fact.start + cut, end=fact.end, text=source[cut:])
+        return Markup(escape.inline(name) + " ") + self.linked_span(page, brief, rest, linked, dated=True)
+
     # --- pages ---
 
     def brief_jsonld(self, brief: Brief) -> str:
@@ -230,13 +246,7 @@ class Renderer:
                 for s in brief.summary
             ],
             facts=[
-                (
-                    f,
-                    self.linked_span(
-                        page, brief, Span(start=f.start, end=f.end, text=f.text), linked, sentence_case=True, dated=True
-                    ),
-                    brief.article.paragraph_of(f.start),
-                )
+                (f, self.fact_markup(page, brief, f, linked), brief.article.paragraph_of(f.start))
                 for f in brief.facts
             ],
             quote_groups=views.quote_groups(self.catalog, brief),

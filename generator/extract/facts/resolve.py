@@ -1,0 +1,177 @@
+"""Resolve a fact's leading "He" / "She" / "His" / "Her" to the person it means, when that is safe.
+
+Notes:
+    Editors' highlights often open on a pronoun because they are read in
+    order; a key fact is read on its own, so "He was found ..." names nobody.
+    Passing such sentences over lost about 0.009 ROUGE-1 on keyfacts_dev. The
+    pronoun is replaced by the person's name only when one person is clearly
+    meant: the subject of the sentence before (or, through a chain of
+    sentences whose subject is the same pronoun, of the last one to name it)
+    is a person whose gender, where the article or a given-name table tells
+    it, agrees, and no other person in that sentence could be meant; or that
+    subject is plural ("Detectives arrested John Smith") and the sentence
+    names one person and holds no other "he". A sentence holding "him" names
+    someone else who may be meant. Anything else ("They", "It",
+    "Smith met Jones", a woman's name before "He") is left unresolved, and the sentence stays out
+    of the facts: a wrong name is worse than none. (Checked by hand on 45
+    resolutions from BBC articles: the nearest named person instead of the
+    subject gave "Ian Paisley said ..." for Liam Neeson's "he said".)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from generator.lexicon.people import FEMALE_WORDS, MALE_WORDS, given_name_genders
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from generator.extract.facts.sentences import Sentence
+    from generator.nlp import Parsed
+
+LOOKBACK = 4
+"""Sentences searched back for the antecedent, through sentences that name nobody and
+carry on the same pronoun ("He was arrested. He is charged ..."); further back, another
+person may have come between."""
+SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
+POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
+OBJECT_PRONOUNS = {"m": "him", "f": "her"}
+GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_OPEN_PUNCT = frozenset({'"', "'", "\u201c", "\u2018", "(", "[", "-", "\u2014", "\u2013"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resolution:
+    """The leading pronoun at ``start:end`` of the body stands for ``name``."""
+
+    start: int
+    end: int
+    name: str
+    possessive: bool
+
+    def apply(self, body: str, start: int, end: int) -> str:
+        """``body[start:end]`` with the pronoun replaced ("He was" -> "John Smith was", "His" -> "John Smith's")."""
+        name = f"{self.name}'s" if self.possessive else self.name
+        return body[start : self.start] + name + body[self.end : end]
+
+
+def _person_key(ent: SpacySpan) -> str:
+    """A person's surname, the key that joins "John Smith" and "Smith"."""
+    words = [t.text for t in ent if t.is_alpha]
+    return words[-1] if words else ent.text
+
+
+def _form(ent: SpacySpan) -> str:
+    """The entity's words as written ("Chung Mong-koo"), from its first to its last word."""
+    words = [t for t in ent if t.is_alpha]
+    return ent.doc[words[0].i : words[-1].i + 1].text if words else ent.text
+
+
+def _full_name(parsed: Parsed, key: str, mention: SpacySpan) -> str:
+    """The longest form the article gives the person ("John Smith" for "Smith"), less a possessive.
+
+    When two people share the surname ("Tony Blair", "Cherie Blair") the
+    antecedent's own form ("Blair") is kept: the fuller one may be the other.
+    """
+    forms = {_form(ent) for ent in parsed.ents if ent.label_ == "PERSON" and _person_key(ent) == key}
+    longest = max(forms, key=lambda f: (len(f.split()), len(f)), default=key)
+    if any(not longest.endswith(f) for f in forms):
+        return _form(mention)
+    return longest
+
+
+def _gender(parsed: Parsed, key: str) -> str | None:
+    """'m' or 'f' when a title ("Mr Smith") or a clear given name says so, else None."""
+    found: set[str] = set()
+    genders = given_name_genders()
+    for ent in parsed.ents:
+        if ent.label_ != "PERSON" or _person_key(ent) != key:
+            continue
+        first = ent[0]
+        if first.is_alpha and first.text in genders and len(ent) > 1:
+            found.add(genders[first.text])
+        before = parsed.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+        if before in MALE_WORDS:
+            found.add("m")
+        elif before in FEMALE_WORDS:
+            found.add("f")
+    return found.pop() if len(found) == 1 else None
+
+
+def _subject(span: SpacySpan) -> Token | None:
+    """The subject of the sentence's main verb ("said" in "..., Mr Smith said")."""
+    return next((t for t in span.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _agrees(parsed: Parsed, key: str, gender: str) -> bool:
+    known = _gender(parsed, key)
+    return known is None or known == gender
+
+
+def _opening(parsed: Parsed, start: int, end: int) -> Token | None:
+    span = parsed.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    return next((t for t in span if not t.is_space and t.text not in _OPEN_PUNCT), None)
+
+
+def resolve_opening(parsed: Parsed, sents: list[Sentence], sent: Sentence, start: int) -> Resolution | None:
+    """The safe resolution of the pronoun opening ``body[start:sent.end]``, or None."""
+    first = _opening(parsed, start, sent.end)
+    if first is None:
+        return None
+    word = first.lower_
+    if word in SUBJECT_PRONOUNS and first.dep_ in ("nsubj", "nsubjpass"):
+        gender, possessive = SUBJECT_PRONOUNS[word], False
+    elif word in POSSESSIVE_PRONOUNS and first.dep_ == "poss":
+        gender, possessive = POSSESSIVE_PRONOUNS[word], True
+    else:
+        return None
+    for back in range(sent.index - 1, max(-1, sent.index - 1 - LOOKBACK), -1):
+        before = sents[back]
+        span = parsed.doc.char_span(before.start, before.end, alignment_mode="expand")
+        subject = _subject(span) if span is not None else None
+        if span is None or subject is None:
+            return None
+        if GENDERED.get(subject.lower_) == gender and subject.pos_ == "PRON":
+            # "He was arrested. He is charged ...": the chain carries on the same person.
+            continue
+        named = [e for e in parsed.ents_within(span.start, span.end) if e.label_ == "PERSON"]
+        people = {_person_key(e) for e in named}
+        ent = parsed.ent_at(subject.i)
+        if ent is not None and ent.label_ == "PERSON":
+            key, mention = _person_key(ent), ent
+        elif (
+            subject.tag_ == "NNS"
+            and not subject.ent_type_
+            and len(people) == 1
+            and not any(GENDERED.get(t.lower_) == gender for t in span)
+        ):
+            # "Detectives arrested John Smith. He was charged": a plural subject is not
+            # "he", the one person named is. A singular one may be ("the Lib Dem
+            # spokesman"), and a name the model missed is PROPN ("Mr Shiga"): no guess.
+            key, mention = next(iter(people)), named[0]
+        else:
+            return None
+        if not _agrees(parsed, key, gender) or any(
+            t.lower_ == OBJECT_PRONOUNS[gender] and t.dep_ != "poss" for t in span
+        ):
+            # "Tony Blair called him a giant": "him" is someone else, who may be meant.
+            return None
+        # Another person in the sentence who may be the one meant ("Smith met Jones").
+        others = people - {key}
+        if any(_gender(parsed, other) in (gender, None) for other in others):
+            return None
+        return Resolution(
+            start=first.idx,
+            end=first.idx + len(first.text),
+            name=_full_name(parsed, key, mention),
+            possessive=possessive,
+        )
+    return None
+
+
+__all__ = ["Resolution", "resolve_opening"]
