@@ -114,5 +114,5 @@ def test_the_brief_page_shows_the_resolved_name(tmp_path: Path) -> None:
     assert result.markdown is not None
     facts = result.markdown.split("## Key facts", 1)[1].split("\n## ", 1)[0]
     lines = [line for line in facts.splitlines() if line.startswith("- ")]
-    assert any("Smith was charged with fraud" in line for line in lines), facts
+    assert any("Smith\\] was charged with fraud" in line and "\\[" in line for line in lines), facts
     assert not any(line.startswith("- He ") for line in lines), facts

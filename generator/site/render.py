@@ -199,6 +199,8 @@ class Renderer:
 
         ``fact.text`` differs from the body only there ("John Smith was charged"
         for "He was charged"); the rest is linked like any span of the article.
+        The name is the brief's inference, not the article's words, so it is
+        shown in square brackets, the newsroom's mark for an inserted word.
         """
         body = brief.article.body
         source = body[fact.start : fact.end]
@@ -208,7 +210,7 @@ class Renderer:
             return self.linked_span(page, brief, span, linked, sentence_case=True, dated=True)
         name = fact.text[: len(fact.text) - len(source) + cut]
         rest = Span(start=fact.start + cut, end=fact.end, text=source[cut:])
-        return Markup(escape.inline(name) + " ") + self.linked_span(page, brief, rest, linked, dated=True)
+        return Markup(escape.inline(f"[{name}]") + " ") + self.linked_span(page, brief, rest, linked, dated=True)
 
     # --- pages ---
 
