@@ -242,7 +242,12 @@ def quotes(
         if cand.subject is not None:
             speaker = resolver.subject(cand.subject, (cand.start, cand.end))
             if speaker is None:
-                resolver.forget(cand.start)
+                resolver.forget(cand.start, cand.subject)
+        elif cand.cue is not None:
+            # A cue whose subject the parse did not give ("Matthew O'Connor from UPS
+            # corporate communications said, ...") still names someone: a later "he"
+            # must not skip back over them to the speaker before.
+            resolver.forget(cand.start)
         elif cand.inherit:
             speaker = last.get(cand.paragraph)
             # A quotation standing as a heading ("‘Ends recession debate’: CPA Canada")

@@ -13,17 +13,19 @@ Notes:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from generator.extract.entities.acronyms import expansions
 from generator.extract.spans import SpanIndex
+from generator.extract.speech.names import misspelt, name_words, nicknames, norm
 from generator.extract.speech.people import PeopleIndex
+from generator.lexicon.dates import ERAS
 from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
 from generator.lexicon.people import FEMALE_WORDS, HONORIFICS, MALE_WORDS, ROLE_NOUNS, UNNAMED_HEADS
 from generator.lexicon.places import side_of
 from generator.lexicon.speech import (
+    AUTHORING_VERBS,
     DOCUMENT_NOUNS,
     FIRST_SECOND_PERSON,
     NEUTER_PRONOUNS,
@@ -47,9 +49,10 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
 """Entity labels of names; a date or number ("the 45-year-old") is no name."""
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+"""Entity labels of dates and numbers: a subject inside one is a misparse, never a speaker."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NAME_DEPS = frozenset({"compound", "flat", "nmod"})
-_POSSESSIVE = re.compile(r"[\u2018\u2019']s?$")
 
 
 class _Range(NamedTuple):
@@ -65,23 +68,6 @@ class Speaker:
     span: Span
     kind: SpeakerKind
     role: str | None = None
-
-
-def _norm(text: str) -> str:
-    """A name as written, without possessive, stray punctuation or invisible characters.
-
-    Zero-width spaces and bidi marks inside a name would make a second person.
-    """
-    visible = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    return " ".join(_POSSESSIVE.sub("", visible).split()).strip(" ,")
-
-
-def _name_words(text: str) -> tuple[str, ...]:
-    """The words of a name without possessive, titles, honorifics or stray punctuation."""
-    words = [w for w in _norm(text).split() if w.lower() not in HONORIFICS]
-    # "Communications Minister Fahmi Fadzil": the name starts after the last title word.
-    titled = [i for i, w in enumerate(words[:-1]) if w.lower() in ROLE_NOUNS]
-    return tuple(words[titled[-1] + 1 :] if titled else words)
 
 
 def _genders(doc: Doc) -> dict[str, str]:
@@ -131,7 +117,7 @@ class Resolver:
         self.forms: list[tuple[int, tuple[str, ...]]] = []
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                words = _name_words(ent.text)
+                words = name_words(ent.text)
                 if words and all(w[:1].isupper() for w in words):
                     self.forms.append((ent.start_char, words))
         for token in doc:
@@ -143,14 +129,18 @@ class Resolver:
                 words = tuple(t.text for t in doc[start:end])
                 if (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and token.ent_type_ not in PLACE_LABELS
                         and not {w.lower() for w in words} & ORG_WORDS):
-                    self.forms.append((doc[start].idx, _name_words(" ".join(words))))
+                    self.forms.append((doc[start].idx, name_words(" ".join(words))))
         for person in people:
             for form in (person.name, *person.aliases):
-                words = _name_words(form)
+                words = name_words(form)
                 if words:
                     start = person.mentions[0].start if person.mentions else 0
                     self.forms.append((start, words))
         self.forms.sort()
+        self.nicknames = nicknames(parsed.text)
+        """Nickname words -> full name ("Uncle Poodle" -> "Lee Thompson")."""
+        self.surnames = {form[-1] for _, form in self.forms if len(form) >= 2}
+        """Last words of the full names the article gives, against which a lone surname is checked for a misspelling."""
         self.roles: dict[str, str] = {}
         self.genders = _genders(doc)
         self.index = PeopleIndex(parsed, people)
@@ -171,26 +161,26 @@ class Resolver:
         self.history: list[tuple[int, Speaker]] = []
         self.unknown: list[int] = []
         """Offsets of attributions whose subject could not be named: nothing carries over them."""
+        self.unknown_people: list[int] = []
+        """The subset whose subject could be a person: "he"/"she" do not reach back over them
+        (an unnamed "contract says" or "the statement read" does not hide who "he" is)."""
 
     # -- names -----------------------------------------------------------
 
     def person_name(self, text: str, offset: int) -> str | None:
         """The fullest form of the person called ``text``, or None if unclear."""
-        words = _name_words(text)
+        words = name_words(text)
         if not words or all(w.lower().rstrip(".") in ROLE_NOUNS | HONORIFICS for w in words):
             # "Prime Minister", "Mr": a title alone names nobody.
             return None
+        if words in self.nicknames:
+            # "Uncle Poodle" after "Lee 'Uncle Poodle' Thompson": the nickname is an alias.
+            return self.nicknames[words]
         if words[-1].lower() in ROLE_NOUNS and not self.index.is_given_name(words[0]):
             # "Foreign Secretary": a name does not end in a title unless it starts
             # with a given name ("Howard Dean").
             return None
-        fits: set[tuple[str, ...]] = set()
-        for _, form in self.forms:
-            if len(form) < len(words):
-                continue
-            if form[-len(words):] == words or (len(words) == 1 and form[0] == words[0]):
-                fits.add(form)
-        fulls = {f for f in fits if not any(len(g) > len(f) and g[-len(f):] == f for g in fits)}
+        fulls = self._fulls(words)
         if len(fulls) > 1:
             # Two people share the name: the one named most recently before wins.
             before = [form for start, form in self.forms if start < offset and form in fulls]
@@ -199,7 +189,34 @@ class Resolver:
             fulls = {before[-1]}
         if not fulls:
             return " ".join(words) if len(words) >= 2 else None
+        if len(words) == 1 and fulls == {words} and misspelt(words[0], self.surnames):
+            # "Jensen said" where only "Nathan Janzen" was introduced: a misspelling
+            # of someone, and which one is a guess.
+            return None
         return " ".join(next(iter(fulls)))
+
+    def _fulls(self, words: tuple[str, ...]) -> set[tuple[str, ...]]:
+        """The fullest forms that end with ``words`` (or start with a lone given name)."""
+        fits: set[tuple[str, ...]] = set()
+        for _, form in self.forms:
+            if len(form) < len(words):
+                continue
+            if form[-len(words):] == words or (len(words) == 1 and form[0] == words[0]):
+                fits.add(form)
+        return {f for f in fits if not any(len(g) > len(f) and g[-len(f):] == f for g in fits)}
+
+    def namesake(self, found: Speaker, text: str, pronoun: str) -> Speaker | None:
+        """``found`` if it can be ``pronoun``, else the one other bearer of the name who can.
+
+        "Fischer" in an article about Tanner Fischer and his mother Adrianne
+        Fischer goes to the one named last; before "he", only Tanner fits.
+        """
+        if self._fits(found.name, pronoun):
+            return found
+        words = name_words(text)
+        others = [" ".join(f) for f in self._fulls(words) if len(f) >= 2] if words else []
+        fitting = [n for n in others if n != found.name and self._fits(n, pronoun)]
+        return replace(found, name=fitting[0], role=self.roles.get(fitting[0])) if len(fitting) == 1 else None
 
     def org_name(self, text: str) -> str:
         """An organisation's name as the entity list has it, else as written without 'the'.
@@ -207,7 +224,7 @@ class Resolver:
         An acronym the article expands ("Fisheries and Oceans Canada (DFO)")
         is shown as the full name.
         """
-        bare = re.sub(r"^(?:the|The)\s+", "", _norm(text))
+        bare = re.sub(r"^(?:the|The)\s+", "", norm(text))
         bare = self.acronyms.get(bare, bare)
         for org in self.organizations:
             if bare == org.name or bare in org.aliases:
@@ -278,10 +295,11 @@ class Resolver:
             if antecedent.pos_ in ("NOUN", "PROPN") and antecedent.lower_ not in RELATIVE_PRONOUNS:
                 return self._subject(antecedent)
             return None
+        if low in FIRST_SECOND_PERSON:
+            # "I", "we", "you" outside a quotation point at nobody the article names.
+            return None
         if token.pos_ == "PRON" or low in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS:
             return self.pronoun(token)
-        if low in FIRST_SECOND_PERSON:
-            return None
         # "X's chief economist, David-Alexandre Brassard": the name in apposition speaks.
         for t in token.subtree:
             named = t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS)
@@ -289,6 +307,10 @@ class Resolver:
                 found = self._proper(t)
                 if found is not None and found.kind == "person":
                     return found
+        era = token.lower_ in ERAS and any(c.dep_ == "nummod" for c in token.children)
+        if token.ent_type_ in NUMERIC_LABELS or era:
+            # "as early as 500 BC saying ...": a date, time or number says nothing.
+            return None
         ent = self._ent(token)
         if token.pos_ == "PROPN" or (ent is not None and ent[0] in NAME_LABELS):
             return self._proper(token)
@@ -311,7 +333,7 @@ class Resolver:
         words = {w.lower().strip(".,") for w in text.split()}
         span = self.parsed.span(s, e)
         if label in ("GPE", "LOC", "NORP") and token.i == end - 1:
-            return Speaker(name=_norm(text), span=span, kind="place")
+            return Speaker(name=norm(text), span=span, kind="place")
         # The tagger often calls a name it has seen as a person something else
         # ("said Mendes" as a product): a known person's name wins unless it is a place.
         person_like = label == "PERSON" or (
@@ -335,7 +357,7 @@ class Resolver:
         return None
 
     def _known_person(self, text: str) -> bool:
-        words = _name_words(text)
+        words = name_words(text)
         return any(
             f == words or (len(f) > len(words) and f[-len(words):] == words) or (len(words) == 1 and f[0] == words[0])
             for _, f in self.forms
@@ -353,11 +375,9 @@ class Resolver:
         for child in token.children:
             if child.dep_ == "compound" and child.ent_type_ == "PERSON":
                 return self._proper(child)
-        # "Mr Bowen's annual climate statement will reveal": the statement's owner speaks.
         if token.lower_ in DOCUMENT_NOUNS:
-            for child in token.children:
-                if child.dep_ == "poss" and (child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"):
-                    return self._proper(child)
+            # A document is never a speaker: its author is, or nobody.
+            return self._document_author(token)
         # As written, without a relative clause ("dockworkers who say ..." is "dockworkers").
         relative = {t.i for c in token.children if c.dep_ == "relcl" for t in c.subtree}
         sub = [t for t in token.subtree if t.i not in relative]
@@ -420,7 +440,7 @@ class Resolver:
         """
         span = self.parsed.span(sub[0].idx, sub[-1].idx + len(sub[-1]))
         noun = token.lower_
-        as_written = Speaker(name=_norm(span.text), span=span, kind="other")
+        as_written = Speaker(name=norm(span.text), span=span, kind="other")
         if noun in DOCUMENT_NOUNS:
             author = self._author(token)
             return replace(author, span=span) if author is not None else None
@@ -449,6 +469,42 @@ class Resolver:
         if person is not None:
             return Speaker(name=person.name, span=span, kind="person", role=self.roles.get(person.name))
         return None if self.index.people else as_written
+
+    def _document_author(self, token: Token) -> Speaker | None:
+        """Who wrote the document ``token`` heads, from its own phrase or clause, else from before.
+
+        "Mr Bowen's annual climate statement will reveal" (the possessor),
+        "a report by the agency found" (by/from/of), "acebush1 made another
+        post describing ..." (the subject of the verb whose object it is),
+        else the owner of the same document named before (``_author``).
+        A document shown as its speaker ("another post") would name a thing.
+        """
+        def named(t: Token) -> bool:
+            return t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"
+
+        # "Statistics Canada's labour force survey data", "the NCRB data": the
+        # owner or maker named in front of the document.
+        for left in token.lefts:
+            for t in left.subtree:
+                if t.dep_ in ("poss", "compound") and named(t) and t.head.i != t.i:
+                    found = self._proper(t)
+                    if found is not None and found.kind in ("person", "organization"):
+                        return found
+        # "a report by the agency", "data released by the NCRB".
+        links = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+        links += [a for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in AUTHORING_VERBS
+                  for a in c.children if a.dep_ == "agent"]
+        for link in links:
+            owner = next((c for c in link.children if c.dep_ == "pobj"), None)
+            if owner is not None and named(owner):
+                return self._proper(owner)
+        if token.dep_ == "dobj":
+            subject = next((c for c in token.head.children if c.dep_ in ("nsubj",)), None)
+            if subject is not None and (subject.ent_type_ in ("PERSON", "ORG") or subject.pos_ in ("PROPN", "PRON")):
+                found = self._subject(subject)
+                return found if found is not None and found.kind in ("person", "organization") else None
+        found = self._author(token)
+        return replace(found, span=self.parsed.span(token.idx, token.idx + len(token))) if found else None
 
     def _author(self, token: Token) -> Speaker | None:
         """Who issued "the statement" / "the memo": the owner of the same document named before.
@@ -572,7 +628,7 @@ class Resolver:
         """The quotation being attributed names this person ("Ghislaine walked in", she said)."""
         if self.quote is None:
             return False
-        words = [w for w in _name_words(name) if len(w) > 2]
+        words = [w for w in name_words(name) if len(w) > 2]
         if not words:
             return False
         inner = self.parsed.text[self.quote[0] : self.quote[1]]
@@ -616,22 +672,34 @@ class Resolver:
         para = self.parsed.paragraph_of(token.idx)
         last = next(((o, e) for o, e in reversed(self.history) if e.kind == "person"), None)
         # Nothing before an attribution left unnamed can be what the pronoun means.
-        floor = max((u for u in self.unknown if u < token.idx), default=-1)
+        floor = max((u for u in self.unknown_people if u < token.idx), default=-1)
         subjects = [t for t in self._subjects_before(token, 1) if t.idx > floor]
+        # A paragraph that is only a quotation and its cue ("'...,' she said.") carries
+        # on from the person the paragraph before introduced ("Author Qarnita Loxton
+        # spoke about ..."): feature copy introduces in narration, then quotes.
+        bare = not any(self.parsed.paragraph_of(t.idx) == para for t in subjects)
         for t in reversed(subjects):
             if last is not None and t.idx <= last[0]:
                 break
             # A person introduced with an appositive ("Katjavivi, one of his friends, ...")
             # takes over even from the paragraph before.
-            if self.parsed.paragraph_of(t.idx) != para and not any(c.dep_ == "appos" for c in t.children):
+            introduced = bare and self.parsed.paragraph_of(t.idx) == para - 1
+            appositive = any(c.dep_ == "appos" for c in t.children)
+            if self.parsed.paragraph_of(t.idx) != para and not appositive and not introduced:
                 continue
             # "Fischer's mother, Adrianne Fischer, is a driver": the name in apposition.
             for c in (t, *(c for c in t.children if c.dep_ == "appos")):
                 if c.ent_type_ == "PERSON" or c.pos_ == "PROPN":
                     found = self._proper(c)
+                    if found is not None and found.kind == "person":
+                        found = self.namesake(found, self.parsed.text[c.idx : c.idx + len(c)], low)
+                    if introduced and found is not None and not self._first_mention_in(found.name, t.idx):
+                        # "Mr Makama then sold the lease": a person named before is no
+                        # introduction; the paragraph may still report the last speaker.
+                        found = None
                     if found is not None and found.kind == "person" and self._fits(found.name, low):
                         return found if not self._rival(found.name, t.idx, token) else None
-        if last is not None and self._unknown_between(last[0], token.idx):
+        if last is not None and any(last[0] < u < token.idx for u in self.unknown_people):
             last = None
         if last is not None and self._fits(last[1].name, low) and self._chain(last[0], last[1].name, token):
             return last[1]
@@ -644,6 +712,13 @@ class Resolver:
                     if found is not None and found.kind == "person" and self._fits(found.name, low):
                         return found if not self._rival(found.name, c.idx, token) else None
         return None
+
+    def _first_mention_in(self, name: str, offset: int) -> bool:
+        """The article first mentions the person in the paragraph of ``offset``."""
+        first = next((start for start, n in self.mentions if n == name), None)
+        if first is None:
+            first = next((start for start, form in self.forms if " ".join(form) == name), None)
+        return first is not None and self.parsed.paragraph_of(first) == self.parsed.paragraph_of(offset)
 
     def _rival(self, name: str, since: int, token: Token) -> bool:
         """The candidate's own verb has a second person who could be the pronoun.
@@ -694,11 +769,17 @@ class Resolver:
 
     def _salient_other(self, token: Token, wanted: tuple[SpeakerKind, ...]) -> Speaker | None:
         """'they'/'it': the last group or organisation that spoke, else a plural subject just before."""
+        low_plural = "group" in wanted
         for offset, earlier in reversed(self.history):
             if self.distance(offset, token.idx) > 2 or self._unknown_between(offset, token.idx):
                 break
             if earlier.kind in wanted:
-                return earlier
+                # "The Washington Post reported ... Acebush1's posts became ... They
+                # refuse ...": an organisation is the weaker reading of "they", and a
+                # name that became the subject since is who "they" may be.
+                rival = earlier.kind == "organization" and low_plural and self._named_subject_between(
+                    offset, token.idx, earlier.name)
+                return None if rival else earlier
         if "group" not in wanted:
             return None
         for t in reversed(self._subjects_before(token, 0)):
@@ -709,6 +790,25 @@ class Resolver:
             if t.lower_ in PERSONAL_PRONOUNS or t.pos_ == "PROPN":
                 break
         return None
+
+    def _named_subject_between(self, earlier: int, later: int, name: str) -> bool:
+        """A main-clause subject between the offsets names someone other than ``name``.
+
+        The subject itself or its possessor ("Acebush1's posts became ...")
+        counts: either puts a new referent in view. Words inside quotations
+        do not.
+        """
+        for t in self.parsed.tokens_in(earlier + 1, later):
+            if t.dep_ not in SUBJECT_DEPS or self._in_quote.contains(t.idx):
+                continue
+            for c in (t, *(c for c in t.children if c.dep_ == "poss")):
+                if c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN":
+                    other = self._proper(c)
+                    if other is not None and other.name != name:
+                        return True
+                    if other is None and c.pos_ == "PROPN" and c.text not in name:
+                        return True  # a name nobody could resolve is still someone else
+        return False
 
     def distance(self, earlier: int, later: int) -> int:
         """Paragraphs between two offsets, not counting headings."""
@@ -745,9 +845,23 @@ class Resolver:
                     return None
         return speaker
 
-    def forget(self, offset: int) -> None:
-        """Record that the attribution at ``offset`` has a subject nobody could name for sure."""
+    def forget(self, offset: int, subject: Token | None = None) -> None:
+        """Record that the attribution at ``offset`` has a subject nobody could name for sure.
+
+        ``subject`` is that subject, when one was found: a document, an
+        organisation or "it" cannot be what a later "he" or "she" means.
+        """
         self.unknown.append(offset)
+        if subject is None or not self._impersonal(subject):
+            self.unknown_people.append(offset)
+
+    @staticmethod
+    def _impersonal(token: Token) -> bool:
+        """A subject that cannot be a person: a document, an organisation, "it", a date."""
+        low = token.lower_
+        noun = token.pos_ == "NOUN" and (low in DOCUMENT_NOUNS or low in ORG_NOUNS or low in GOVERNMENT_WORDS)
+        return (noun or low in NEUTER_PRONOUNS
+                or token.ent_type_ in ("ORG", "GPE", "LOC", "FAC") or token.ent_type_ in NUMERIC_LABELS)
 
     def _unknown_between(self, earlier: int, later: int) -> bool:
         return any(earlier < u < later for u in self.unknown)
