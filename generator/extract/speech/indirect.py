@@ -257,6 +257,11 @@ def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: 
         or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as", "to")))]
     if not parts or any(c.dep_ == "ccomp" for c in verb.children):
         return None
+    if any(p.dep_ == "dobj" and p.lower_ in NOMINAL_CUES and any(c.dep_ == "poss" for c in p.children)
+           and any(c.dep_ in ("acl", "ccomp") for c in p.children) for p in parts):
+        # "countered her claims that she had a rotten time": the clause is the
+        # possessor's claim (``_nominal`` gives it to her), not the verb's subject's words.
+        return None
     tokens = sorted((t for p in parts for t in p.subtree), key=lambda t: t.i)
     tokens = _trim(tokens)
     if len(tokens) < 3:

@@ -164,6 +164,13 @@ def _direct_cue(body: str, q: Quoted, para_start: int, para_end: int,
         after = after[:AFTER_CUE_WINDOW]
     for t in after:
         if is_cue(t, SPEECH_VERBS):
+            if any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in t.children):
+                # "Epstein would later ask to meet her sister": a request, not a cue.
+                continue
+            if ended and later is not None and not SENTENCE_END.search(body, t.idx, later):
+                # "“It was easy.” (UPS said of the incident, “We respect ...”": a cue in
+                # the sentence of the next quotation introduces that one.
+                break
             subject = subject_of(parsed, t, quoted)
             if subject is None:
                 people = [a for a in after if a.ent_type_ == "PERSON" and a.dep_ != "compound"]
@@ -233,6 +240,7 @@ def quotes(
     silent = silent_spans(parsed)
     candidates = [c for c in candidates if not any(s < c.end and c.start < e for s, e in silent)]
 
+    candidates = [_nested_source(parsed, c, fragment_index) for c in candidates]
     resolver = Resolver(parsed, people, organizations, tuple((q.start, q.end) for q in quoted))
     found: list[Quote] = []
     last: dict[int, Speaker | None] = {}
@@ -272,6 +280,31 @@ def quotes(
             cue=_cue_text(cand.cue), role=speaker.role if speaker else None,
         ))
     return tuple(found)
+
+
+def _nested_source(parsed: Parsed, cand: Candidate, fragments: SpanIndex[Quoted]) -> Candidate:
+    """A mixed quote whose quoted words are given to someone else inside it.
+
+    "Google is on record saying that the change is, according to Google
+    Search lead Liz Reid, 'truly the biggest upgrade ...'": the words in
+    quotation marks are Reid's, named by "according to" right before them,
+    not Google's. The named person becomes the subject; anything less
+    clear keeps the cue's subject.
+    """
+    if cand.kind != "mixed" or cand.subject is None:
+        return cand
+    for tok in parsed.tokens_in(cand.start, cand.end):
+        if tok.lower_ != "according" or tok.idx < cand.subject.idx:
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None or source.ent_type_ != "PERSON":
+            continue
+        phrase_end = max(t.idx + len(t) for t in tok.subtree)
+        after = fragments.starting_in(phrase_end, cand.end)
+        if after and not parsed.text[phrase_end : after[0].start].strip(" ,:"):
+            return replace(cand, subject=source)
+    return cand
 
 
 def _unpaired_marks(body: str, blocks: tuple[Span, ...], quoted: list[Quoted]) -> list[int]:

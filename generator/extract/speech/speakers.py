@@ -693,7 +693,8 @@ class Resolver:
                     found = self._proper(c)
                     if found is not None and found.kind == "person":
                         found = self.namesake(found, self.parsed.text[c.idx : c.idx + len(c)], low)
-                    if introduced and found is not None and not self._first_mention_in(found.name, t.idx):
+                    elsewhere = self.parsed.paragraph_of(t.idx) != para and not appositive
+                    if elsewhere and found is not None and not self._first_mention_in(found.name, t.idx):
                         # "Mr Makama then sold the lease": a person named before is no
                         # introduction; the paragraph may still report the last speaker.
                         found = None
@@ -705,13 +706,23 @@ class Resolver:
             return last[1]
         # Farther back: a person subject, or the person whose thing was the subject
         # ("Giuffre's allegations have changed. She said ...").
-        for t in reversed([t for t in self._subjects_before(token, 3) if t.idx > floor]):
+        # A crosshead starts a new section: nobody before it is "he" after it.
+        section = self._section_start(token.idx)
+        for t in reversed([t for t in self._subjects_before(token, 3) if t.idx > max(floor, section)]):
             for c in (t, *(c for c in t.children if c.dep_ in ("poss", "appos"))):
                 if c.ent_type_ == "PERSON" or c.pos_ == "PROPN":
                     found = self._proper(c)
                     if found is not None and found.kind == "person" and self._fits(found.name, low):
                         return found if not self._rival(found.name, c.idx, token) else None
         return None
+
+    def _section_start(self, offset: int) -> int:
+        """Offset of the last heading line (crosshead) before ``offset``, else -1."""
+        para = self.parsed.paragraph_of(offset)
+        for p in reversed(self.article.paragraphs[:para]):
+            if is_heading(p.text):
+                return p.start
+        return -1
 
     def _first_mention_in(self, name: str, offset: int) -> bool:
         """The article first mentions the person in the paragraph of ``offset``."""
