@@ -31,6 +31,7 @@ from generator.extract.budget import check
 from generator.extract.spans import SpanIndex
 from generator.extract.speech.indirect import Candidate, indirect, is_cue, subject_of, within_reported_clause
 from generator.extract.speech.nonspeech import silent_spans
+from generator.extract.speech.pullquotes import heading_speakers
 from generator.extract.speech.quote_marks import DOUBLE_MARKS, Quoted, quoted_spans
 from generator.extract.speech.speakers import Resolver, Speaker, is_heading
 from generator.lexicon.grammar import ABBREVIATIONS
@@ -243,6 +244,7 @@ def quotes(
     candidates = [_nested_source(parsed, c, fragment_index) for c in candidates]
     resolver = Resolver(parsed, people, organizations, tuple((q.start, q.end) for q in quoted))
     found: list[Quote] = []
+    said: list[Speaker | None] = []
     last: dict[int, Speaker | None] = {}
     for cand in candidates:
         check()
@@ -279,7 +281,8 @@ def quotes(
             speaker_span=speaker.span if speaker and not cand.inherit else None,
             cue=_cue_text(cand.cue), role=speaker.role if speaker else None,
         ))
-    return tuple(found)
+        said.append(speaker)
+    return tuple(heading_speakers(parsed, found, said))
 
 
 def _nested_source(parsed: Parsed, cand: Candidate, fragments: SpanIndex[Quoted]) -> Candidate:
