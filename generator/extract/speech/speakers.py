@@ -245,7 +245,10 @@ class Resolver:
         start = head.i
         while start > head.left_edge.i:
             prev = self.doc[start - 1]
-            if prev.pos_ == "PROPN" and prev.dep_ in NAME_DEPS and prev.head.i >= start:
+            # "Speaking to the Daily Mail Lacerda claimed": a word of another entity
+            # is not part of the name.
+            other_entity = bool(prev.ent_type_) and prev.ent_type_ != head.ent_type_
+            if prev.pos_ == "PROPN" and prev.dep_ in NAME_DEPS and prev.head.i >= start and not other_entity:
                 start -= 1
             else:
                 break
