@@ -851,13 +851,37 @@ class Resolver:
         finally:
             self.quote = None
         for token in self.parsed.tokens_in(at + 1, offset):
-            if token.dep_ not in SUBJECT_DEPS:
+            # Words inside a quotation ("... and then Ghislaine walking in") and the
+            # content of someone's reported speech ("Lacerda added during the massage
+            # Epstein exposed himself") put nobody new on stage.
+            if token.dep_ not in SUBJECT_DEPS or self._in_quote.contains(token.idx) or self._reported(token):
                 continue
             if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
                 other = self._proper(token)
                 if other is not None and other.name != speaker.name:
                     return None
+            elif self._described_person(token):
+                # "The football star recapped the weekend ...": a person put on stage
+                # by description may be who the next quotation is from.
+                return None
         return speaker
+
+    def _described_person(self, token: Token) -> bool:
+        """A main-clause subject that is a definite description of a person ("the football star")."""
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or self._impersonal(token):
+            return False
+        if token.head.dep_ not in ("ROOT", "conj") or self.parsed.article is None:
+            return False
+        dets = [c.lower_ for c in token.children if c.dep_ == "det"]
+        low = token.lower_
+        known = low in ROLE_NOUNS or low in UNNAMED_HEADS or any(low in p.description_words for p in self.index.people)
+        return dets[:1] == ["the"] and known
+
+    @staticmethod
+    def _reported(subject: Token) -> bool:
+        """The subject's clause is the complement of a speech verb (someone's reported words)."""
+        clause = subject.head
+        return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS
 
     def forget(self, offset: int, subject: Token | None = None) -> None:
         """Record that the attribution at ``offset`` has a subject nobody could name for sure.
