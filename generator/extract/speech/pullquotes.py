@@ -33,9 +33,25 @@ if TYPE_CHECKING:
 
 _LABEL = re.compile(r"^\s*:\s*[^\s].{0,60}$")
 """What may follow the quotation on its heading line: ": CPA Canada"."""
+_OPENING = "\u2018\u201c'\""
+_CLOSING = "\u2019\u201d'\""
+_CLOSING_DOUBLE = "\u201d"
 _WORD = re.compile(r"[a-z0-9]+")
 MIN_REPEATED_WORDS = 4
 """Shorter headings ("‘Grifters’") repeat too easily by chance."""
+
+
+def is_pull_quote(line: str) -> bool:
+    """A line that is one quotation and no sentence: "'We could hear a sound like a saw'".
+
+    A quoted sentence ends with its full stop (or a comma before "she said");
+    a quotation without one, standing alone, is a heading however long.
+    """
+    text = line.strip()
+    if len(text) < 3 or text[0] not in _OPENING or text[-1] not in _CLOSING:
+        return False
+    inner = text[1:-1].rstrip()
+    return bool(inner) and inner[-1] not in ".!?\u2026,;:" and not any(m in inner for m in _CLOSING_DOUBLE)
 
 
 def _words(text: str) -> str:
@@ -55,7 +71,8 @@ def heading_speakers(parsed: Parsed, found: list[Quote], speakers: list[Speaker 
         rest = parsed.text[q.end : line.end]
         if parsed.text[line.start : q.start].strip() or not (not rest.strip() or _LABEL.match(rest)):
             continue
-        if not is_heading(line.text) and not (rest.strip() and len(line.text.split()) <= 20):
+        if not is_heading(line.text) and not is_pull_quote(line.text) and not (
+                rest.strip() and len(line.text.split()) <= 20):
             continue
         speaker = _repeated(q, found, speakers) or _introduced(parsed, block, found, speakers)
         if speaker is not None:

@@ -31,7 +31,7 @@ from generator.extract.budget import check
 from generator.extract.spans import SpanIndex
 from generator.extract.speech.indirect import Candidate, indirect, is_cue, subject_of, within_reported_clause
 from generator.extract.speech.nonspeech import silent_spans
-from generator.extract.speech.pullquotes import heading_speakers
+from generator.extract.speech.pullquotes import heading_speakers, is_pull_quote
 from generator.extract.speech.quote_marks import DOUBLE_MARKS, Quoted, quoted_spans
 from generator.extract.speech.speakers import Resolver, Speaker, is_heading
 from generator.lexicon.grammar import ABBREVIATIONS
@@ -262,7 +262,7 @@ def quotes(
             speaker = last.get(cand.paragraph)
             # A quotation standing as a heading ("‘Ends recession debate’: CPA Canada")
             # introduces what follows; it does not carry on the speaker before it.
-            heading = is_heading(paragraphs[cand.paragraph].text)
+            heading = is_heading(paragraphs[cand.paragraph].text) or is_pull_quote(paragraphs[cand.paragraph].text)
             if speaker is None and cand.opens_paragraph and cand.paragraph not in last and not heading:
                 speaker = resolver.continuing(cand.start, (cand.start, cand.end))
         if speaker is not None:

@@ -425,7 +425,10 @@ class Resolver:
             if later is not None:
                 span = self.parsed.span(sub[0].idx, sub[-1].idx + len(sub[-1]))
                 return Speaker(name=later.name, span=span, kind="person", role=self.roles.get(later.name))
-            if token.lower_ not in UNNAMED_HEADS:
+            if token.lower_ not in UNNAMED_HEADS or self._introduced_next(token):
+                # "... an expert has claimed. / Royal commentator Lee Cohen was ...": the
+                # description may be the person named next (tabloid leads) or someone
+                # else; two readings, so no speaker.
                 return None
         s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
         if e - s > MAX_SOURCE_CHARS or doc[sub[0].i].is_punct:
@@ -865,6 +868,19 @@ class Resolver:
                 # by description may be who the next quotation is from.
                 return None
         return speaker
+
+    def _introduced_next(self, token: Token) -> bool:
+        """A person is first named, as a subject, in the token's paragraph after it or in the next one."""
+        para = self.parsed.paragraph_of(token.idx)
+        if para + 1 >= len(self.article.paragraphs):
+            return False
+        end = self.article.paragraphs[para + 1].end
+        for t in self.parsed.tokens_in(token.idx + len(token), end):
+            if t.dep_ in SUBJECT_DEPS and t.ent_type_ == "PERSON" and not self._in_quote.contains(t.idx):
+                found = self._proper(t)
+                if found is not None and found.kind == "person" and self._first_mention_in(found.name, t.idx):
+                    return True
+        return False
 
     def _described_person(self, token: Token) -> bool:
         """A main-clause subject that is a definite description of a person ("the football star")."""
