@@ -21,7 +21,7 @@ from generator.extract.spans import SpanIndex
 from generator.extract.speech.names import misspelt, name_words, nicknames, norm
 from generator.extract.speech.people import PeopleIndex
 from generator.lexicon.dates import ERAS
-from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
+from generator.lexicon.organizations import GOVERNMENT_WORDS, NATIONAL_GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
 from generator.lexicon.people import FEMALE_WORDS, HONORIFICS, MALE_WORDS, ROLE_NOUNS, UNNAMED_HEADS
 from generator.lexicon.places import side_of
 from generator.lexicon.speech import (
@@ -523,6 +523,8 @@ class Resolver:
         lemma = token.lemma_.lower()
         for i in range(token.i - 1, -1, -1):
             t = self.doc[i]
+            if t.is_space:
+                continue  # between paragraphs: in none of them
             if self.distance(t.idx, token.idx) > 3:
                 break
             if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
@@ -591,6 +593,10 @@ class Resolver:
         named = [o for o in before if noun in o.name.lower().split()]
         if len(named) == 1:
             return Speaker(name=named[0].name, span=span, kind="organization")
+        if noun in NATIONAL_GOVERNMENT_WORDS:
+            # "The government said" after a committee or a ministry spoke: a country's
+            # government is not the body quoted last, so only its name can say which.
+            return None
         recent = [o for o in before
                   if any(m.start < token.idx and self.distance(m.start, token.idx) <= 1 for m in o.mentions)]
         if len(recent) == 1:
@@ -724,8 +730,8 @@ class Resolver:
 
     def _section_start(self, offset: int) -> int:
         """Offset of the last heading line (crosshead) before ``offset``, else -1."""
-        para = self.parsed.paragraph_of(offset)
-        for p in reversed(self.article.paragraphs[:para]):
+        para = self.parsed.paragraph_of(offset)  # 1-based: the paragraphs before are [: para - 1]
+        for p in reversed(self.article.paragraphs[: max(0, para - 1)]):
             if is_heading(p.text):
                 return p.start
         return -1
@@ -871,10 +877,10 @@ class Resolver:
 
     def _introduced_next(self, token: Token) -> bool:
         """A person is first named, as a subject, in the token's paragraph after it or in the next one."""
-        para = self.parsed.paragraph_of(token.idx)
-        if para + 1 >= len(self.article.paragraphs):
+        para = self.parsed.paragraph_of(token.idx)  # 1-based: the next paragraph is [para]
+        if para == 0 or para >= len(self.article.paragraphs):
             return False
-        end = self.article.paragraphs[para + 1].end
+        end = self.article.paragraphs[para].end
         for t in self.parsed.tokens_in(token.idx + len(token), end):
             if t.dep_ in SUBJECT_DEPS and t.ent_type_ == "PERSON" and not self._in_quote.contains(t.idx):
                 found = self._proper(t)
