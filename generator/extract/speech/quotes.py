@@ -303,7 +303,8 @@ def _nested_source(parsed: Parsed, cand: Candidate, fragments: SpanIndex[Quoted]
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         if source is None or source.ent_type_ != "PERSON":
             continue
-        phrase_end = max(t.idx + len(t) for t in tok.subtree)
+        # Right after the name (the parse may hang the quoted words on it as an apposition).
+        phrase_end = source.idx + len(source)
         after = fragments.starting_in(phrase_end, cand.end)
         if after and not parsed.text[phrase_end : after[0].start].strip(" ,:"):
             return replace(cand, subject=source)
