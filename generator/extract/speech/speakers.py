@@ -311,7 +311,8 @@ class Resolver:
                 if found is not None and found.kind == "person":
                     return found
         era = token.lower_ in ERAS and any(c.dep_ == "nummod" for c in token.children)
-        if token.ent_type_ in NUMERIC_LABELS or era:
+        described = any(c.dep_ == "det" for c in token.children)  # "the 45-year-old" is a description
+        if (token.ent_type_ in NUMERIC_LABELS and not described) or era:
             # "as early as 500 BC saying ...": a date, time or number says nothing.
             return None
         ent = self._ent(token)
