@@ -168,3 +168,12 @@ def test_a_pull_quote_does_not_carry_on_the_speaker_before(parse: Parse) -> None
 According to one of the survivors, "Gary took her chain off and carried her upstairs."
 """
     assert speaker_of(parse, text, "sound like a drill") != "Another victim"
+
+
+def test_a_surname_before_a_suffix_names_the_person_and_keeps_the_suffix(parse: Parse) -> None:
+    text = """Martin Luther King Jr. was the keynote speaker at the rally.
+
+King said, "Now is the time to make real the promises of democracy."
+"""
+    assert speaker_of(parse, text, "Now is the time") == "Martin Luther King Jr."
+

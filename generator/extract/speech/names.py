@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.lexicon.people import HONORIFICS, ROLE_NOUNS
+from generator.lexicon.people import HONORIFICS, NAME_SUFFIXES, ROLE_NOUNS
 
 _POSSESSIVE = re.compile(r"[\u2018\u2019']s?$")
 _NICKNAMED = re.compile(
@@ -44,9 +44,24 @@ def norm(text: str) -> str:
 def name_words(text: str) -> tuple[str, ...]:
     """The words of a name without possessive, titles, honorifics or stray punctuation."""
     words = [w for w in norm(text).split() if w.lower() not in HONORIFICS]
+    # "Martin Luther King Jr.": the suffix follows the surname, which is no title.
+    body = core(tuple(words))
+    suffix = tuple(words[len(body) :])
     # "Communications Minister Fahmi Fadzil": the name starts after the last title word.
-    titled = [i for i, w in enumerate(words[:-1]) if w.lower() in ROLE_NOUNS]
-    return tuple(words[titled[-1] + 1 :] if titled else words)
+    titled = [i for i, w in enumerate(body[:-1]) if w.lower() in ROLE_NOUNS]
+    return (body[titled[-1] + 1 :] if titled else body) + suffix
+
+
+def core(form: tuple[str, ...]) -> tuple[str, ...]:
+    """A full name without its generational suffix: "Martin Luther King Jr." ends in "King".
+
+    Only for matching a short form: the suffix stays part of the name shown
+    (Donald Trump Jr. is not his father).
+    """
+    words = list(form)
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in NAME_SUFFIXES:
+        words.pop()
+    return tuple(words)
 
 
 def nicknames(text: str) -> dict[tuple[str, ...], str]:

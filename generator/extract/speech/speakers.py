@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from generator.extract.entities.acronyms import expansions
 from generator.extract.spans import SpanIndex
-from generator.extract.speech.names import misspelt, name_words, nicknames, norm
+from generator.extract.speech.names import core, misspelt, name_words, nicknames, norm
 from generator.extract.speech.people import PeopleIndex
 from generator.lexicon.dates import ERAS
 from generator.lexicon.organizations import GOVERNMENT_WORDS, NATIONAL_GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
@@ -170,13 +170,16 @@ class Resolver:
     def person_name(self, text: str, offset: int) -> str | None:
         """The fullest form of the person called ``text``, or None if unclear."""
         words = name_words(text)
-        if not words or all(w.lower().rstrip(".") in ROLE_NOUNS | HONORIFICS for w in words):
-            # "Prime Minister", "Mr": a title alone names nobody.
+        titles = ROLE_NOUNS | HONORIFICS
+        surname = len(words) == 1 and any(len(f) >= 2 and core(f)[-1] == words[0] for _, f in self.forms)
+        if not words or (all(w.lower().rstrip(".") in titles for w in words) and not surname):
+            # "Prime Minister", "Mr": a title alone names nobody (unless it is the
+            # surname of someone the article names: "King said" after Martin Luther King Jr.).
             return None
         if words in self.nicknames:
             # "Uncle Poodle" after "Lee 'Uncle Poodle' Thompson": the nickname is an alias.
             return self.nicknames[words]
-        if words[-1].lower() in ROLE_NOUNS and not self.index.is_given_name(words[0]):
+        if words[-1].lower() in ROLE_NOUNS and not self.index.is_given_name(words[0]) and not surname:
             # "Foreign Secretary": a name does not end in a title unless it starts
             # with a given name ("Howard Dean").
             return None
@@ -201,7 +204,9 @@ class Resolver:
         for _, form in self.forms:
             if len(form) < len(words):
                 continue
-            if form[-len(words):] == words or (len(words) == 1 and form[0] == words[0]):
+            # "King" is the surname of "Martin Luther King Jr.".
+            short = core(form) if words[-1:] != form[-1:] else form
+            if short[-len(words):] == words or (len(words) == 1 and form[0] == words[0]):
                 fits.add(form)
         return {f for f in fits if not any(len(g) > len(f) and g[-len(f):] == f for g in fits)}
 
@@ -436,6 +441,15 @@ class Resolver:
             return None
         # "officials", "hundreds of protesters": a group that "they" can refer back to.
         kind: SpeakerKind = "group" if token.tag_ in ("NNS", "NNPS", "CD") else "other"
+        if kind == "other" and named and token.lower_ in ORG_NOUNS | GOVERNMENT_WORDS:
+            # "The Indian army in a statement said ... It said ...": a body, which "it" can
+            # mean, named by its words up to the head on the head's line.
+            body = [t for t in sub if t.i <= token.i and self.parsed.same_line(t, token) and not t.is_space]
+            while body and body[0].lower_ == "the":
+                body.pop(0)
+            if body:
+                s, e = body[0].idx, token.idx + len(token)
+            kind = "organization"
         return Speaker(name=self.parsed.text[s:e], span=self.parsed.span(s, e), kind=kind)
 
     def _definite(self, token: Token, sub: list[Token]) -> Speaker | None:
