@@ -177,3 +177,13 @@ King said, "Now is the time to make real the promises of democracy."
 """
     assert speaker_of(parse, text, "Now is the time") == "Martin Luther King Jr."
 
+
+
+def test_the_writers_own_view_and_an_expletive_passive_are_nobodys_claim(parse: Parse) -> None:
+    text = """A new search box arrives
+
+Having watched the demo twice, I think the work on the new search box is nearly complete.
+
+It was expected that the company would announce the feature before the summer.
+"""
+    assert said(parse, text) == []

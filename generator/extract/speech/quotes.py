@@ -35,7 +35,7 @@ from generator.extract.speech.pullquotes import heading_speakers, is_pull_quote
 from generator.extract.speech.quote_marks import DOUBLE_MARKS, Quoted, quoted_spans
 from generator.extract.speech.speakers import Resolver, Speaker, is_heading
 from generator.lexicon.grammar import ABBREVIATIONS
-from generator.lexicon.speech import SPEECH_VERBS
+from generator.lexicon.speech import FIRST_SECOND_PERSON, SPEECH_VERBS
 from generator.model import Entity, Quote, Span
 
 if TYPE_CHECKING:
@@ -241,7 +241,8 @@ def quotes(
     silent = silent_spans(parsed)
     candidates = [c for c in candidates if not any(s < c.end and c.start < e for s, e in silent)]
 
-    candidates = [_nested_source(parsed, c, fragment_index) for c in candidates]
+    all_marks = SpanIndex(quoted)
+    candidates = [_nested_source(parsed, c, fragment_index) for c in candidates if not _sourceless(c, all_marks)]
     resolver = Resolver(parsed, people, organizations, tuple((q.start, q.end) for q in quoted))
     found: list[Quote] = []
     said: list[Speaker | None] = []
@@ -283,6 +284,25 @@ def quotes(
         ))
         said.append(speaker)
     return tuple(heading_speakers(parsed, found, said))
+
+
+def _sourceless(cand: Candidate, quoted: SpanIndex[Quoted]) -> bool:
+    """Reported speech with nobody to report: the writer's own view, or an expletive passive.
+
+    "I think the work is nearly complete", "We think we have got it right"
+    (a first- or second-person subject: the writer, or words inside a quotation
+    the marks did not show), and "It was expected that ...", "It is believed
+    that ..." (no source at all) are nobody's claim in the article.
+    """
+    if cand.kind == "direct" or cand.subject is None:
+        return False
+    low = cand.subject.lower_
+    cue = cand.cue
+    if low in FIRST_SECOND_PERSON and cue is not None and cand.subject.head.i == cue.i:
+        # Only the cue's own subject: an "I" found by climbing from a participle is a
+        # quotation's own subject the marks did not show, kept as before.
+        return not quoted.contains(cand.subject.idx)
+    return low == "it" and cue is not None and any(c.dep_ == "auxpass" for c in cue.children)
 
 
 def _nested_source(parsed: Parsed, cand: Candidate, fragments: SpanIndex[Quoted]) -> Candidate:
