@@ -187,3 +187,24 @@ Having watched the demo twice, I think the work on the new search box is nearly 
 It was expected that the company would announce the feature before the summer.
 """
     assert said(parse, text) == []
+
+
+def test_run_together_paragraphs_of_a_long_quotation_are_quotations() -> None:
+    from generator.extract.speech.quote_marks import quoted_spans
+    from generator.model import Span
+
+    for o, c in (("\u2018", "\u2019"), ("\u201c", "\u201d")):
+        text = (f"He said: {o}I had a taste of it. It is great. {o}But it is not about me. "
+                f"{o}That is how it works,{c} he said.")
+        found = [text[q.start : q.end] for q in quoted_spans(text, (Span(start=0, end=len(text), text=text),))]
+        assert found == [f"{o}I had a taste of it. It is great. ", f"{o}But it is not about me. ",
+                         f"{o}That is how it works,{c}"]
+
+
+def test_a_long_quotation_run_into_one_paragraph_keeps_its_speaker(parse: Parse) -> None:
+    text = """Locke takes charge at Kilmarnock
+
+'I am delighted to get the job,' said Gary Locke on Friday. 'I had a taste of it at Hearts and really \
+enjoyed it. 'But I have said all along, it is not about me. It is about the players.'
+"""
+    assert speaker_of(parse, text, "not about me") == "Gary Locke"

@@ -102,7 +102,9 @@ def _pair_double(text: str) -> _Paired:
             broken = True
             break
         if role == "open":
-            if opened is not None:
+            if opened is not None and _new_paragraph_of_quote(text, i):
+                spans.append((opened, i))  # run-together paragraphs, as for single marks
+            elif opened is not None:
                 broken = True
                 break
             opened = i
