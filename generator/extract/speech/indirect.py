@@ -74,7 +74,9 @@ def subject_of(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted]) -> Token 
     for _ in range(4):
         # A verb inside someone's reported clause ("said the deal was close, adding ...")
         # is not where a participle hanging from it gets its speaker.
-        content = verb.i != cue.i and verb.dep_ == "ccomp" and is_cue(verb.head, REPORTING_VERBS)
+        # (A "ccomp" reaching into the paragraph before is a misparse, not content.)
+        content = (verb.i != cue.i and verb.dep_ == "ccomp" and is_cue(verb.head, REPORTING_VERBS)
+                   and parsed.same_line(verb.head, verb))
         # A participle clause as subject ("Speaking to the Daily Mail, X claimed") names nobody.
         subjects = [c for c in verb.children if not content and c.dep_ in SUBJECT_DEPS
                     and not (c.dep_ == "csubj" and c.pos_ == "VERB") and not is_hearer(c)
