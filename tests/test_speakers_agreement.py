@@ -208,3 +208,12 @@ def test_a_long_quotation_run_into_one_paragraph_keeps_its_speaker(parse: Parse)
 enjoyed it. 'But I have said all along, it is not about me. It is about the players.'
 """
     assert speaker_of(parse, text, "not about me") == "Gary Locke"
+
+
+def test_said_in_a_statement_that_reports_the_clause(parse: Parse) -> None:
+    text = """Jail failures blamed
+
+Inspector General Michael Horowitz said in a June report that the death was caused by "negligence and \
+misconduct" at the jail.
+"""
+    assert speaker_of(parse, text, "negligence and misconduct") == "Michael Horowitz"

@@ -23,6 +23,7 @@ from generator.extract.speech.speakers import SUBJECT_DEPS
 from generator.lexicon.speech import (
     BELIEF_VERBS,
     CLAUSE_ONLY_VERBS,
+    DOCUMENT_NOUNS,
     LABELLING_CUES,
     NOMINAL_CUES,
     OBJECT_CUES,
@@ -175,8 +176,10 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
         if asides:
             found.extend(asides)
             continue
-        for comp in verb.children:
-            if comp.dep_ != "ccomp" or inside(comp.idx, direct) or not parsed.same_line(comp, verb):
+        for comp in (*verb.children, *_in_document_clauses(verb)):
+            if comp.dep_ not in ("ccomp", "acl") or inside(comp.idx, direct) or not parsed.same_line(comp, verb):
+                continue
+            if comp.dep_ == "acl" and comp.head.head.head.i != verb.i:
                 continue
             # Only the part in the cue's paragraph (the parse can join a heading to it).
             tokens = [t for t in comp.subtree if parsed.same_line(t, verb)]
@@ -246,6 +249,23 @@ def _parenthetical(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direc
         found.append(Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
                                 cue=verb, subject=subject))
     return found
+
+
+def _in_document_clauses(verb: Token) -> list[Token]:
+    """The that-clause of "said in a statement that ...", which the parse hangs on the noun.
+
+    Only "in" + a document noun ("statement", "report", "letter") + a clause
+    opened by "that": the verb's subject said it, the document is where.
+    """
+    out: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lower_ in DOCUMENT_NOUNS:
+                out.extend(c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                           and c.left_edge.lower_ == "that")
+    return out
 
 
 def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: SpanIndex[Quoted]
