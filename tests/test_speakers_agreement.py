@@ -211,9 +211,10 @@ enjoyed it. 'But I have said all along, it is not about me. It is about the play
 
 
 def test_said_in_a_statement_that_reports_the_clause(parse: Parse) -> None:
-    text = """Jail failures blamed
+    text = """Leaders condemn the strikes
 
-Inspector General Michael Horowitz said in a June report that the death was caused by "negligence and \
-misconduct" at the jail.
+Pakistan's leaders met on Wednesday after the strikes.
+
+The National Security Committee, chaired by the prime minister, said in a statement that the strikes were carried out \u201con the false pretext of imaginary camps\u201d and deliberately targeted civilian sites.
 """
-    assert speaker_of(parse, text, "negligence and misconduct") == "Michael Horowitz"
+    assert speaker_of(parse, text, "false pretext") == "National Security Committee"
