@@ -215,6 +215,7 @@ def test_said_in_a_statement_that_reports_the_clause(parse: Parse) -> None:
 
 Pakistan's leaders met on Wednesday after the strikes.
 
-The National Security Committee, chaired by the prime minister, said in a statement that the strikes were carried out \u201con the false pretext of imaginary camps\u201d and deliberately targeted civilian sites.
+The National Security Committee, chaired by the prime minister, said in a statement that the strikes were \
+carried out \u201con the false pretext of imaginary camps\u201d and deliberately targeted civilian sites.
 """
     assert speaker_of(parse, text, "false pretext") == "National Security Committee"
