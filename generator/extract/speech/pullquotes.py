@@ -24,10 +24,10 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.extract.speech.speakers import is_heading
+from generator.extract.speech.discourse import is_heading
 
 if TYPE_CHECKING:
-    from generator.extract.speech.speakers import Speaker
+    from generator.extract.speech.discourse import Speaker
     from generator.model import Quote
     from generator.nlp import Parsed
 

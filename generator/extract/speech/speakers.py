@@ -1,31 +1,43 @@
-"""Who a reporting verb's subject is: full names, roles, pronouns, unnamed sources.
+"""Who a reporting verb's subject is: full names, roles, unnamed sources; the resolver itself.
 
 Notes:
     Names are resolved against the article itself (its PERSON spans and the
     people list) rather than trusting one source: a surname, an honorific
     form ("Mr Bowen") or a first name maps to the fullest form that ends with
-    or starts with it, and only when exactly one person fits. Pronouns follow
-    the salience idea of BBC Citron's resolver: "he"/"she" go to the person
-    who was last a speaker or a subject nearby, "they" to the last group
-    that spoke, "it" to the last organisation. Anything doubtful is ``None``.
+    or starts with it, and only when exactly one person fits. Pronouns
+    (``pronouns``) and descriptions (``descriptions``) are the resolver's
+    other parts; ``discourse`` holds what they share. Anything doubtful is
+    ``None``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING
 
 from generator.extract.entities.acronyms import expansions
 from generator.extract.spans import SpanIndex
+from generator.extract.speech.descriptions import DescriptionResolution
+from generator.extract.speech.discourse import (
+    DEFINITE_DETERMINERS,
+    MAX_SOURCE_CHARS,
+    NAME_DEPS,
+    NAME_LABELS,
+    NUMERIC_LABELS,
+    PLACE_LABELS,
+    SUBJECT_DEPS,
+    Range,
+    Speaker,
+    SpeakerKind,
+    is_heading,
+)
 from generator.extract.speech.names import core, misspelt, name_words, nicknames, norm
 from generator.extract.speech.people import PeopleIndex
+from generator.extract.speech.pronouns import PronounResolution
 from generator.lexicon.dates import ERAS
-from generator.lexicon.organizations import GOVERNMENT_WORDS, NATIONAL_GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
+from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
 from generator.lexicon.people import FEMALE_WORDS, HONORIFICS, MALE_WORDS, ROLE_NOUNS, UNNAMED_HEADS
-from generator.lexicon.places import side_of
 from generator.lexicon.speech import (
-    AUTHORING_VERBS,
     DOCUMENT_NOUNS,
     FIRST_SECOND_PERSON,
     NEUTER_PRONOUNS,
@@ -34,40 +46,14 @@ from generator.lexicon.speech import (
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
 )
-from generator.model import Entity, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from generator.model import Entity
     from generator.nlp import Parsed
 
-SpeakerKind = Literal["person", "group", "organization", "place", "other"]
-
-MAX_SOURCE_CHARS = 160
-"""An unnamed source longer than this is a misparse, not a description."""
-DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
-NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
-"""Entity labels of names; a date or number ("the 45-year-old") is no name."""
-NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-"""Entity labels of dates and numbers: a subject inside one is a misparse, never a speaker."""
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-NAME_DEPS = frozenset({"compound", "flat", "nmod"})
-
-
-class _Range(NamedTuple):
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Speaker:
-    """A resolved speaker: canonical name, where it is mentioned, and a role."""
-
-    name: str
-    span: Span
-    kind: SpeakerKind
-    role: str | None = None
+__all__ = ["SUBJECT_DEPS", "Resolver", "Speaker", "SpeakerKind", "is_heading"]
 
 
 def _genders(doc: Doc) -> dict[str, str]:
@@ -94,12 +80,7 @@ def _genders(doc: Doc) -> dict[str, str]:
     return {k: v for k, v in found.items() if v != "?"}
 
 
-def is_heading(text: str) -> bool:
-    """A short line with no sentence punctuation: a crosshead, not prose."""
-    return len(text.split()) <= 12 and text.rstrip()[-1:] not in ".!?\"\u201d"
-
-
-class Resolver:
+class Resolver(PronounResolution, DescriptionResolution):
     """Resolve subjects to speakers for one article, remembering who spoke last."""
 
     def __init__(
@@ -110,7 +91,7 @@ class Resolver:
         self.doc = doc = parsed.doc
         self.quoted = quoted
         """Quotations (start, end): words inside them are no antecedents."""
-        self._in_quote = SpanIndex(_Range(a, b) for a, b in quoted)
+        self._in_quote = SpanIndex(Range(a, b) for a, b in quoted)
         self.article = parsed.article
         self.organizations = organizations
         # Every full form a person is given, with the offset of its first use.
@@ -209,19 +190,6 @@ class Resolver:
             if short[-len(words):] == words or (len(words) == 1 and form[0] == words[0]):
                 fits.add(form)
         return {f for f in fits if not any(len(g) > len(f) and g[-len(f):] == f for g in fits)}
-
-    def namesake(self, found: Speaker, text: str, pronoun: str) -> Speaker | None:
-        """``found`` if it can be ``pronoun``, else the one other bearer of the name who can.
-
-        "Fischer" in an article about Tanner Fischer and his mother Adrianne
-        Fischer goes to the one named last; before "he", only Tanner fits.
-        """
-        if self._fits(found.name, pronoun):
-            return found
-        words = name_words(text)
-        others = [" ".join(f) for f in self._fulls(words) if len(f) >= 2] if words else []
-        fitting = [n for n in others if n != found.name and self._fits(n, pronoun)]
-        return replace(found, name=fitting[0], role=self.roles.get(fitting[0])) if len(fitting) == 1 else None
 
     def org_name(self, text: str) -> str:
         """An organisation's name as the entity list has it, else as written without 'the'.
@@ -452,402 +420,6 @@ class Resolver:
             kind = "organization"
         return Speaker(name=self.parsed.text[s:e], span=self.parsed.span(s, e), kind=kind)
 
-    def _definite(self, token: Token, sub: list[Token]) -> Speaker | None:
-        """A definite description resolved to whom it describes, or None.
-
-        When the article names nobody of the kind described (no organisation
-        for "the company", no person for "the officer"), the description is
-        the only name the speaker has and stands as written.
-        """
-        span = self.parsed.span(sub[0].idx, sub[-1].idx + len(sub[-1]))
-        noun = token.lower_
-        as_written = Speaker(name=norm(span.text), span=span, kind="other")
-        if noun in DOCUMENT_NOUNS:
-            author = self._author(token)
-            return replace(author, span=span) if author is not None else None
-        if noun in ORG_NOUNS:
-            found = self._org_description(token)
-            if found is not None or self.organizations:
-                return found
-            return replace(as_written, kind="organization")
-        if token.tag_ == "NNS":
-            # "the lawmakers" after "lawmakers on the House Select Committee ... said".
-            for _, earlier in reversed(self.history):
-                named = noun in earlier.name.lower().split() and len(earlier.name) > len(token.text) + 4
-                if earlier.kind == "group" and named:
-                    return replace(earlier, span=span)
-            return None if self.organizations or self.index.people else replace(as_written, kind="group")
-        if noun in ROLE_NOUNS:
-            # A title is matched whole, country included, by the role rules alone.
-            found = self._description(token)
-            return found if found is not None or self.index.people else as_written
-        # The description's words without determiner or possessor, hyphenated
-        # compounds kept whole ("the 45-year-old", "the cheerful owner").
-        first = next((t.idx for t in sub if t.dep_ not in ("det", "poss", "case") and t.i > max(
-            (c.i for c in sub if c.dep_ in ("det", "poss", "case")), default=-1)), span.start)
-        words = self.parsed.text[first : span.end].split()
-        person = self.index.described(words, token.idx)
-        if person is not None:
-            return Speaker(name=person.name, span=span, kind="person", role=self.roles.get(person.name))
-        return None if self.index.people else as_written
-
-    def _document_author(self, token: Token) -> Speaker | None:
-        """Who wrote the document ``token`` heads, from its own phrase or clause, else from before.
-
-        "Mr Bowen's annual climate statement will reveal" (the possessor),
-        "a report by the agency found" (by/from/of), "acebush1 made another
-        post describing ..." (the subject of the verb whose object it is),
-        else the owner of the same document named before (``_author``).
-        A document shown as its speaker ("another post") would name a thing.
-        """
-        def named(t: Token) -> bool:
-            return t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"
-
-        # "Statistics Canada's labour force survey data", "the NCRB data": the
-        # owner or maker named in front of the document.
-        for left in token.lefts:
-            for t in left.subtree:
-                if t.dep_ in ("poss", "compound") and named(t) and t.head.i != t.i:
-                    found = self._proper(t)
-                    if found is not None and found.kind in ("person", "organization"):
-                        return found
-        # "a report by the agency", "data released by the NCRB".
-        links = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
-        links += [a for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in AUTHORING_VERBS
-                  for a in c.children if a.dep_ == "agent"]
-        for link in links:
-            owner = next((c for c in link.children if c.dep_ == "pobj"), None)
-            if owner is not None and named(owner):
-                return self._proper(owner)
-        if token.dep_ == "dobj":
-            subject = next((c for c in token.head.children if c.dep_ in ("nsubj",)), None)
-            if subject is not None and (subject.ent_type_ in ("PERSON", "ORG") or subject.pos_ in ("PROPN", "PRON")):
-                found = self._subject(subject)
-                return found if found is not None and found.kind in ("person", "organization") else None
-        found = self._author(token)
-        return replace(found, span=self.parsed.span(token.idx, token.idx + len(token))) if found else None
-
-    def _author(self, token: Token) -> Speaker | None:
-        """Who issued "the statement" / "the memo": the owner of the same document named before.
-
-        "Pakistan's Ministry of Foreign Affairs said in a statement ... the
-        statement said": the nearest earlier mention of the same noun with an
-        owner ("X's statement", "a statement from X", "X said in a statement",
-        "X issued a statement") gives the author; none gives None.
-        """
-        lemma = token.lemma_.lower()
-        for i in range(token.i - 1, -1, -1):
-            t = self.doc[i]
-            if t.is_space:
-                continue  # between paragraphs: in none of them
-            if self.distance(t.idx, token.idx) > 3:
-                break
-            if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
-                continue
-            owner = next((c for c in t.children if c.dep_ == "poss"), None)
-            if owner is None:
-                for prep in t.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
-                        owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            head = t.head
-            if owner is None and head.dep_ == "prep" and head.lower_ == "in":
-                owner = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
-            if owner is None and t.dep_ == "dobj":
-                owner = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-            if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ in ("PERSON", "ORG", "GPE")):
-                return self._proper(owner)
-        return None
-
-    def _description(self, token: Token) -> Speaker | None:
-        """'the minister': the last person whose known role has every word of the description.
-
-        "Pakistan's prime minister" is not the defence minister: the modifiers
-        of the title ("prime") must agree with the role as well as its head.
-        """
-        wanted = {token.lower_} | {
-            c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i and c.pos_ != "PROPN"
-        }
-        # "Pakistan's prime minister", "the Indian foreign secretary": the country
-        # must agree too, or the UK's prime minister would answer for Pakistan's.
-        qualifiers = [c for c in token.children
-                      if c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP")]
-        sides = {side_of(c.text) for c in qualifiers} - {None}
-        span = self.parsed.span(token.idx, token.idx + len(token))
-
-        def agrees(role: str | None) -> bool:
-            if role is None or not wanted <= set(re.findall(r"[\w-]+", role.lower())):
-                return False
-            return not sides or side_of(role) in sides
-
-        for _, earlier in reversed(self.history):
-            if earlier.kind == "person" and agrees(earlier.role):
-                return Speaker(name=earlier.name, span=span, kind="person", role=earlier.role)
-        # The person last given that title before the description.
-        for offset, name, role in reversed(self.titled):
-            if offset < token.idx and agrees(role):
-                return Speaker(name=name, span=span, kind="person", role=role)
-        # "the government spokesman said" right after the same person's quotes,
-        # unless what the article knows of their role says otherwise.
-        last = self.continuing(token.idx)
-        if last is not None and last.kind == "person" and (last.role is None or agrees(last.role)):
-            return replace(last, span=span)
-        return None
-
-    def _org_description(self, token: Token) -> Speaker | None:
-        """'the bank', 'the agency': the organisation it names, or the one in view.
-
-        In order: the one organisation named before with that word in its name
-        ("the center" → "Storm Prediction Center"); the one organisation
-        mentioned in this or the previous paragraph; the organisation that
-        spoke last, when no other has been mentioned since. Anything else is
-        two readings, and gives None.
-        """
-        span = self.parsed.span(token.idx, token.idx + len(token))
-        noun = token.lower_
-        before = [o for o in self.organizations if any(m.start < token.idx for m in o.mentions)]
-        named = [o for o in before if noun in o.name.lower().split()]
-        if len(named) == 1:
-            return Speaker(name=named[0].name, span=span, kind="organization")
-        if noun in NATIONAL_GOVERNMENT_WORDS:
-            # "The government said" after a committee or a ministry spoke: a country's
-            # government is not the body quoted last, so only its name can say which.
-            return None
-        recent = [o for o in before
-                  if any(m.start < token.idx and self.distance(m.start, token.idx) <= 1 for m in o.mentions)]
-        if len(recent) == 1:
-            return Speaker(name=recent[0].name, span=span, kind="organization")
-        for offset, earlier in reversed(self.history):
-            if self.distance(offset, token.idx) > 2:
-                break
-            if earlier.kind == "organization":
-                others = [o for o in recent if o.name != earlier.name
-                          and any(offset < m.start < token.idx for m in o.mentions)]
-                return None if others else replace(earlier, span=span)
-        return None
-
-    def pronoun(self, token: Token) -> Speaker | None:
-        """He/she: the person salient just before; they: the last group; it: the last organisation."""
-        low = token.lower_
-        span = self.parsed.span(token.idx, token.idx + len(token))
-        key = (token.sent.start, low)
-        if key in self.said:
-            # The same pronoun twice in a sentence is the same referent.
-            return replace(self.said[key], span=span)
-        found: Speaker | None = None
-        if low in PERSONAL_PRONOUNS:
-            found = self._salient_person(token)
-        else:
-            wanted: tuple[SpeakerKind, ...] = ("group", "organization") if low in PLURAL_PRONOUNS else ("organization",)
-            found = self._salient_other(token, wanted)
-        if found is None:
-            return None
-        self.said[key] = found
-        return replace(found, span=span)
-
-    def _fits(self, name: str, pronoun: str) -> bool:
-        """The person can be the pronoun: gender agrees (or is unknown) and the quote does not name them."""
-        gender = self.index.gender(name) or self.genders.get(name.split()[-1])
-        if gender is not None and gender != ("f" if pronoun in ("she", "her") else "m"):
-            return False
-        return not self._named_in_quote(name)
-
-    def _named_in_quote(self, name: str) -> bool:
-        """The quotation being attributed names this person ("Ghislaine walked in", she said)."""
-        if self.quote is None:
-            return False
-        words = [w for w in name_words(name) if len(w) > 2]
-        if not words:
-            return False
-        inner = self.parsed.text[self.quote[0] : self.quote[1]]
-        forms = {words[-1]} | ({words[0]} if len(words) > 1 else set())
-        return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", inner) for w in forms)
-
-    def _subjects_before(self, token: Token, paragraphs: int) -> list[Token]:
-        """Main-clause subjects before ``token``, nearest last, within a few paragraphs."""
-        doc = self.doc
-        out: list[Token] = []
-        for i in range(token.i - 1, -1, -1):
-            t = doc[i]
-            if t.dep_ not in SUBJECT_DEPS or self._in_quote.contains(t.idx):
-                continue
-            if self.distance(t.idx, token.idx) > paragraphs:
-                break
-            head = t.head
-            # Subjects of subordinate clauses ("before Geingob departed") are poor antecedents.
-            if head.dep_ in ("ROOT", "conj", "ccomp", "parataxis") or head.head.i == head.i:
-                out.append(t)
-        return out[::-1]
-
-    def _salient_person(self, token: Token) -> Speaker | None:
-        """A person who became the subject in this paragraph, else the last speaker nearby,
-        else the nearest person subject before the pronoun.
-
-        News copy keeps "he said" for the person quoted last; a new speaker is
-        introduced by name, usually in the same paragraph. Gender known from
-        honorifics rules candidates out.
-        """
-        low = token.lower_
-        # "When David Cameron visited the White House, he insisted ...": the subject
-        # of a clause fronted before the pronoun's own verb is who it means.
-        verb = token.head
-        for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < token.i):
-            for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-                if subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN":
-                    found = self._proper(subj)
-                    if found is not None and found.kind == "person" and self._fits(found.name, low):
-                        return found
-        para = self.parsed.paragraph_of(token.idx)
-        last = next(((o, e) for o, e in reversed(self.history) if e.kind == "person"), None)
-        # Nothing before an attribution left unnamed can be what the pronoun means.
-        floor = max((u for u in self.unknown_people if u < token.idx), default=-1)
-        subjects = [t for t in self._subjects_before(token, 1) if t.idx > floor]
-        # A paragraph that is only a quotation and its cue ("'...,' she said.") carries
-        # on from the person the paragraph before introduced ("Author Qarnita Loxton
-        # spoke about ..."): feature copy introduces in narration, then quotes.
-        bare = not any(self.parsed.paragraph_of(t.idx) == para for t in subjects)
-        for t in reversed(subjects):
-            if last is not None and t.idx <= last[0]:
-                break
-            # A person introduced with an appositive ("Katjavivi, one of his friends, ...")
-            # takes over even from the paragraph before.
-            introduced = bare and self.parsed.paragraph_of(t.idx) == para - 1
-            appositive = any(c.dep_ == "appos" for c in t.children)
-            if self.parsed.paragraph_of(t.idx) != para and not appositive and not introduced:
-                continue
-            # "Fischer's mother, Adrianne Fischer, is a driver": the name in apposition.
-            for c in (t, *(c for c in t.children if c.dep_ == "appos")):
-                if c.ent_type_ == "PERSON" or c.pos_ == "PROPN":
-                    found = self._proper(c)
-                    if found is not None and found.kind == "person":
-                        found = self.namesake(found, self.parsed.text[c.idx : c.idx + len(c)], low)
-                    elsewhere = self.parsed.paragraph_of(t.idx) != para and not appositive
-                    if elsewhere and found is not None and not self._first_mention_in(found.name, t.idx):
-                        # "Mr Makama then sold the lease": a person named before is no
-                        # introduction; the paragraph may still report the last speaker.
-                        found = None
-                    if found is not None and found.kind == "person" and self._fits(found.name, low):
-                        return found if not self._rival(found.name, t.idx, token) else None
-        if last is not None and any(last[0] < u < token.idx for u in self.unknown_people):
-            last = None
-        if last is not None and self._fits(last[1].name, low) and self._chain(last[0], last[1].name, token):
-            return last[1]
-        # Farther back: a person subject, or the person whose thing was the subject
-        # ("Giuffre's allegations have changed. She said ...").
-        # A crosshead starts a new section: nobody before it is "he" after it.
-        section = self._section_start(token.idx)
-        for t in reversed([t for t in self._subjects_before(token, 3) if t.idx > max(floor, section)]):
-            for c in (t, *(c for c in t.children if c.dep_ in ("poss", "appos"))):
-                if c.ent_type_ == "PERSON" or c.pos_ == "PROPN":
-                    found = self._proper(c)
-                    if found is not None and found.kind == "person" and self._fits(found.name, low):
-                        return found if not self._rival(found.name, c.idx, token) else None
-        return None
-
-    def _section_start(self, offset: int) -> int:
-        """Offset of the last heading line (crosshead) before ``offset``, else -1."""
-        para = self.parsed.paragraph_of(offset)  # 1-based: the paragraphs before are [: para - 1]
-        for p in reversed(self.article.paragraphs[: max(0, para - 1)]):
-            if is_heading(p.text):
-                return p.start
-        return -1
-
-    def _first_mention_in(self, name: str, offset: int) -> bool:
-        """The article first mentions the person in the paragraph of ``offset``."""
-        first = next((start for start, n in self.mentions if n == name), None)
-        if first is None:
-            first = next((start for start, form in self.forms if " ".join(form) == name), None)
-        return first is not None and self.parsed.paragraph_of(first) == self.parsed.paragraph_of(offset)
-
-    def _rival(self, name: str, since: int, token: Token) -> bool:
-        """The candidate's own verb has a second person who could be the pronoun.
-
-        "John Smith met Peter Brown in Paris. He said ...": Smith and Brown are
-        both arguments of "met", so two readings fit and the pronoun gets
-        nobody. A person only mentioned further off ("Lacerda described how
-        Maxwell recruited ...") does not compete with the subject, which news
-        prose keeps as the one "she" means.
-        """
-        low = token.lower_
-        subject = self.parsed.tokens_in(since, since + 1)
-        if not subject:
-            return False
-        verb = subject[0].head
-        for arg in verb.children:
-            target = arg if arg.dep_ in ("dobj", "dative") else None
-            if arg.dep_ == "prep":
-                target = next((c for c in arg.children if c.dep_ == "pobj"), None)
-            if target is None or not (target.ent_type_ == "PERSON" or target.pos_ == "PROPN"):
-                continue
-            other = self._proper(target)
-            if other is not None and other.kind == "person" and other.name != name and self._fits(other.name, low):
-                return True
-        return False
-
-    def _chain(self, offset: int, name: str, token: Token) -> bool:
-        """The speaker at ``offset`` is still the one a pronoun at ``token`` means.
-
-        At most two paragraphs away, not counting paragraphs whose subject is
-        the same pronoun ("She initially kept the names secret ..."), and with
-        no other named person as a subject in between.
-        """
-        if self.distance(offset, token.idx) <= 2:
-            return True
-        low = token.lower_
-        chained: set[int] = set()
-        for t in self.parsed.tokens_in(offset + 1, token.idx):
-            if t.dep_ not in SUBJECT_DEPS:
-                continue
-            if t.lower_ == low:
-                chained.add(self.parsed.paragraph_of(t.idx))
-            elif t.ent_type_ == "PERSON" or t.pos_ == "PROPN":
-                other = self._proper(t)
-                if other is not None and other.kind == "person" and other.name != name:
-                    return False
-        return self.distance(offset, token.idx) - len(chained) <= 2
-
-    def _salient_other(self, token: Token, wanted: tuple[SpeakerKind, ...]) -> Speaker | None:
-        """'they'/'it': the last group or organisation that spoke, else a plural subject just before."""
-        low_plural = "group" in wanted
-        for offset, earlier in reversed(self.history):
-            if self.distance(offset, token.idx) > 2 or self._unknown_between(offset, token.idx):
-                break
-            if earlier.kind in wanted:
-                # "The Washington Post reported ... Acebush1's posts became ... They
-                # refuse ...": an organisation is the weaker reading of "they", and a
-                # name that became the subject since is who "they" may be.
-                rival = earlier.kind == "organization" and low_plural and self._named_subject_between(
-                    offset, token.idx, earlier.name)
-                return None if rival else earlier
-        if "group" not in wanted:
-            return None
-        for t in reversed(self._subjects_before(token, 0)):
-            if t.pos_ in ("NOUN", "NUM") and any(x.tag_ == "NNS" for x in t.subtree):
-                found = self._common(t)
-                if found is not None and found.kind == "group":
-                    return found
-            if t.lower_ in PERSONAL_PRONOUNS or t.pos_ == "PROPN":
-                break
-        return None
-
-    def _named_subject_between(self, earlier: int, later: int, name: str) -> bool:
-        """A main-clause subject between the offsets names someone other than ``name``.
-
-        The subject itself or its possessor ("Acebush1's posts became ...")
-        counts: either puts a new referent in view. Words inside quotations
-        do not.
-        """
-        for t in self.parsed.tokens_in(earlier + 1, later):
-            if t.dep_ not in SUBJECT_DEPS or self._in_quote.contains(t.idx):
-                continue
-            for c in (t, *(c for c in t.children if c.dep_ == "poss")):
-                if c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN":
-                    other = self._proper(c)
-                    if other is not None and other.name != name:
-                        return True
-                    if other is None and c.pos_ == "PROPN" and c.text not in name:
-                        return True  # a name nobody could resolve is still someone else
-        return False
-
     def distance(self, earlier: int, later: int) -> int:
         """Paragraphs between two offsets, not counting headings."""
         a, b = self.parsed.paragraph_of(earlier), self.parsed.paragraph_of(later)
@@ -889,30 +461,6 @@ class Resolver:
                 # by description may be who the next quotation is from.
                 return None
         return speaker
-
-    def _introduced_next(self, token: Token) -> bool:
-        """A person is first named, as a subject, in the token's paragraph after it or in the next one."""
-        para = self.parsed.paragraph_of(token.idx)  # 1-based: the next paragraph is [para]
-        if para == 0 or para >= len(self.article.paragraphs):
-            return False
-        end = self.article.paragraphs[para].end
-        for t in self.parsed.tokens_in(token.idx + len(token), end):
-            if t.dep_ in SUBJECT_DEPS and t.ent_type_ == "PERSON" and not self._in_quote.contains(t.idx):
-                found = self._proper(t)
-                if found is not None and found.kind == "person" and self._first_mention_in(found.name, t.idx):
-                    return True
-        return False
-
-    def _described_person(self, token: Token) -> bool:
-        """A main-clause subject that is a definite description of a person ("the football star")."""
-        if token.pos_ != "NOUN" or token.tag_ != "NN" or self._impersonal(token):
-            return False
-        if token.head.dep_ not in ("ROOT", "conj") or self.parsed.article is None:
-            return False
-        dets = [c.lower_ for c in token.children if c.dep_ == "det"]
-        low = token.lower_
-        known = low in ROLE_NOUNS or low in UNNAMED_HEADS or any(low in p.description_words for p in self.index.people)
-        return dets[:1] == ["the"] and known
 
     @staticmethod
     def _reported(subject: Token) -> bool:
