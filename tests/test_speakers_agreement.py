@@ -51,6 +51,7 @@ def test_a_surname_one_letter_off_a_known_one_is_a_likely_misspelling() -> None:
     assert not misspelt("Lindqvist", {"Lindqvist"})
     assert not misspelt("Moore", {"Lindqvist"})
     assert not misspelt("Park", {"Parks"})  # too short to tell
+    assert not misspelt("O'Neill", {"O\u2019Neill"})  # one name, two apostrophes
 
 
 def test_a_quotation_line_without_a_sentence_end_is_a_pull_quote() -> None:

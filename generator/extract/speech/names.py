@@ -101,10 +101,13 @@ def misspelt(surname: str, known: set[str]) -> bool:
     one edit away (two for names of six letters or more): "Sharig" for
     "Sharif", "Jensen" for "Janzen".
     """
-    if len(surname) < 5 or surname in known or not surname[:1].isupper():
+    def fold(name: str) -> str:  # "O’Neill" and "O'Neill" are one spelling
+        return name.replace("\u2019", "'").replace("\u2018", "'").lower()
+
+    if len(surname) < 5 or not surname[:1].isupper() or fold(surname) in {fold(k) for k in known}:
         return False
     limit = 2 if len(surname) >= 6 else 1
     return any(
-        k[:1] == surname[:1] and abs(len(k) - len(surname)) <= 1 and edit_distance(k.lower(), surname.lower()) <= limit
+        k[:1] == surname[:1] and abs(len(k) - len(surname)) <= 1 and edit_distance(fold(k), fold(surname)) <= limit
         for k in known
     )
