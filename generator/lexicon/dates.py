@@ -16,3 +16,5 @@ NAMED_DAYS = tagged(_TIME, "named-day")
 """Words before a weekday that make it a named day, not last week's ("Black Friday")."""
 NUMBERS = {word: int(value) for word, value in valued(_TIME, "number").items()}
 """Number words of a span of time ("two weeks ago", "a month earlier")."""
+ERAS = tagged(_TIME, "era")
+"""Eras written after a year ("500 BC"): the tagger may call them organisations."""

@@ -28,6 +28,8 @@ NEWS_HEADS = tagged(_ORGS, "news")
 """Last words of a newspaper's or broadcaster's name."""
 GOVERNMENT_WORDS = tagged(_ORGS, "official")
 """Official bodies, and words that make a phrase one ("the Kremlin", "Russian authorities")."""
+NATIONAL_GOVERNMENT_WORDS = frozenset({"government", "administration", "regime"})
+"""Heads of "the government": a country's executive as a whole, never the committee or ministry quoted last."""
 GOVERNMENT_SUBTYPE_WORDS = tagged(_ORGS, "government")
 """Words that make a listed-or-found organisation's subtype "government"."""
 MILITARY_WORDS = tagged(_ORGS, "military")

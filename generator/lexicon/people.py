@@ -27,6 +27,8 @@ PEOPLE_ABBREVIATIONS = tagged(_PEOPLE, "abbreviation")
 """Titles and name suffixes written with a full stop that ends no sentence ("Gen.", "Jr.")."""
 HONORIFICS = tagged(_PEOPLE, "honorific") | {word + "." for word in tagged(_PEOPLE, "honorific") & PEOPLE_ABBREVIATIONS}
 """Honorifics dropped from a speaker's name ("Mr." and "Mr" alike)."""
+NAME_SUFFIXES = tagged(_PEOPLE, "suffix")
+"""Generational suffixes after a surname ("Jr.", "III"), folded and without the full stop."""
 TITLE_HEADS = tagged(_PEOPLE, "title-head")
 """Titles that name one office holder: "the mayor" is the article's mayor."""
 UNNAMED_HEADS = tagged(_PEOPLE, "unnamed")

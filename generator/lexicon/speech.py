@@ -67,6 +67,11 @@ DOCUMENT_NOUNS = tagged(_NOUNS, "document")
 """Subjects that carry someone else's words ("the ministry's report found ...")."""
 DOCUMENT_HEADS = tagged(_NOUNS, "document-source")
 """Heads of a source that is a document ("a UN report", "court filings")."""
+AUTHORING_VERBS = frozenset({
+    "release", "publish", "issue", "write", "produce", "compile", "prepare", "draft", "file", "sign", "author", "post",
+})
+"""Verbs whose agent made a document ("data released by the NCRB"): the agent is its author.
+An editor or a reader ("edited by", "obtained by") is not, so the list is closed."""
 SOCIAL_HEADS = tagged(_NOUNS, "social")
 """Heads of a source that is a social-media post or account."""
 

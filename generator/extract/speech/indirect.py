@@ -23,6 +23,7 @@ from generator.extract.speech.speakers import SUBJECT_DEPS
 from generator.lexicon.speech import (
     BELIEF_VERBS,
     CLAUSE_ONLY_VERBS,
+    DOCUMENT_NOUNS,
     LABELLING_CUES,
     NOMINAL_CUES,
     OBJECT_CUES,
@@ -74,7 +75,9 @@ def subject_of(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted]) -> Token 
     for _ in range(4):
         # A verb inside someone's reported clause ("said the deal was close, adding ...")
         # is not where a participle hanging from it gets its speaker.
-        content = verb.i != cue.i and verb.dep_ == "ccomp" and is_cue(verb.head, REPORTING_VERBS)
+        # (A "ccomp" reaching into the paragraph before is a misparse, not content.)
+        content = (verb.i != cue.i and verb.dep_ == "ccomp" and is_cue(verb.head, REPORTING_VERBS)
+                   and parsed.same_line(verb.head, verb))
         # A participle clause as subject ("Speaking to the Daily Mail, X claimed") names nobody.
         subjects = [c for c in verb.children if not content and c.dep_ in SUBJECT_DEPS
                     and not (c.dep_ == "csubj" and c.pos_ == "VERB") and not is_hearer(c)
@@ -173,8 +176,10 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
         if asides:
             found.extend(asides)
             continue
-        for comp in verb.children:
-            if comp.dep_ != "ccomp" or inside(comp.idx, direct) or not parsed.same_line(comp, verb):
+        for comp in (*verb.children, *_in_document_clauses(verb)):
+            if comp.dep_ not in ("ccomp", "acl") or inside(comp.idx, direct) or not parsed.same_line(comp, verb):
+                continue
+            if comp.dep_ == "acl" and comp.head.head.head.i != verb.i:
                 continue
             # Only the part in the cue's paragraph (the parse can join a heading to it).
             tokens = [t for t in comp.subtree if parsed.same_line(t, verb)]
@@ -246,6 +251,23 @@ def _parenthetical(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direc
     return found
 
 
+def _in_document_clauses(verb: Token) -> list[Token]:
+    """The that-clause of "said in a statement that ...", which the parse hangs on the noun.
+
+    Only "in" + a document noun ("statement", "report", "letter") + a clause
+    opened by "that": the verb's subject said it, the document is where.
+    """
+    out: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lower_ in DOCUMENT_NOUNS:
+                out.extend(c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                           and c.left_edge.lower_ == "that")
+    return out
+
+
 def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: SpanIndex[Quoted]
                 ) -> Candidate | None:
     """'accused the chiefs of taking bribes', 'urged the public to stay calm', 'denied taking bribes'.
@@ -256,6 +278,11 @@ def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: 
         c.dep_ in ("dobj", "xcomp", "oprd", "pcomp")
         or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as", "to")))]
     if not parts or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    if any(p.dep_ == "dobj" and p.lower_ in NOMINAL_CUES and any(c.dep_ == "poss" for c in p.children)
+           and any(c.dep_ in ("acl", "ccomp") for c in p.children) for p in parts):
+        # "countered her claims that she had a rotten time": the clause is the
+        # possessor's claim (``_nominal`` gives it to her), not the verb's subject's words.
         return None
     tokens = sorted((t for p in parts for t in p.subtree), key=lambda t: t.i)
     tokens = _trim(tokens)

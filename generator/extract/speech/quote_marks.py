@@ -13,7 +13,10 @@ Notes:
     way, outside double-quoted stretches (inside them they are quotes within
     the quote), once apostrophes are set aside: a mark between two letters
     or digits ("don't", "O'Neill", "'90s") and an "s'" followed by a word
-    ("the players' wives") never open or close a quotation.
+    ("the players' wives") never open or close a quotation. Copy whose
+    paragraphs were run into one (as some feeds deliver Daily Mail text)
+    shows a long quotation as an opening mark after each sentence end with
+    no closing one: each opening then ends the stretch before it.
 """
 
 from __future__ import annotations
@@ -99,7 +102,9 @@ def _pair_double(text: str) -> _Paired:
             broken = True
             break
         if role == "open":
-            if opened is not None:
+            if opened is not None and _new_paragraph_of_quote(text, i):
+                spans.append((opened, i))  # run-together paragraphs, as for single marks
+            elif opened is not None:
                 broken = True
                 break
             opened = i
@@ -133,6 +138,12 @@ def _single_role(text: str, i: int) -> str | None:
     return None
 
 
+def _new_paragraph_of_quote(text: str, i: int) -> bool:
+    """The opening mark at ``i`` follows a sentence end and a space, inside an open quotation."""
+    before = text[:i]
+    return before.endswith(" ") and before.rstrip()[-1:] in ".!?\u2026"
+
+
 def _pair_single(text: str, taken: tuple[tuple[int, int], ...]) -> _Paired:
     """Single-mark quotations outside the double-quoted stretches ``taken``."""
     spans: list[tuple[int, int]] = []
@@ -149,7 +160,12 @@ def _pair_single(text: str, taken: tuple[tuple[int, int], ...]) -> _Paired:
             starts_open = role == "open" and not text[:i].strip()
             first = False
         if role == "open":
-            if opened is not None:
+            if opened is not None and _new_paragraph_of_quote(text, i):
+                # "... a great club. ‘But I’ve said all along ...": copy whose paragraphs
+                # were run together keeps the mark that opened each paragraph of a long
+                # quotation; the one before ends at its sentence end.
+                spans.append((opened, i))
+            elif opened is not None:
                 # Two openings in a row: the pairing is doubtful from here on.
                 return _Paired(tuple(spans), None, starts_open)
             opened = i

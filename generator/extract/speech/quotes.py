@@ -31,10 +31,11 @@ from generator.extract.budget import check
 from generator.extract.spans import SpanIndex
 from generator.extract.speech.indirect import Candidate, indirect, is_cue, subject_of, within_reported_clause
 from generator.extract.speech.nonspeech import silent_spans
+from generator.extract.speech.pullquotes import heading_speakers, is_pull_quote
 from generator.extract.speech.quote_marks import DOUBLE_MARKS, Quoted, quoted_spans
 from generator.extract.speech.speakers import Resolver, Speaker, is_heading
 from generator.lexicon.grammar import ABBREVIATIONS
-from generator.lexicon.speech import SPEECH_VERBS
+from generator.lexicon.speech import FIRST_SECOND_PERSON, SPEECH_VERBS
 from generator.model import Entity, Quote, Span
 
 if TYPE_CHECKING:
@@ -164,6 +165,13 @@ def _direct_cue(body: str, q: Quoted, para_start: int, para_end: int,
         after = after[:AFTER_CUE_WINDOW]
     for t in after:
         if is_cue(t, SPEECH_VERBS):
+            if any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in t.children):
+                # "Epstein would later ask to meet her sister": a request, not a cue.
+                continue
+            if ended and later is not None and not SENTENCE_END.search(body, t.idx, later):
+                # "“It was easy.” (UPS said of the incident, “We respect ...”": a cue in
+                # the sentence of the next quotation introduces that one.
+                break
             subject = subject_of(parsed, t, quoted)
             if subject is None:
                 people = [a for a in after if a.ent_type_ == "PERSON" and a.dep_ != "compound"]
@@ -233,8 +241,11 @@ def quotes(
     silent = silent_spans(parsed)
     candidates = [c for c in candidates if not any(s < c.end and c.start < e for s, e in silent)]
 
+    all_marks = SpanIndex(quoted)
+    candidates = [_nested_source(parsed, c, fragment_index) for c in candidates if not _sourceless(c, all_marks)]
     resolver = Resolver(parsed, people, organizations, tuple((q.start, q.end) for q in quoted))
     found: list[Quote] = []
+    said: list[Speaker | None] = []
     last: dict[int, Speaker | None] = {}
     for cand in candidates:
         check()
@@ -242,12 +253,17 @@ def quotes(
         if cand.subject is not None:
             speaker = resolver.subject(cand.subject, (cand.start, cand.end))
             if speaker is None:
-                resolver.forget(cand.start)
+                resolver.forget(cand.start, cand.subject)
+        elif cand.cue is not None:
+            # A cue whose subject the parse did not give ("Matthew O'Connor from UPS
+            # corporate communications said, ...") still names someone: a later "he"
+            # must not skip back over them to the speaker before.
+            resolver.forget(cand.start)
         elif cand.inherit:
             speaker = last.get(cand.paragraph)
             # A quotation standing as a heading ("‘Ends recession debate’: CPA Canada")
             # introduces what follows; it does not carry on the speaker before it.
-            heading = is_heading(paragraphs[cand.paragraph].text)
+            heading = is_heading(paragraphs[cand.paragraph].text) or is_pull_quote(paragraphs[cand.paragraph].text)
             if speaker is None and cand.opens_paragraph and cand.paragraph not in last and not heading:
                 speaker = resolver.continuing(cand.start, (cand.start, cand.end))
         if speaker is not None:
@@ -266,7 +282,53 @@ def quotes(
             speaker_span=speaker.span if speaker and not cand.inherit else None,
             cue=_cue_text(cand.cue), role=speaker.role if speaker else None,
         ))
-    return tuple(found)
+        said.append(speaker)
+    return tuple(heading_speakers(parsed, found, said))
+
+
+def _sourceless(cand: Candidate, quoted: SpanIndex[Quoted]) -> bool:
+    """Reported speech with nobody to report: the writer's own view, or an expletive passive.
+
+    "I think the work is nearly complete", "We think we have got it right"
+    (a first- or second-person subject: the writer, or words inside a quotation
+    the marks did not show), and "It was expected that ...", "It is believed
+    that ..." (no source at all) are nobody's claim in the article.
+    """
+    if cand.kind == "direct" or cand.subject is None:
+        return False
+    low = cand.subject.lower_
+    cue = cand.cue
+    if low in FIRST_SECOND_PERSON and cue is not None and cand.subject.head.i == cue.i:
+        # Only the cue's own subject: an "I" found by climbing from a participle is a
+        # quotation's own subject the marks did not show, kept as before.
+        return not quoted.contains(cand.subject.idx)
+    return low == "it" and cue is not None and any(c.dep_ == "auxpass" for c in cue.children)
+
+
+def _nested_source(parsed: Parsed, cand: Candidate, fragments: SpanIndex[Quoted]) -> Candidate:
+    """A mixed quote whose quoted words are given to someone else inside it.
+
+    "Google is on record saying that the change is, according to Google
+    Search lead Liz Reid, 'truly the biggest upgrade ...'": the words in
+    quotation marks are Reid's, named by "according to" right before them,
+    not Google's. The named person becomes the subject; anything less
+    clear keeps the cue's subject.
+    """
+    if cand.kind != "mixed" or cand.subject is None:
+        return cand
+    for tok in parsed.tokens_in(cand.start, cand.end):
+        if tok.lower_ != "according" or tok.idx < cand.subject.idx:
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None or source.ent_type_ != "PERSON":
+            continue
+        # Right after the name (the parse may hang the quoted words on it as an apposition).
+        phrase_end = source.idx + len(source)
+        after = fragments.starting_in(phrase_end, cand.end)
+        if after and not parsed.text[phrase_end : after[0].start].strip(" ,:"):
+            return replace(cand, subject=source)
+    return cand
 
 
 def _unpaired_marks(body: str, blocks: tuple[Span, ...], quoted: list[Quoted]) -> list[int]:

@@ -1,0 +1,227 @@
+"""Descriptions resolved to whom they describe: "the minister", "the company", "the statement".
+
+Notes:
+    A definite description points back to someone the article named: a
+    title is matched whole, country included, against the roles the article
+    gives; an organisation noun against the organisations named or in view;
+    a document ("the statement", "another post") against its author, since
+    a document is never a speaker. What cannot be resolved gets no speaker,
+    because a description shown as a name would be a wrong speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker
+from generator.extract.speech.names import norm
+from generator.lexicon.organizations import NATIONAL_GOVERNMENT_WORDS, ORG_NOUNS
+from generator.lexicon.people import ROLE_NOUNS, UNNAMED_HEADS
+from generator.lexicon.places import side_of
+from generator.lexicon.speech import AUTHORING_VERBS, DOCUMENT_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class DescriptionResolution(Discourse):
+    """The description part of the resolver."""
+
+    def _definite(self, token: Token, sub: list[Token]) -> Speaker | None:
+        """A definite description resolved to whom it describes, or None.
+
+        When the article names nobody of the kind described (no organisation
+        for "the company", no person for "the officer"), the description is
+        the only name the speaker has and stands as written.
+        """
+        span = self.parsed.span(sub[0].idx, sub[-1].idx + len(sub[-1]))
+        noun = token.lower_
+        as_written = Speaker(name=norm(span.text), span=span, kind="other")
+        if noun in DOCUMENT_NOUNS:
+            author = self._author(token)
+            return replace(author, span=span) if author is not None else None
+        if noun in ORG_NOUNS:
+            found = self._org_description(token)
+            if found is not None or self.organizations:
+                return found
+            return replace(as_written, kind="organization")
+        if token.tag_ == "NNS":
+            # "the lawmakers" after "lawmakers on the House Select Committee ... said".
+            for _, earlier in reversed(self.history):
+                named = noun in earlier.name.lower().split() and len(earlier.name) > len(token.text) + 4
+                if earlier.kind == "group" and named:
+                    return replace(earlier, span=span)
+            return None if self.organizations or self.index.people else replace(as_written, kind="group")
+        if noun in ROLE_NOUNS:
+            # A title is matched whole, country included, by the role rules alone.
+            found = self._description(token)
+            return found if found is not None or self.index.people else as_written
+        # The description's words without determiner or possessor, hyphenated
+        # compounds kept whole ("the 45-year-old", "the cheerful owner").
+        first = next((t.idx for t in sub if t.dep_ not in ("det", "poss", "case") and t.i > max(
+            (c.i for c in sub if c.dep_ in ("det", "poss", "case")), default=-1)), span.start)
+        words = self.parsed.text[first : span.end].split()
+        person = self.index.described(words, token.idx)
+        if person is not None:
+            return Speaker(name=person.name, span=span, kind="person", role=self.roles.get(person.name))
+        return None if self.index.people else as_written
+
+    def _document_author(self, token: Token) -> Speaker | None:
+        """Who wrote the document ``token`` heads, from its own phrase or clause, else from before.
+
+        "Mr Bowen's annual climate statement will reveal" (the possessor),
+        "a report by the agency found" (by/from/of), "acebush1 made another
+        post describing ..." (the subject of the verb whose object it is),
+        else the owner of the same document named before (``_author``).
+        A document shown as its speaker ("another post") would name a thing.
+        """
+        def named(t: Token) -> bool:
+            return t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"
+
+        # "Statistics Canada's labour force survey data", "the NCRB data": the
+        # owner or maker named in front of the document.
+        for left in token.lefts:
+            for t in left.subtree:
+                if t.dep_ in ("poss", "compound") and named(t) and t.head.i != t.i:
+                    found = self._proper(t)
+                    if found is not None and found.kind in ("person", "organization"):
+                        return found
+        # "a report by the agency", "data released by the NCRB".
+        links = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+        links += [a for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in AUTHORING_VERBS
+                  for a in c.children if a.dep_ == "agent"]
+        for link in links:
+            owner = next((c for c in link.children if c.dep_ == "pobj"), None)
+            if owner is not None and named(owner):
+                return self._proper(owner)
+        if token.dep_ == "dobj":
+            subject = next((c for c in token.head.children if c.dep_ in ("nsubj",)), None)
+            if subject is not None and (subject.ent_type_ in ("PERSON", "ORG") or subject.pos_ in ("PROPN", "PRON")):
+                found = self._subject(subject)
+                return found if found is not None and found.kind in ("person", "organization") else None
+        found = self._author(token)
+        return replace(found, span=self.parsed.span(token.idx, token.idx + len(token))) if found else None
+
+    def _author(self, token: Token) -> Speaker | None:
+        """Who issued "the statement" / "the memo": the owner of the same document named before.
+
+        "Pakistan's Ministry of Foreign Affairs said in a statement ... the
+        statement said": the nearest earlier mention of the same noun with an
+        owner ("X's statement", "a statement from X", "X said in a statement",
+        "X issued a statement") gives the author; none gives None.
+        """
+        lemma = token.lemma_.lower()
+        for i in range(token.i - 1, -1, -1):
+            t = self.doc[i]
+            if t.is_space:
+                continue  # between paragraphs: in none of them
+            if self.distance(t.idx, token.idx) > 3:
+                break
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+                continue
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if owner is None:
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                        owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            head = t.head
+            if owner is None and head.dep_ == "prep" and head.lower_ == "in":
+                owner = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
+            if owner is None and t.dep_ == "dobj":
+                owner = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+            if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ in ("PERSON", "ORG", "GPE")):
+                return self._proper(owner)
+        return None
+
+    def _description(self, token: Token) -> Speaker | None:
+        """'the minister': the last person whose known role has every word of the description.
+
+        "Pakistan's prime minister" is not the defence minister: the modifiers
+        of the title ("prime") must agree with the role as well as its head.
+        """
+        wanted = {token.lower_} | {
+            c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i and c.pos_ != "PROPN"
+        }
+        # "Pakistan's prime minister", "the Indian foreign secretary": the country
+        # must agree too, or the UK's prime minister would answer for Pakistan's.
+        qualifiers = [c for c in token.children
+                      if c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP")]
+        sides = {side_of(c.text) for c in qualifiers} - {None}
+        span = self.parsed.span(token.idx, token.idx + len(token))
+
+        def agrees(role: str | None) -> bool:
+            if role is None or not wanted <= set(re.findall(r"[\w-]+", role.lower())):
+                return False
+            return not sides or side_of(role) in sides
+
+        for _, earlier in reversed(self.history):
+            if earlier.kind == "person" and agrees(earlier.role):
+                return Speaker(name=earlier.name, span=span, kind="person", role=earlier.role)
+        # The person last given that title before the description.
+        for offset, name, role in reversed(self.titled):
+            if offset < token.idx and agrees(role):
+                return Speaker(name=name, span=span, kind="person", role=role)
+        # "the government spokesman said" right after the same person's quotes,
+        # unless what the article knows of their role says otherwise.
+        last = self.continuing(token.idx)
+        if last is not None and last.kind == "person" and (last.role is None or agrees(last.role)):
+            return replace(last, span=span)
+        return None
+
+    def _org_description(self, token: Token) -> Speaker | None:
+        """'the bank', 'the agency': the organisation it names, or the one in view.
+
+        In order: the one organisation named before with that word in its name
+        ("the center" → "Storm Prediction Center"); the one organisation
+        mentioned in this or the previous paragraph; the organisation that
+        spoke last, when no other has been mentioned since. Anything else is
+        two readings, and gives None.
+        """
+        span = self.parsed.span(token.idx, token.idx + len(token))
+        noun = token.lower_
+        before = [o for o in self.organizations if any(m.start < token.idx for m in o.mentions)]
+        named = [o for o in before if noun in o.name.lower().split()]
+        if len(named) == 1:
+            return Speaker(name=named[0].name, span=span, kind="organization")
+        if noun in NATIONAL_GOVERNMENT_WORDS:
+            # "The government said" after a committee or a ministry spoke: a country's
+            # government is not the body quoted last, so only its name can say which.
+            return None
+        recent = [o for o in before
+                  if any(m.start < token.idx and self.distance(m.start, token.idx) <= 1 for m in o.mentions)]
+        if len(recent) == 1:
+            return Speaker(name=recent[0].name, span=span, kind="organization")
+        for offset, earlier in reversed(self.history):
+            if self.distance(offset, token.idx) > 2:
+                break
+            if earlier.kind == "organization":
+                others = [o for o in recent if o.name != earlier.name
+                          and any(offset < m.start < token.idx for m in o.mentions)]
+                return None if others else replace(earlier, span=span)
+        return None
+
+    def _introduced_next(self, token: Token) -> bool:
+        """A person is first named, as a subject, in the token's paragraph after it or in the next one."""
+        para = self.parsed.paragraph_of(token.idx)  # 1-based: the next paragraph is [para]
+        if para == 0 or para >= len(self.article.paragraphs):
+            return False
+        end = self.article.paragraphs[para].end
+        for t in self.parsed.tokens_in(token.idx + len(token), end):
+            if t.dep_ in SUBJECT_DEPS and t.ent_type_ == "PERSON" and not self._in_quote.contains(t.idx):
+                found = self._proper(t)
+                if found is not None and found.kind == "person" and self._first_mention_in(found.name, t.idx):
+                    return True
+        return False
+
+    def _described_person(self, token: Token) -> bool:
+        """A main-clause subject that is a definite description of a person ("the football star")."""
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or self._impersonal(token):
+            return False
+        if token.head.dep_ not in ("ROOT", "conj") or self.parsed.article is None:
+            return False
+        dets = [c.lower_ for c in token.children if c.dep_ == "det"]
+        low = token.lower_
+        known = low in ROLE_NOUNS or low in UNNAMED_HEADS or any(low in p.description_words for p in self.index.people)
+        return dets[:1] == ["the"] and known

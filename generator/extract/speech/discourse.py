@@ -1,0 +1,112 @@
+"""What the speaker resolver knows of one article, shared by its parts.
+
+Notes:
+    The resolver is one object per article (``speakers.Resolver``) built from
+    parts with one job each: names and subjects (``speakers``), pronouns by
+    agreement and salience (``pronouns``), descriptions and documents
+    (``descriptions``). This module holds what they share: the ``Speaker``
+    they return, the parse labels they read, and ``Discourse``, the state of
+    the article (its people, who spoke where, what was left unnamed) with
+    the few operations every part calls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from generator.extract.spans import SpanIndex
+    from generator.extract.speech.people import PeopleIndex
+    from generator.model import Article, Entity, Span
+    from generator.nlp import Parsed
+
+SpeakerKind = Literal["person", "group", "organization", "place", "other"]
+
+MAX_SOURCE_CHARS = 160
+"""An unnamed source longer than this is a misparse, not a description."""
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
+"""Entity labels of names; a date or number ("the 45-year-old") is no name."""
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+"""Entity labels of dates and numbers: a subject inside one is a misparse, never a speaker."""
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+NAME_DEPS = frozenset({"compound", "flat", "nmod"})
+
+
+class Range(NamedTuple):
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Speaker:
+    """A resolved speaker: canonical name, where it is mentioned, and a role."""
+
+    name: str
+    span: Span
+    kind: SpeakerKind
+    role: str | None = None
+
+
+def is_heading(text: str) -> bool:
+    """A short line with no sentence punctuation: a crosshead, not prose."""
+    return len(text.split()) <= 12 and text.rstrip()[-1:] not in ".!?\"\u201d"
+
+
+class Discourse:
+    """The state of one article's resolution and the operations every part uses.
+
+    ``speakers.Resolver`` sets the state in its constructor and implements
+    the operations; the parts (``pronouns``, ``descriptions``) read both.
+    """
+
+    parsed: Parsed
+    doc: Doc
+    article: Article
+    organizations: tuple[Entity, ...]
+    forms: list[tuple[int, tuple[str, ...]]]
+    """Every full form a person is given, with the offset of its first use."""
+    roles: dict[str, str]
+    genders: dict[str, str]
+    index: PeopleIndex
+    mentions: list[tuple[int, str]]
+    quote: tuple[int, int] | None
+    """The quotation being attributed: a person it names in the third person is not its speaker."""
+    titled: list[tuple[int, str, str]]
+    said: dict[tuple[int, str], Speaker]
+    history: list[tuple[int, Speaker]]
+    unknown: list[int]
+    unknown_people: list[int]
+    _in_quote: SpanIndex[Range]
+
+    def _proper(self, token: Token) -> Speaker | None:
+        raise NotImplementedError
+
+    def _subject(self, token: Token) -> Speaker | None:
+        raise NotImplementedError
+
+    def _common(self, token: Token) -> Speaker | None:
+        raise NotImplementedError
+
+    def _fulls(self, words: tuple[str, ...]) -> set[tuple[str, ...]]:
+        raise NotImplementedError
+
+    def distance(self, earlier: int, later: int) -> int:
+        raise NotImplementedError
+
+    def continuing(self, offset: int, quote: tuple[int, int] | None = None) -> Speaker | None:
+        raise NotImplementedError
+
+    def _first_mention_in(self, name: str, offset: int) -> bool:
+        raise NotImplementedError
+
+    def _unknown_between(self, earlier: int, later: int) -> bool:
+        raise NotImplementedError
+
+    @staticmethod
+    def _impersonal(token: Token) -> bool:
+        raise NotImplementedError

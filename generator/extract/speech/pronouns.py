@@ -1,0 +1,265 @@
+"""Pronouns resolved by agreement and salience: who "he", "she", "they" and "it" are.
+
+Notes:
+    The salience idea of BBC Citron's resolver: "he"/"she" go to a person
+    who became the subject in this paragraph (or was introduced in the
+    paragraph before a bare quotation), else the last speaker nearby, else
+    the nearest person subject before the pronoun, never across a crosshead.
+    Agreement rules candidates out first: gender from honorifics, titles and
+    given names, and a quotation never belongs to a person it names. "They"
+    goes to the last group that spoke, "it" to the last organisation, unless
+    another name became the subject since. Two readings give ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker, SpeakerKind, is_heading
+from generator.extract.speech.names import name_words
+from generator.lexicon.speech import PERSONAL_PRONOUNS, PLURAL_PRONOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class PronounResolution(Discourse):
+    """The pronoun part of the resolver."""
+
+    def pronoun(self, token: Token) -> Speaker | None:
+        """He/she: the person salient just before; they: the last group; it: the last organisation."""
+        low = token.lower_
+        span = self.parsed.span(token.idx, token.idx + len(token))
+        key = (token.sent.start, low)
+        if key in self.said:
+            # The same pronoun twice in a sentence is the same referent.
+            return replace(self.said[key], span=span)
+        found: Speaker | None = None
+        if low in PERSONAL_PRONOUNS:
+            found = self._salient_person(token)
+        else:
+            wanted: tuple[SpeakerKind, ...] = ("group", "organization") if low in PLURAL_PRONOUNS else ("organization",)
+            found = self._salient_other(token, wanted)
+        if found is None:
+            return None
+        self.said[key] = found
+        return replace(found, span=span)
+
+    def _fits(self, name: str, pronoun: str) -> bool:
+        """The person can be the pronoun: gender agrees (or is unknown) and the quote does not name them."""
+        gender = self.index.gender(name) or self.genders.get(name.split()[-1])
+        if gender is not None and gender != ("f" if pronoun in ("she", "her") else "m"):
+            return False
+        return not self._named_in_quote(name)
+
+    def _named_in_quote(self, name: str) -> bool:
+        """The quotation being attributed names this person ("Ghislaine walked in", she said)."""
+        if self.quote is None:
+            return False
+        words = [w for w in name_words(name) if len(w) > 2]
+        if not words:
+            return False
+        inner = self.parsed.text[self.quote[0] : self.quote[1]]
+        forms = {words[-1]} | ({words[0]} if len(words) > 1 else set())
+        return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", inner) for w in forms)
+
+    def _subjects_before(self, token: Token, paragraphs: int) -> list[Token]:
+        """Main-clause subjects before ``token``, nearest last, within a few paragraphs."""
+        doc = self.doc
+        out: list[Token] = []
+        for i in range(token.i - 1, -1, -1):
+            t = doc[i]
+            if t.dep_ not in SUBJECT_DEPS or self._in_quote.contains(t.idx):
+                continue
+            if self.distance(t.idx, token.idx) > paragraphs:
+                break
+            head = t.head
+            # Subjects of subordinate clauses ("before Geingob departed") are poor antecedents.
+            if head.dep_ in ("ROOT", "conj", "ccomp", "parataxis") or head.head.i == head.i:
+                out.append(t)
+        return out[::-1]
+
+    def _salient_person(self, token: Token) -> Speaker | None:
+        """A person who became the subject in this paragraph, else the last speaker nearby,
+        else the nearest person subject before the pronoun.
+
+        News copy keeps "he said" for the person quoted last; a new speaker is
+        introduced by name, usually in the same paragraph. Gender known from
+        honorifics rules candidates out.
+        """
+        low = token.lower_
+        # "When David Cameron visited the White House, he insisted ...": the subject
+        # of a clause fronted before the pronoun's own verb is who it means.
+        verb = token.head
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < token.i):
+            for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                if subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN":
+                    found = self._proper(subj)
+                    if found is not None and found.kind == "person" and self._fits(found.name, low):
+                        return found
+        para = self.parsed.paragraph_of(token.idx)
+        last = next(((o, e) for o, e in reversed(self.history) if e.kind == "person"), None)
+        # Nothing before an attribution left unnamed can be what the pronoun means.
+        floor = max((u for u in self.unknown_people if u < token.idx), default=-1)
+        subjects = [t for t in self._subjects_before(token, 1) if t.idx > floor]
+        # A paragraph that is only a quotation and its cue ("'...,' she said.") carries
+        # on from the person the paragraph before introduced ("Author Qarnita Loxton
+        # spoke about ..."): feature copy introduces in narration, then quotes.
+        bare = not any(self.parsed.paragraph_of(t.idx) == para for t in subjects)
+        for t in reversed(subjects):
+            if last is not None and t.idx <= last[0]:
+                break
+            # A person introduced with an appositive ("Katjavivi, one of his friends, ...")
+            # takes over even from the paragraph before.
+            introduced = bare and self.parsed.paragraph_of(t.idx) == para - 1
+            appositive = any(c.dep_ == "appos" for c in t.children)
+            if self.parsed.paragraph_of(t.idx) != para and not appositive and not introduced:
+                continue
+            # "Fischer's mother, Adrianne Fischer, is a driver": the name in apposition.
+            for c in (t, *(c for c in t.children if c.dep_ == "appos")):
+                if c.ent_type_ == "PERSON" or c.pos_ == "PROPN":
+                    found = self._proper(c)
+                    if found is not None and found.kind == "person":
+                        found = self.namesake(found, self.parsed.text[c.idx : c.idx + len(c)], low)
+                    elsewhere = self.parsed.paragraph_of(t.idx) != para and not appositive
+                    if elsewhere and found is not None and not self._first_mention_in(found.name, t.idx):
+                        # "Mr Makama then sold the lease": a person named before is no
+                        # introduction; the paragraph may still report the last speaker.
+                        found = None
+                    if found is not None and found.kind == "person" and self._fits(found.name, low):
+                        return found if not self._rival(found.name, t.idx, token) else None
+        if last is not None and any(last[0] < u < token.idx for u in self.unknown_people):
+            last = None
+        if last is not None and self._fits(last[1].name, low) and self._chain(last[0], last[1].name, token):
+            return last[1]
+        # Farther back: a person subject, or the person whose thing was the subject
+        # ("Giuffre's allegations have changed. She said ...").
+        # A crosshead starts a new section: nobody before it is "he" after it.
+        section = self._section_start(token.idx)
+        for t in reversed([t for t in self._subjects_before(token, 3) if t.idx > max(floor, section)]):
+            for c in (t, *(c for c in t.children if c.dep_ in ("poss", "appos"))):
+                if c.ent_type_ == "PERSON" or c.pos_ == "PROPN":
+                    found = self._proper(c)
+                    if found is not None and found.kind == "person" and self._fits(found.name, low):
+                        return found if not self._rival(found.name, c.idx, token) else None
+        return None
+
+    def _section_start(self, offset: int) -> int:
+        """Offset of the last heading line (crosshead) before ``offset``, else -1."""
+        para = self.parsed.paragraph_of(offset)  # 1-based: the paragraphs before are [: para - 1]
+        for p in reversed(self.article.paragraphs[: max(0, para - 1)]):
+            if is_heading(p.text):
+                return p.start
+        return -1
+
+    def _first_mention_in(self, name: str, offset: int) -> bool:
+        """The article first mentions the person in the paragraph of ``offset``."""
+        first = next((start for start, n in self.mentions if n == name), None)
+        if first is None:
+            first = next((start for start, form in self.forms if " ".join(form) == name), None)
+        return first is not None and self.parsed.paragraph_of(first) == self.parsed.paragraph_of(offset)
+
+    def _rival(self, name: str, since: int, token: Token) -> bool:
+        """The candidate's own verb has a second person who could be the pronoun.
+
+        "John Smith met Peter Brown in Paris. He said ...": Smith and Brown are
+        both arguments of "met", so two readings fit and the pronoun gets
+        nobody. A person only mentioned further off ("Lacerda described how
+        Maxwell recruited ...") does not compete with the subject, which news
+        prose keeps as the one "she" means.
+        """
+        low = token.lower_
+        subject = self.parsed.tokens_in(since, since + 1)
+        if not subject:
+            return False
+        verb = subject[0].head
+        for arg in verb.children:
+            target = arg if arg.dep_ in ("dobj", "dative") else None
+            if arg.dep_ == "prep":
+                target = next((c for c in arg.children if c.dep_ == "pobj"), None)
+            if target is None or not (target.ent_type_ == "PERSON" or target.pos_ == "PROPN"):
+                continue
+            other = self._proper(target)
+            if other is not None and other.kind == "person" and other.name != name and self._fits(other.name, low):
+                return True
+        return False
+
+    def _chain(self, offset: int, name: str, token: Token) -> bool:
+        """The speaker at ``offset`` is still the one a pronoun at ``token`` means.
+
+        At most two paragraphs away, not counting paragraphs whose subject is
+        the same pronoun ("She initially kept the names secret ..."), and with
+        no other named person as a subject in between.
+        """
+        if self.distance(offset, token.idx) <= 2:
+            return True
+        low = token.lower_
+        chained: set[int] = set()
+        for t in self.parsed.tokens_in(offset + 1, token.idx):
+            if t.dep_ not in SUBJECT_DEPS:
+                continue
+            if t.lower_ == low:
+                chained.add(self.parsed.paragraph_of(t.idx))
+            elif t.ent_type_ == "PERSON" or t.pos_ == "PROPN":
+                other = self._proper(t)
+                if other is not None and other.kind == "person" and other.name != name:
+                    return False
+        return self.distance(offset, token.idx) - len(chained) <= 2
+
+    def _salient_other(self, token: Token, wanted: tuple[SpeakerKind, ...]) -> Speaker | None:
+        """'they'/'it': the last group or organisation that spoke, else a plural subject just before."""
+        low_plural = "group" in wanted
+        for offset, earlier in reversed(self.history):
+            if self.distance(offset, token.idx) > 2 or self._unknown_between(offset, token.idx):
+                break
+            if earlier.kind in wanted:
+                # "The Washington Post reported ... Acebush1's posts became ... They
+                # refuse ...": an organisation is the weaker reading of "they", and a
+                # name that became the subject since is who "they" may be.
+                rival = earlier.kind == "organization" and low_plural and self._named_subject_between(
+                    offset, token.idx, earlier.name)
+                return None if rival else earlier
+        if "group" not in wanted:
+            return None
+        for t in reversed(self._subjects_before(token, 0)):
+            if t.pos_ in ("NOUN", "NUM") and any(x.tag_ == "NNS" for x in t.subtree):
+                found = self._common(t)
+                if found is not None and found.kind == "group":
+                    return found
+            if t.lower_ in PERSONAL_PRONOUNS or t.pos_ == "PROPN":
+                break
+        return None
+
+    def _named_subject_between(self, earlier: int, later: int, name: str) -> bool:
+        """A main-clause subject between the offsets names someone other than ``name``.
+
+        The subject itself or its possessor ("Acebush1's posts became ...")
+        counts: either puts a new referent in view. Words inside quotations
+        do not.
+        """
+        for t in self.parsed.tokens_in(earlier + 1, later):
+            if t.dep_ not in SUBJECT_DEPS or self._in_quote.contains(t.idx):
+                continue
+            for c in (t, *(c for c in t.children if c.dep_ == "poss")):
+                if c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN":
+                    other = self._proper(c)
+                    if other is not None and other.name != name:
+                        return True
+                    if other is None and c.pos_ == "PROPN" and c.text not in name:
+                        return True  # a name nobody could resolve is still someone else
+        return False
+
+    def namesake(self, found: Speaker, text: str, pronoun: str) -> Speaker | None:
+        """``found`` if it can be ``pronoun``, else the one other bearer of the name who can.
+
+        "Fischer" in an article about Tanner Fischer and his mother Adrianne
+        Fischer goes to the one named last; before "he", only Tanner fits.
+        """
+        if self._fits(found.name, pronoun):
+            return found
+        words = name_words(text)
+        others = [" ".join(f) for f in self._fulls(words) if len(f) >= 2] if words else []
+        fitting = [n for n in others if n != found.name and self._fits(n, pronoun)]
+        return replace(found, name=fitting[0], role=self.roles.get(fitting[0])) if len(fitting) == 1 else None
