@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -55,6 +56,10 @@ class Place:
     """Found by an alternate name (Kiev), not the place's own name (Kyiv)."""
     weak: bool = False
     """From ISO subdivision names only: many are also surnames (Lara, Hidalgo)."""
+
+
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
 class Gazetteer:
@@ -125,7 +130,9 @@ class Gazetteer:
             while len(words) > 1 and words[-1].casefold() in SUBDIVISION_WORDS:
                 words.pop()
             name = " ".join(words)
-            if _PROPER.match(name):
+            # ISO writes many names with diacritics ("Chhattīsgarh", "Haryāna"); news
+            # writes them plain, and the key folds them anyway, so the shape test does too.
+            if _PROPER.match(_ascii(name)):
                 self._add(self._by_name, name, Place(name, "region", sub.country_code, weak=True))
 
     def _load_curated(self) -> None:

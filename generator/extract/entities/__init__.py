@@ -244,8 +244,13 @@ def _is_sports(doc: Doc, article: Article) -> bool:
     return sum(t.lower_ in SPORTS_WORDS for t in doc) >= 4
 
 
-def _classify(group: Group, parts: set[tuple[str, ...]], sports: bool) -> EntityKind | None:
-    """What one distinct name is in this article, or None for no entity."""
+def _classify(
+    group: Group, parts: set[tuple[str, ...]], sports: bool, countries: frozenset[str] = frozenset()
+) -> EntityKind | None:
+    """What one distinct name is in this article, or None for no entity.
+
+    ``countries`` holds the codes of the countries the article names.
+    """
     text, key, votes = group.text, fold(group.text), group.votes
     if key in demonyms() or key in NOT_NAMES or not text[:1].isupper() or len(key) < 2:
         return None
@@ -317,7 +322,10 @@ def _classify(group: Group, parts: set[tuple[str, ...]], sports: bool) -> Entity
             # A mid-size town needs the sentence's help: an object ("visited Leeds"), not a subject ("Bush said").
             mid = votes["OBJECT"] and any(_is_wide(r) and not r.alternate for r in readings)
             strong = mid or any(_beats_person(r) for r in readings) or gazetteer().is_curated(text)
-            return "place" if strong and not votes["CUE_PERSON"] else "person"
+            # A town or region of a country the article names ("Swakopmund" in a story
+            # about Namibia, "Ruvuma" beside Tanzania): the readings agree with the story.
+            local = not _is_given(words[0]) and any(r.country in countries and not r.alternate for r in readings)
+            return "place" if (strong or local) and not votes["CUE_PERSON"] else "person"
         if org > place and not country and is_org_name(text):
             return "organization"
         return "place"
@@ -325,6 +333,18 @@ def _classify(group: Group, parts: set[tuple[str, ...]], sports: bool) -> Entity
         return "organization"
     best = max(("person", person), ("organization", org), ("place", place), key=lambda kv: kv[1])
     return best[0] if best[1] else None  # type: ignore[return-value]
+
+
+def _countries(groups: dict[str, Group]) -> frozenset[str]:
+    """The countries the article names by their own names (and its dateline's country)."""
+    out = set()
+    for g in groups.values():
+        own = [r for r in g.readings if r.country and not r.weak and not r.alternate]
+        out.update(r.country for r in own if r.subtype == "country")
+        if g.votes["DATELINE"] and len({r.country for r in own}) == 1:
+            out.add(own[0].country)
+    out.discard(None)
+    return frozenset(c for c in out if c)
 
 
 def _is_given(word: str) -> bool:
@@ -632,8 +652,9 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
         if person > model / 2 and len(group.words) > 1 and not group.readings and not is_org_name(group.text):
             parts.update(name_parts(list(group.words), first=False))
     sports = _is_sports(doc, article)
+    countries = _countries(groups)
     for group in groups.values():
-        group.kind = _classify(group, parts, sports)
+        group.kind = _classify(group, parts, sports, countries)
     _teams_and_tails(doc, groups, parts)
     _people_named_as_orgs(groups)
     _expanded_acronyms(article.body, groups)
