@@ -142,6 +142,8 @@ def _has_evidence(doc: Doc, group: Group, titled: set[int], parts: set[tuple[str
     """
     if group.kind in {"organization", "place"} and _common_word(doc, group):
         return False
+    if group.kind == "person" and not _person_like(doc, group, parts):
+        return False
     if not _capital_by_position(doc, group, titled):
         return True
     if group.words in parts:  # "Gascoigne, whose ...": the surname of a person named in full
@@ -157,6 +159,20 @@ def _has_evidence(doc: Doc, group: Group, titled: set[int], parts: set[tuple[str
     if group.kind == "person" and len(words) > 1 and words[0] in given_names():
         return True
     return group.text.isupper() and len(group.text) >= 2
+
+
+def _person_like(doc: Doc, group: Group, parts: set[tuple[str, ...]]) -> bool:
+    """Whether a one-word name the model calls a person has evidence of a person.
+
+    Why: bands, products, platforms, horses and villages ("Metallica",
+    "LinkedIn", "Vredehoek") are single capitalised words the model often
+    calls people. A person named by one word is a short form of a full name of
+    the article, a common given name, has a title or role, or acts: some
+    mention is the subject of a clause ("Khan said", "Suharto ordered").
+    """
+    if len(group.words) > 1 or group.words in parts or group.votes["CUE_PERSON"] or _is_given(group.text):
+        return True
+    return any(doc[s].dep_ in {"nsubj", "nsubjpass"} for s, _ in group.mentions)
 
 
 def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
