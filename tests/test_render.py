@@ -157,3 +157,22 @@ def test_an_entity_named_index_does_not_replace_the_index_page() -> None:
     pages = dict(Renderer(TEMPLATES, build_catalog([brief])).pages())
     assert "organizations/index-entity.md" in pages
     assert pages["organizations/index.md"].startswith("---\ntitle: \"Organisations\"")
+
+
+def test_catalog_keeps_every_spelling_when_the_page_name_changes() -> None:
+    """The first brief's spelling was the provisional page name; once most briefs
+    write another, it must still be listed as 'also written' (it was dropped)."""
+    body = BODY + "Kyiv welcomed it.\n"
+    kiev_body = body.replace("Kyiv", "Kiev")
+
+    def with_place(text: str, name: str, slug: str) -> Brief:
+        brief = make_brief(text, slug=slug)
+        place = Entity(name=name, kind="place", mentions=(_span(text, name),))
+        return replace(brief, places=(place,))
+
+    catalog = build_catalog(
+        [with_place(body, "Kyiv", "a1"), with_place(kiev_body, "Kiev", "b1"), with_place(kiev_body, "Kiev", "b2")]
+    )
+    (page,) = [e for e in catalog.of_kind("place") if "Kiev" in (e.name, *e.aliases)]
+    assert page.name == "Kiev"
+    assert "Kyiv" in page.aliases

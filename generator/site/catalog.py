@@ -84,7 +84,6 @@ class Catalog:
 
 def _merge_entity(site: SiteEntity, entity: Entity, brief: Brief) -> None:
     site.aliases.update(display_name(a) for a in (entity.name, *entity.aliases))
-    site.aliases.discard(site.name)
     site.roles.extend((role, brief) for role in entity.roles)
     if brief not in site.briefs:
         site.briefs.append(brief)
