@@ -479,3 +479,54 @@ def test_organisation_name_tail_joins_the_fuller_name(parse: Parse) -> None:
     _, _, orgs = run(parse, "The Boston Red Sox beat the New York Yankees. The Red Sox now lead the league.")
     assert "Red Sox" not in names(orgs)
     assert any(m.text == "Red Sox" for m in by_name(orgs, "Boston Red Sox").mentions)
+
+
+# --- evidence of kind (issue 12) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Swakopmund was quiet on Sunday. Namibia's president will visit Swakopmund next week.", "Swakopmund"),
+        ("Mtwara welcomed the new buses, Tanzania's transport minister said.", "Mtwara"),
+    ],
+)
+def test_town_of_a_country_the_article_names_is_a_place(parse: Parse, text: str, place: str) -> None:
+    people, places, _ = run(parse, text)
+    assert place in names(places)
+    assert place not in names(people)
+
+
+def test_iso_region_written_without_diacritics_is_a_place(parse: Parse) -> None:
+    people, places, _ = run(parse, "Two people from Chhattisgarh and Haryana were hurt, police in India said.")
+    assert {"Chhattisgarh", "Haryana"} <= set(names(places))
+    assert names(people) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The crowd sang along to Metallica and Dokken at the Coliseum.", "Dokken"),
+        ("Users can sign in with LinkedIn or Twitch, the company said.", "Twitch"),
+    ],
+)
+def test_one_word_without_evidence_of_a_person_is_no_person(parse: Parse, text: str, word: str) -> None:
+    people, _, _ = run(parse, text)
+    assert word not in names(people)
+
+
+def test_one_word_person_who_acts_stays_a_person(parse: Parse) -> None:
+    people, _, _ = run(parse, "Khan said the talks had failed. Later Khan left for Lahore.")
+    assert "Khan" in names(people)
+
+
+def test_reports_and_surveys_are_no_organisations(parse: Parse) -> None:
+    _, _, orgs = run(parse, "The Energy Access Situation Report was published on Monday by the ministry.")
+    assert names(orgs) == []
+
+
+def test_advocate_title_joins_the_full_name(parse: Parse) -> None:
+    people, _, _ = run(
+        parse, "Adv Mokitimi Tšosane said the case was weak. Adv Tšosane added that the court would rule in May."
+    )
+    assert names(people) == ["Mokitimi Tšosane"]
