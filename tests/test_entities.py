@@ -530,3 +530,10 @@ def test_advocate_title_joins_the_full_name(parse: Parse) -> None:
         parse, "Adv Mokitimi Tšosane said the case was weak. Adv Tšosane added that the court would rule in May."
     )
     assert names(people) == ["Mokitimi Tšosane"]
+
+
+def test_acronym_written_as_a_word_joins_its_expansion() -> None:
+    from generator.extract.entities.acronyms import expansions
+
+    text = "the Social and Economic Research Initiative (Seri) said; Donald Trump (Don) came"
+    assert expansions(text) == {"Seri": "Social and Economic Research Initiative"}

@@ -353,14 +353,13 @@ def _classify(
 
 def _countries(groups: dict[str, Group]) -> frozenset[str]:
     """The countries the article names by their own names (and its dateline's country)."""
-    out = set()
+    out: set[str] = set()
     for g in groups.values():
-        own = [r for r in g.readings if r.country and not r.weak and not r.alternate]
-        out.update(r.country for r in own if r.subtype == "country")
-        if g.votes["DATELINE"] and len({r.country for r in own}) == 1:
-            out.add(own[0].country)
-    out.discard(None)
-    return frozenset(c for c in out if c)
+        own = [r.country for r in g.readings if r.country and not r.weak and not r.alternate]
+        out.update(r.country for r in g.readings if r.country in own and r.subtype == "country")
+        if g.votes["DATELINE"] and len(set(own)) == 1:
+            out.add(own[0])
+    return frozenset(out)
 
 
 def _is_given(word: str) -> bool:

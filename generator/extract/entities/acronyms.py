@@ -25,6 +25,9 @@ _EXPANDED = re.compile(
 def _fits(acronym: str, words: list[str]) -> int:
     """How many words at the end of ``words`` the acronym's letters spell (0 if none)."""
     letters = [c for c in acronym if c.isupper()]
+    if len(letters) == 1 and len(acronym) >= 3 and acronym[1:].islower():
+        # Acronyms written as words ("Seri", "Isis", "Nato"): every letter is an initial.
+        letters = list(acronym.upper())
     need = len(letters)
     # Try the shortest tail of words whose initials (small words optional) give the letters.
     for start in range(len(words) - 1, -1, -1):
