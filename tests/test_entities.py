@@ -537,3 +537,45 @@ def test_acronym_written_as_a_word_joins_its_expansion() -> None:
 
     text = "the Social and Economic Research Initiative (Seri) said; Donald Trump (Don) came"
     assert expansions(text) == {"Seri": "Social and Economic Research Initiative"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place"),
+    [
+        # A nationality word the model puts inside an organisation's name is part of it.
+        (
+            "Mikko Virtanen, a volunteer lead with the Finnish Civil Defence, told reporters the shelters were ready.",
+            "Finnish Civil Defence",
+            None,
+        ),
+        # One head word after a possessive ends the name itself.
+        (
+            "The baby was moved to a specialist unit in Liverpool Women's Hospital where it died.",
+            "Liverpool Women's Hospital",
+            None,
+        ),
+        # A name ends at its head word: "in Cumbria" is where it is.
+        (
+            "Fourteen patients died at the scandal-hit Furness General Hospital in Cumbria between 2004 and 2013.",
+            "Furness General Hospital",
+            "Cumbria",
+        ),
+    ],
+)
+def test_organisation_name_boundaries(parse: Parse, text: str, org: str, place: str | None) -> None:
+    _, places, orgs = run(parse, text)
+    assert names(orgs) == [org]
+    if place is not None:
+        assert place in names(places)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("He heard massive blasts from his village, near southern Akhnoor town.", "Akhnoor"),
+        ("Yasin rushed to the Pampore area, where the incident occurred.", "Pampore"),
+    ],
+)
+def test_name_before_a_place_noun_is_a_place_the_model_missed(parse: Parse, text: str, place: str) -> None:
+    _, places, _ = run(parse, text)
+    assert place in names(places)

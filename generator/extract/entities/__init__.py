@@ -27,6 +27,7 @@ from generator.extract.entities.place_cues import datelines, mark_cued_places, p
 from generator.lexicon.gazetteer import Place, gazetteer
 from generator.lexicon.grammar import LEADING_NOISE, LOCATIVES
 from generator.lexicon.organizations import (
+    ORG_HEADS,
     SPORTS,
     SPORTS_WORDS,
     TEAM_NOUNS,
@@ -181,6 +182,10 @@ def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
     # "Yorkshire at Headingley": no name holds a lower-case "at".
     if "\n" in tok.text or tok.text in {"(", ")", ",", ";", "/"} or (tok.text in {"or", "at"} and i > start):
         return True
+    # "Furness General Hospital in Cumbria": a name ends at its head word; "Organisation
+    # for Security and Cooperation in Europe" has none before the "in".
+    if tok.text == "in" and i > start and fold(doc[i - 1].text) in ORG_HEADS:
+        return True
     if tok.text in {"-", "—", "–"} and tok.whitespace_ and i > start and doc[i - 1].whitespace_:
         return True
     # "Laurent Cabannes and Laurent Benezech": two names of two words or more each.
@@ -191,6 +196,9 @@ def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
         and i + 1 < end
         and doc[i + 1].text[:1].isupper()
         and doc[i - 1].lower_ != "people"  # "People's Republic of China"
+        # "Liverpool Women's Hospital", "St John's College": one head word after the
+        # possessive ends the name itself ("Russia's Defence Ministry" has two).
+        and not (i + 2 == end and fold(doc[i + 1].text) in ORG_HEADS and fold(doc[i - 1].text) not in gazetteer())
     )
 
 
@@ -219,7 +227,13 @@ def _trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> li
                 and doc[s + 1].text[:1].isupper()
                 and (
                     (label == "PERSON" and is_title(doc[s].text))
-                    or (fold(doc[s].text) in demonyms() and e - s > 2 and not is_org_name(doc[s + 1 : e].text))
+                    or (
+                        fold(doc[s].text) in demonyms()
+                        and e - s > 2
+                        # "the Finnish Civil Defence" is the Finnish body's name; "American Dennis Mitchell" no body's.
+                        and (label != "ORG" or _is_given(doc[s + 1].text))
+                        and not is_org_name(doc[s + 1 : e].text)
+                    )
                 )
             )
             or (doc[s].text[:1].islower() and doc[s].lower_ not in PARTICLE_LEADS)
