@@ -579,3 +579,25 @@ def test_organisation_name_boundaries(parse: Parse, text: str, org: str, place: 
 def test_name_before_a_place_noun_is_a_place_the_model_missed(parse: Parse, text: str, place: str) -> None:
     _, places, _ = run(parse, text)
     assert place in names(places)
+
+
+def test_acronym_before_its_expansion_and_initials_of_the_name_tail() -> None:
+    from generator.extract.entities.acronyms import expansions
+
+    text = (
+        "who heads Isis (Institute of Strategic and International Studies), and Biden (Joe Biden) said; "
+        "the Gauteng Provincial Disaster Management Centre (PDMC) briefed"
+    )
+    assert expansions(text) == {
+        "Isis": "Institute of Strategic and International Studies",
+        "PDMC": "Provincial Disaster Management Centre",
+    }
+
+
+def test_acronym_joins_the_longer_name_whose_tail_it_spells(parse: Parse) -> None:
+    _, _, orgs = run(
+        parse,
+        "Officials said the Gauteng Provincial Disaster Management Centre (PDMC) briefed the mayors. "
+        "The PDMC said more rain was expected.",
+    )
+    assert names(orgs) == ["Gauteng Provincial Disaster Management Centre"]

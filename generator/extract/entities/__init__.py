@@ -571,7 +571,12 @@ def _expanded_acronyms(body: str, groups: dict[str, Group]) -> None:
         if fold(name).split()[-1] in THING_WORDS:
             short.kind = None
             continue
-        full = groups.get(" ".join(fold(name).split()))
+        words = tuple(fold(name).split())
+        full = groups.get(" ".join(words))
+        if full is None:
+            # "Gauteng Provincial Disaster Management Centre (PDMC)": the initials spell the name's tail.
+            longer = [g for g in groups.values() if len(g.words) > len(words) and g.words[-len(words) :] == words]
+            full = longer[0] if len(longer) == 1 else None
         if full is not None and full.kind == "organization" and short.kind in {"organization", "person", None}:
             short.kind, short.parent = "organization", fold(full.text)
 
