@@ -1,0 +1,104 @@
+"""Kinds corrected once every name is classified, by what the other names of the
+article say: teams by use, people the model called organisations, acronyms.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.extract.entities.acronyms import expansions
+from generator.extract.entities.build import Group
+from generator.extract.entities.readings import is_given
+from generator.lexicon.organizations import THING_WORDS, is_org_name, known_orgs
+from generator.lexicon.people import is_surname_like
+from generator.lexicon.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def teams_and_tails(doc: Doc, groups: dict[str, Group], parts: set[tuple[str, ...]]) -> None:
+    """Names the model calls people that are organisations by their use.
+
+    Why: people are not written with "the" before their names, teams and bands
+    are ("the Dodgers", "the Rams", "the Miami Dolphins"); and a club's short
+    name is the end of its full name in the same article ("Dodgers" of "Los
+    Angeles Dodgers"), which makes it that organisation, not a person.
+    """
+    orgs = [g for g in groups.values() if g.kind == "organization" and len(g.words) > 1]
+    for g in groups.values():
+        if g.kind != "person" or g.votes["CUE_PERSON"] or g.words in parts or not g.mentions:
+            continue
+        if is_given(g.text.split()[0]):
+            continue
+        tail = next((o for o in orgs if o.words[-len(g.words) :] == g.words and o is not g), None)
+        if tail is not None:
+            g.kind, g.parent = "organization", fold(tail.text)
+            continue
+        the = sum(s > 0 and doc[s - 1].lower_ == "the" for s, _ in g.mentions)
+        if the * 2 >= len(g.mentions) and g.text[-1:] == "s":
+            g.kind = "organization"
+
+
+def people_named_as_orgs(groups: dict[str, Group]) -> None:
+    """Organisations by the model only that are a person of the article by name.
+
+    Why: the model often calls a short form of a person's name an organisation
+    ("Fahmi" beside "Fahmi Fadzil", "Chalobah" beside "Trevoh Chalobah"), and
+    a full name whose surname the article uses alone for a person is that person.
+    An organisation with any evidence of its own (a listing, a head word, an
+    acronym) keeps its kind.
+    """
+    people = [g for g in groups.values() if g.kind == "person" and len(g.words) > 1]
+    given = {p.words[0] for p in people}
+    surnames = {p.words[-1] for p in people}
+    surnames |= {g.words[0] for g in groups.values() if g.kind == "person" and len(g.words) == 1}
+    for g in groups.values():
+        if g.kind != "organization" or g.parent or g.text.isupper() or fold(g.text) in known_orgs():
+            continue
+        if is_org_name(g.text) or g.votes["CUE_TEAM"] or g.readings:
+            continue
+        short_form = len(g.words) == 1 and (g.words[0] in given or g.words[0] in surnames)
+        full_name = 2 <= len(g.words) <= 3 and g.words[-1] in surnames
+        if short_form or (full_name and all(is_surname_like(w) for w in g.text.split())):
+            g.kind = "person"
+
+
+def expanded_acronyms(body: str, groups: dict[str, Group]) -> None:
+    """An acronym the article expands is what its expansion is ("National Labor Relations Act (NLRA)" is a law,
+    so no entity; "Gauteng Provincial Disaster Management Centre (PDMC)" is that organisation)."""
+    for acronym, name in expansions(body).items():
+        short = groups.get(fold(acronym))
+        if short is None:
+            continue
+        if fold(name).split()[-1] in THING_WORDS:
+            short.kind = None
+            continue
+        words = tuple(fold(name).split())
+        full = groups.get(" ".join(words))
+        if full is None:
+            # "Gauteng Provincial Disaster Management Centre (PDMC)": the initials spell the name's tail.
+            longer = [g for g in groups.values() if len(g.words) > len(words) and g.words[-len(words) :] == words]
+            full = longer[0] if len(longer) == 1 else None
+        if full is not None and full.kind == "organization" and short.kind in {"organization", "person", None}:
+            short.kind, short.parent = "organization", fold(full.text)
+
+
+def abbreviations(doc: Doc, groups: dict[str, Group]) -> None:
+    """An organisation's abbreviation, in brackets after it or as its initials, names it too."""
+    present = {t.text for t in doc if t.is_upper and 2 <= len(t.text) <= 6 and t.is_alpha}
+    for g in list(groups.values()):
+        if g.kind != "organization" or len(g.words) < 2:
+            continue
+        short: set[str] = set()
+        for _, end in g.mentions:
+            bracketed = end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
+            if bracketed and doc[end + 1].text in present:
+                short.add(doc[end + 1].text)
+        initials = "".join(w[0] for w in g.text.split() if w[:1].isupper())
+        if len(initials) >= 2 and initials in present:
+            short.add(initials)
+        for abbr in short:
+            key = fold(abbr)
+            if key not in groups or groups[key].kind is None:
+                groups[key] = Group(text=abbr, words=(key,), kind="organization", parent=fold(g.text))
