@@ -601,3 +601,11 @@ def test_acronym_joins_the_longer_name_whose_tail_it_spells(parse: Parse) -> Non
         "The PDMC said more rain was expected.",
     )
     assert names(orgs) == ["Gauteng Provincial Disaster Management Centre"]
+
+
+def test_capital_the_inside_a_sentence_is_part_of_an_organisation_name(parse: Parse) -> None:
+    """Outlets and bands write "The" in their names; at a sentence start it says nothing."""
+    _, _, orgs = run(parse, "He opened for The Rolling Stones in 1965, the band's manager told The Guardian.")
+    assert names(orgs) == ["The Rolling Stones", "The Guardian"]
+    _, _, orgs = run(parse, "The Guardian reported the deal on Monday.")
+    assert names(orgs) == ["Guardian"]

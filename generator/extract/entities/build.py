@@ -22,6 +22,8 @@ from generator.lexicon.text import fold
 from generator.model import Entity, EntityKind, Span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from generator.nlp import Parsed
 
 
@@ -182,6 +184,13 @@ def _agreed(readings: tuple[Place, ...]) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+def _capital_the(doc: Doc, start: int) -> bool:
+    if start == 0:
+        return False
+    the = doc[start - 1]
+    return the.text == "The" and not the.is_sent_start and (start < 2 or "\n" not in doc[start - 2].text_with_ws)
+
+
 def _initials(words: tuple[str, ...]) -> str:
     return "".join(w[0] for w in words if w and w not in ACRONYM_SKIP and w[0].isalpha())
 
@@ -205,6 +214,11 @@ def build_organizations(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ..
         elif target is not None and target is not g:
             key = fold(target.text)
         merged.setdefault(key, []).append(g)
+    doc = parsed.doc
+    for g in groups:
+        # "by The Mail on Sunday", "the Isley Brothers" written "The" mid-sentence: a
+        # capital "The" inside a sentence is part of the name (outlets, bands).
+        g.mentions = [(s - 1 if _capital_the(doc, s) else s, e) for s, e in g.mentions]
     orgs = []
     for members in merged.values():
         name = _fullest(parsed, members)
