@@ -609,3 +609,22 @@ def test_capital_the_inside_a_sentence_is_part_of_an_organisation_name(parse: Pa
     assert names(orgs) == ["The Rolling Stones", "The Guardian"]
     _, _, orgs = run(parse, "The Guardian reported the deal on Monday.")
     assert names(orgs) == ["Guardian"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "org"),
+    [
+        (
+            "The Harry Potter actors stayed at Frogmore Cottage, the Frogmore Cottage Trust said.",
+            "Frogmore Cottage",
+            "Frogmore Cottage Trust",
+        ),
+        ("He was seen at the Brown Deer Park Golf Course on Friday.", "Brown Deer Park Golf Course", None),
+    ],
+)
+def test_venue_word_makes_a_place_whatever_the_model_says(
+    parse: Parse, text: str, place: str, org: str | None
+) -> None:
+    _, places, orgs = run(parse, text)
+    assert place in names(places)
+    assert names(orgs) == ([org] if org else [])
