@@ -628,3 +628,14 @@ def test_venue_word_makes_a_place_whatever_the_model_says(
     _, places, orgs = run(parse, text)
     assert place in names(places)
     assert names(orgs) == ([org] if org else [])
+
+
+def test_sports_report_given_name_before_a_small_town_name_is_a_person(parse: Parse) -> None:
+    """Town-led club names need a town big enough to field a club: Loren is a small US city."""
+    text = (
+        "GOLF - ROBERTS LEADS IN MILWAUKEE\n\n"
+        "Loren Roberts shot a 66 on Thursday to lead the tournament by two strokes after the first round."
+    )
+    people, _, orgs = run(parse, text)
+    assert "Loren Roberts" in names(people)
+    assert "Loren Roberts" not in names(orgs)

@@ -216,9 +216,11 @@ def build_organizations(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ..
         merged.setdefault(key, []).append(g)
     doc = parsed.doc
     for g in groups:
-        # "by The Mail on Sunday", "the Isley Brothers" written "The" mid-sentence: a
-        # capital "The" inside a sentence is part of the name (outlets, bands).
-        g.mentions = [(s - 1 if _capital_the(doc, s) else s, e) for s, e in g.mentions]
+        # "by The Mail on Sunday", "The Rolling Stones" written "The" mid-sentence: a
+        # capital "The" inside a sentence is part of the name (outlets, bands), unless
+        # the organisation is listed without it ("The Associated Press" is "Associated Press").
+        if fold(g.text) not in known:
+            g.mentions = [(s - 1 if _capital_the(doc, s) else s, e) for s, e in g.mentions]
     orgs = []
     for members in merged.values():
         name = _fullest(parsed, members)

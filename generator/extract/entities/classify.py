@@ -90,7 +90,8 @@ def classify(
         and not votes["CUE_PERSON"]
         and not readings
         and not is_given(words[0])
-        and any(not r.weak for r in gazetteer().lookup(words[0]))
+        # A town big enough to field a club; small towns share their names with people ("Loren Roberts").
+        and any(not r.weak and not r.alternate and is_wide(r) for r in gazetteer().lookup(words[0]))
     ):
         return "organization"
     if sports and not country and not votes["CUE_PERSON"]:
@@ -103,7 +104,15 @@ def classify(
         return "place"
     # "Bangladesh Lamps", "Manchester United", "Atlas Bangladesh": a person
     # name holding a country or big city is a company or club.
-    if person and len(group.words) > 1 and not readings and not votes["CUE_PERSON"] and holds_place(text):
+    if (
+        person
+        and len(group.words) > 1
+        and not readings
+        and not votes["CUE_PERSON"]
+        # "Trevor Holland" is a person whose surname is a country's name; "China Geo" a company.
+        and not (is_given(words[0]) and not holds_place(words[0]))
+        and holds_place(text)
+    ):
         return "organization"
     if readings:
         place += votes["LOCATIVE"]  # "in Missoula": a town the model took for a person
