@@ -639,3 +639,8 @@ def test_sports_report_given_name_before_a_small_town_name_is_a_person(parse: Pa
     people, _, orgs = run(parse, text)
     assert "Loren Roberts" in names(people)
     assert "Loren Roberts" not in names(orgs)
+
+
+def test_official_country_name_is_the_country(parse: Parse) -> None:
+    _, places, _ = run(parse, "The People's Republic of China rejected the report. China said the claims were false.")
+    assert len(places) == 1 and set(places[0].aliases) == {"China"}
