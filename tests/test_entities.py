@@ -644,3 +644,8 @@ def test_sports_report_given_name_before_a_small_town_name_is_a_person(parse: Pa
 def test_official_country_name_is_the_country(parse: Parse) -> None:
     _, places, _ = run(parse, "The People's Republic of China rejected the report. China said the claims were false.")
     assert len(places) == 1 and set(places[0].aliases) == {"China"}
+
+
+def test_one_word_name_of_an_administration_is_a_person(parse: Parse) -> None:
+    people, _, _ = run(parse, "The group repeatedly sued the Trump administration to shut down the pipeline.")
+    assert "Trump" in names(people)

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+_NAME_VOTES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "GAZ", "DATELINE", "CUE_PLACE", "CUE_TEAM", "CUE_PERSON")
+"""Votes that some mention is a name: the model's name labels, the gazetteer, datelines, cues."""
+
+
 def is_sports(doc: Doc, article: Article) -> bool:
     """Sports reports name teams after places ("Essex beat Somerset"): teams are organisations."""
     first = (article.title or article.body[:80]).split(" - ")[0].strip().casefold()
@@ -40,6 +44,10 @@ def classify(
         return None
     if key in known_orgs():
         return "organization"
+    # "Democratic", "Republican", "Montanan": a word the model reads as a nationality, religious
+    # or political group, and nothing else calls a name, is no entity.
+    if votes["NORP"] and not group.readings and not any(votes[v] for v in _NAME_VOTES):
+        return None
     last = key.split()[-1]
     # Laws, documents, events and awards are no entities ("National Labor
     # Relations Act", "Cheltenham Gold Cup"); "Bill" alone is a given name.

@@ -14,7 +14,7 @@ from generator.extract.entities.build import Group
 from generator.extract.entities.readings import is_given, is_wide
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.organizations import is_org_name, known_orgs
-from generator.lexicon.people import given_names
+from generator.lexicon.people import AFTER_PERSON, given_names
 from generator.lexicon.places import place_head
 from generator.lexicon.text import fold
 
@@ -129,4 +129,6 @@ def _person_like(doc: Doc, group: Group, parts: set[tuple[str, ...]]) -> bool:
     """
     if len(group.words) > 1 or group.words in parts or group.votes["CUE_PERSON"] or is_given(group.text):
         return True
-    return any(doc[s].dep_ in {"nsubj", "nsubjpass"} for s, _ in group.mentions)
+    # "the Trump administration", "the Obama era": a government or a time named after a person.
+    after = any(e < len(doc) and doc[e].lower_ in AFTER_PERSON for _, e in group.mentions)
+    return after or any(doc[s].dep_ in {"nsubj", "nsubjpass"} for s, _ in group.mentions)
