@@ -649,3 +649,12 @@ def test_official_country_name_is_the_country(parse: Parse) -> None:
 def test_one_word_name_of_an_administration_is_a_person(parse: Parse) -> None:
     people, _, _ = run(parse, "The group repeatedly sued the Trump administration to shut down the pipeline.")
     assert "Trump" in names(people)
+
+
+def test_company_name_then_ordinary_words_is_a_product(parse: Parse) -> None:
+    text = (
+        "Google said on Tuesday that Google Search will show longer answers. "
+        "The company said search traffic to news sites had not fallen."
+    )
+    _, _, orgs = run(parse, text)
+    assert names(orgs) == ["Google"]

@@ -28,6 +28,7 @@ from generator.extract.entities.corrections import (
     abbreviations,
     expanded_acronyms,
     people_named_as_orgs,
+    products,
     teams_and_tails,
 )
 from generator.extract.entities.evidence import caps_tokens, has_evidence, title_tokens
@@ -102,6 +103,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
         group.kind = classify(group, parts, sports, countries)
     teams_and_tails(doc, groups, parts)
     people_named_as_orgs(groups)
+    products(doc, groups)
     expanded_acronyms(article.body, groups)
     abbreviations(doc, groups)
     covered = {i for g in groups.values() if g.kind for s, e in g.mentions for i in range(s, e)}

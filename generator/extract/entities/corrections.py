@@ -102,3 +102,24 @@ def abbreviations(doc: Doc, groups: dict[str, Group]) -> None:
             key = fold(abbr)
             if key not in groups or groups[key].kind is None:
                 groups[key] = Group(text=abbr, words=(key,), kind="organization", parent=fold(g.text))
+
+
+def products(doc: Doc, groups: dict[str, Group]) -> None:
+    """A company's name then ordinary words is one of its products or features, no organisation.
+
+    Why: technology and consumer news names products after their makers
+    ("Google Search", "Apple Fitness", "Strava Community Hub"), and the model
+    labels them organisations. A name whose first word is an organisation the
+    article names on its own and whose other words the article also
+    writes in lower case is a product; a head word ("Google Services", "Apple
+    Inc") or a listing keeps it an organisation.
+    """
+    makers = {g.words[0] for g in groups.values() if g.kind == "organization" and len(g.words) == 1}
+    ordinary = {t.lower_ for t in doc if t.is_lower}
+    for g in groups.values():
+        if g.kind != "organization" or len(g.words) < 2 or g.parent or g.words[0] not in makers:
+            continue
+        if fold(g.text) in known_orgs() or is_org_name(g.text) or g.text.isupper():
+            continue
+        if all(w in ordinary for w in g.words[1:]):
+            g.kind = None
