@@ -658,3 +658,22 @@ def test_company_name_then_ordinary_words_is_a_product(parse: Parse) -> None:
     )
     _, _, orgs = run(parse, text)
     assert names(orgs) == ["Google"]
+
+
+def test_company_shortened_to_its_first_word_joins_it(parse: Parse) -> None:
+    text = "The mine is run by Moruo Mining and Construction Company. Villagers say Moruo has not paid them."
+    _, _, orgs = run(parse, text)
+    assert [(o.name, o.aliases) for o in orgs] == [("Moruo Mining and Construction Company", ("Moruo",))]
+
+
+def test_venue_short_form_joins_the_one_venue_it_ends(parse: Parse) -> None:
+    text = "The Los Angeles Memorial Coliseum hosted the Games in 1932. The Coliseum also hosted them in 1984."
+    _, places, orgs = run(parse, text)
+    assert ("Los Angeles Memorial Coliseum", ("Coliseum",)) in [(p.name, p.aliases) for p in places]
+    assert names(orgs) == []
+
+
+def test_party_nickname_is_the_party(parse: Parse) -> None:
+    text = "The GOP leadership met on Monday. The Republican Party said it would vote against the bill."
+    _, _, orgs = run(parse, text)
+    assert [(o.name, o.aliases) for o in orgs] == [("Republican Party", ("GOP",))]

@@ -30,6 +30,7 @@ from generator.extract.entities.corrections import (
     people_named_as_orgs,
     products,
     teams_and_tails,
+    venue_short_forms,
 )
 from generator.extract.entities.evidence import caps_tokens, has_evidence, title_tokens
 from generator.extract.entities.mentions import gazetteer_mentions, given_name_mentions, list_people, propagate
@@ -104,6 +105,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     teams_and_tails(doc, groups, parts)
     people_named_as_orgs(groups)
     products(doc, groups)
+    venue_short_forms(groups)
     expanded_acronyms(article.body, groups)
     abbreviations(doc, groups)
     covered = {i for g in groups.values() if g.kind for s, e in g.mentions for i in range(s, e)}

@@ -152,11 +152,21 @@ def build_places(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
     )
     merged: dict[object, list[Group]] = {}
     resolved: dict[object, Place | None] = {}
+    keys: dict[int, object] = {}
     for g in groups:
         place = resolve(g.readings, context)
-        key: object = (place.name, place.country, place.subtype) if place else fold(g.text)
+        keys[id(g)] = (place.name, place.country, place.subtype) if place else fold(g.text)
+        resolved[keys[id(g)]] = place
+    for g in groups:
+        key = keys[id(g)]
+        if resolved[key] is None:
+            # "Coliseum" and "Los Angeles Coliseum", "Los Angeles Memorial Coliseum": a name the
+            # gazetteer does not know joins the one fuller place name of the article it shortens.
+            fuller = {f.words: f for f in groups if f is not g and part_of_place(g.words, f.words)}
+            fullest = [f for w, f in fuller.items() if not any(o != w and part_of_place(w, o) for o in fuller)]
+            if len(fullest) == 1:
+                key = keys[id(fullest[0])]
         merged.setdefault(key, []).append(g)
-        resolved[key] = place
     places = []
     for key, members in merged.items():
         place = resolved[key]
@@ -177,6 +187,11 @@ def build_places(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
             )
         )
     return tuple(sorted(places, key=_first))
+
+
+def part_of_place(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """The end of a longer place name, or the name without a middle word ("Los Angeles Coliseum")."""
+    return len(full) > len(short) and (_ends(full, short) or _same_person(short, full))
 
 
 def _agreed(readings: tuple[Place, ...]) -> str | None:
@@ -208,6 +223,12 @@ def build_organizations(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ..
         fuller = [f for f in groups if len(f.words) > len(g.words) and f.words[-len(g.words) :] == g.words]
         if org is None and g.parent is None and len(g.words) > 1 and len({f.words for f in fuller}) == 1:
             g.parent = fold(fuller[0].text)
+        # "Moruo" of "Moruo Mining and Construction Company": a company is shortened to its
+        # first word; only when exactly one company name of the article starts with it.
+        companies = [f for f in groups if len(f.words) > 1 and f.words[0] == g.words[0] and f is not g]
+        companies = [f for f in companies if org_subtype(f.text) == "company"]
+        if org is None and g.parent is None and len(g.words) == 1 and len({f.words for f in companies}) == 1:
+            g.parent = fold(companies[0].text)
         target = by_initials.get(key) if len(g.words) == 1 and g.text.isupper() else None
         if g.parent is not None:
             key = g.parent

@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.extract.entities.acronyms import expansions
-from generator.extract.entities.build import Group
+from generator.extract.entities.build import Group, part_of_place
 from generator.extract.entities.readings import is_given
 from generator.lexicon.organizations import THING_WORDS, is_org_name, known_orgs
 from generator.lexicon.people import is_surname_like
+from generator.lexicon.places import VENUE_WORDS
 from generator.lexicon.text import fold
 
 if TYPE_CHECKING:
@@ -123,3 +124,20 @@ def products(doc: Doc, groups: dict[str, Group]) -> None:
             continue
         if all(w in ordinary for w in g.words[1:]):
             g.kind = None
+
+
+def venue_short_forms(groups: dict[str, Group]) -> None:
+    """A venue word alone ("the Coliseum") is the one venue of the article it ends ("Los Angeles Coliseum").
+
+    Why: the model often calls the short form an organisation; the article's
+    own full name says what it is.
+    """
+    places = [g for g in groups.values() if g.kind == "place" and len(g.words) > 1]
+    for g in groups.values():
+        if g.kind not in {"organization", "person"} or len(g.words) != 1 or g.readings or g.parent:
+            continue
+        if g.words[0] not in VENUE_WORDS or fold(g.text) in known_orgs() or g.votes["CUE_TEAM"]:
+            continue
+        ending = {p.words for p in places if p.words[-1] == g.words[0]}
+        if len([w for w in ending if not any(o != w and part_of_place(w, o) for o in ending)]) == 1:
+            g.kind = "place"
