@@ -677,3 +677,8 @@ def test_party_nickname_is_the_party(parse: Parse) -> None:
     text = "The GOP leadership met on Monday. The Republican Party said it would vote against the bill."
     _, _, orgs = run(parse, text)
     assert [(o.name, o.aliases) for o in orgs] == [("Republican Party", ("GOP",))]
+
+
+def test_road_number_is_part_of_the_road_name(parse: Parse) -> None:
+    _, places, _ = run(parse, "The storm will travel east along Interstate 80 toward Des Moines before weakening.")
+    assert "Interstate 80" in names(places)

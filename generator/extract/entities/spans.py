@@ -12,7 +12,7 @@ from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.grammar import LEADING_NOISE
 from generator.lexicon.organizations import ORG_HEADS, is_org_name
 from generator.lexicon.people import PARTICLE_LEADS, given_names, is_courtesy, is_title
-from generator.lexicon.places import demonyms
+from generator.lexicon.places import NUMBERED_ROADS, demonyms
 from generator.lexicon.text import fold
 
 if TYPE_CHECKING:
@@ -90,14 +90,19 @@ def trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> lis
         while e > s and (
             doc[e - 1].lower_ in {"'s", "’s", "'", "’"}
             or doc[e - 1].is_punct
-            or doc[e - 1].like_num
+            or (doc[e - 1].like_num and not _road_number(doc, s, e))
             or (doc[e - 1].text[:1].islower() and not _hyphen_tail(doc, s, e))
-            or re.fullmatch(r"[\d/\-]+", doc[e - 1].text)
+            or (re.fullmatch(r"[\d/\-]+", doc[e - 1].text) and not _road_number(doc, s, e))
         ):
             e -= 1
         if s < e:
             out.append((s, e))
     return out
+
+
+def _road_number(doc: Doc, s: int, e: int) -> bool:
+    """The number of "Interstate 80" or "Highway 287" is part of the road's name."""
+    return e - s >= 2 and fold(doc[e - 2].text) in NUMBERED_ROADS and doc[e - 1].text.isdigit()
 
 
 def _hyphen_tail(doc: Doc, s: int, e: int) -> bool:
