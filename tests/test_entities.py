@@ -682,3 +682,13 @@ def test_party_nickname_is_the_party(parse: Parse) -> None:
 def test_road_number_is_part_of_the_road_name(parse: Parse) -> None:
     _, places, _ = run(parse, "The storm will travel east along Interstate 80 toward Des Moines before weakening.")
     assert "Interstate 80" in names(places)
+
+
+def test_company_named_by_its_first_word_the_model_calls_a_person(parse: Parse) -> None:
+    text = (
+        "Douglas & Lomason had agreed to be acquired by Magna International Inc for $31 a share. "
+        "Magna said the deal would close in October. Workers will stay on with Magna after the merger."
+    )
+    people, _, orgs = run(parse, text)
+    assert "Magna" not in names(people)
+    assert ("Magna International Inc", "Magna") in [(o.name, a) for o in orgs for a in o.aliases]

@@ -26,6 +26,7 @@ from generator.extract.entities.build import Group, build_organizations, build_p
 from generator.extract.entities.classify import classify, context_votes, is_sports
 from generator.extract.entities.corrections import (
     abbreviations,
+    companies_by_use,
     expanded_acronyms,
     people_named_as_orgs,
     products,
@@ -106,6 +107,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     people_named_as_orgs(groups)
     products(doc, groups)
     venue_short_forms(groups)
+    companies_by_use(doc, groups, parts)
     expanded_acronyms(article.body, groups)
     abbreviations(doc, groups)
     covered = {i for g in groups.values() if g.kind for s, e in g.mentions for i in range(s, e)}

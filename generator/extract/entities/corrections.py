@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from generator.extract.entities.acronyms import expansions
 from generator.extract.entities.build import Group, part_of_place
+from generator.extract.entities.evidence import person_like
 from generator.extract.entities.readings import is_given
-from generator.lexicon.organizations import THING_WORDS, is_org_name, known_orgs
+from generator.lexicon.organizations import AFTER_ORG, THING_WORDS, is_org_name, known_orgs, org_subtype
 from generator.lexicon.people import is_surname_like
 from generator.lexicon.places import VENUE_WORDS
 from generator.lexicon.text import fold
@@ -141,3 +142,25 @@ def venue_short_forms(groups: dict[str, Group]) -> None:
         ending = {p.words for p in places if p.words[-1] == g.words[0]}
         if len([w for w in ending if not any(o != w and part_of_place(w, o) for o in ending)]) == 1:
             g.kind = "place"
+
+
+def companies_by_use(doc: Doc, groups: dict[str, Group], parts: set[tuple[str, ...]]) -> None:
+    """A one-word "person" with no evidence of a person, written before a business noun, is a company.
+
+    Why: business news names companies by one word ("Magna", "Pirelli",
+    "Cofinec") and the model often calls them people; the article's full
+    name ("Magna International Inc") or "Pirelli shares" say what they are.
+    """
+    companies = [g for g in groups.values() if g.kind == "organization" and org_subtype(g.text) == "company"]
+    for g in groups.values():
+        if g.kind != "person" or len(g.words) != 1 or g.words in parts or g.votes["CUE_PERSON"]:
+            continue
+        # "Magna" of "Magna International Inc": the first word of exactly one company of the article.
+        named = {c.words for c in companies if len(c.words) > 1 and c.words[0] == g.words[0]}
+        if len(named) == 1:
+            g.kind, g.parent = "organization", " ".join(named.pop())
+            continue
+        if person_like(doc, g, parts):
+            continue
+        if any(e < len(doc) and doc[e].lower_ in AFTER_ORG for _, e in g.mentions):
+            g.kind = "organization"

@@ -99,7 +99,7 @@ def has_evidence(doc: Doc, group: Group, titled: set[int], parts: set[tuple[str,
     """
     if group.kind in {"organization", "place"} and _common_word(doc, group):
         return False
-    if group.kind == "person" and not _person_like(doc, group, parts):
+    if group.kind == "person" and not person_like(doc, group, parts):
         return False
     if not _capital_by_position(doc, group, titled):
         return True
@@ -118,7 +118,7 @@ def has_evidence(doc: Doc, group: Group, titled: set[int], parts: set[tuple[str,
     return group.text.isupper() and len(group.text) >= 2
 
 
-def _person_like(doc: Doc, group: Group, parts: set[tuple[str, ...]]) -> bool:
+def person_like(doc: Doc, group: Group, parts: set[tuple[str, ...]]) -> bool:
     """Whether a one-word name the model calls a person has evidence of a person.
 
     Why: bands, products, platforms, horses and villages ("Metallica",
