@@ -127,8 +127,12 @@ def person_like(doc: Doc, group: Group, parts: set[tuple[str, ...]]) -> bool:
     the article, a common given name, has a title or role, or acts: some
     mention is the subject of a clause ("Khan said", "Suharto ordered").
     """
-    if len(group.words) > 1 or group.words in parts or group.votes["CUE_PERSON"] or is_given(group.text):
+    if group.words in parts or group.votes["CUE_PERSON"] or is_given(group.text.split()[0]):
         return True
+    if len(group.words) > 1:
+        # "Bud Light", "Uber Eats", "AI Mode": a surname is no word the article writes in lower case.
+        last = fold(group.text.split()[-1])  # "Heung-min" as written, not its token "min"
+        return not any(t.is_lower and t.lower_ == last for t in doc)
     # "the Trump administration", "the Obama era": a government or a time named after a person.
     after = any(e < len(doc) and doc[e].lower_ in AFTER_PERSON for _, e in group.mentions)
     return after or any(doc[s].dep_ in {"nsubj", "nsubjpass"} for s, _ in group.mentions)
