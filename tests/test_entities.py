@@ -695,5 +695,6 @@ def test_company_named_by_its_first_word_the_model_calls_a_person(parse: Parse) 
 
 
 def test_name_ending_in_a_word_the_article_writes_in_lower_case_is_no_person(parse: Parse) -> None:
-    people, _, _ = run(parse, "Google said AI Mode will answer longer questions. The new mode is rolling out in the US.")
+    text = "Google said AI Mode will answer longer questions. The new mode is rolling out in the US."
+    people, _, _ = run(parse, text)
     assert names(people) == []
