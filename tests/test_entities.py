@@ -698,3 +698,19 @@ def test_name_ending_in_a_word_the_article_writes_in_lower_case_is_no_person(par
     text = "Google said AI Mode will answer longer questions. The new mode is rolling out in the US."
     people, _, _ = run(parse, text)
     assert names(people) == []
+
+
+def test_role_word_before_another_role_word_is_no_part_of_a_name(parse: Parse) -> None:
+    text = (
+        "Their area chief and Peete Lesaoana Peete, the Kueneng and Mapoteng Principal Chief, "
+        "are allegedly taking bribes from the company."
+    )
+    people, _, _ = run(parse, text)
+    assert "Mapoteng Principal" not in names(people)
+
+
+def test_courtesy_title_inside_a_span_starts_a_person(parse: Parse) -> None:
+    people, places, _ = run(parse, "The baby was born to Patient A. Ms Hamilton said the midwives failed her.")
+    assert "Hamilton" in names(people)
+    assert "Patient A. Ms Hamilton" not in names(people)
+    assert "Hamilton" not in names(places)

@@ -11,7 +11,7 @@ from generator.extract.entities.readings import beats_person, holds_place, is_gi
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.grammar import LOCATIVES
 from generator.lexicon.organizations import SPORTS, SPORTS_WORDS, TEAM_NOUNS, THING_WORDS, is_org_name, known_orgs
-from generator.lexicon.people import NOT_NAMES, is_surname_like, is_title
+from generator.lexicon.people import NOT_NAMES, is_courtesy, is_surname_like, is_title
 from generator.lexicon.places import VENUE_WORDS, demonyms, place_head
 from generator.lexicon.text import fold
 from generator.model import Article, EntityKind
@@ -146,7 +146,8 @@ def context_votes(doc: Doc, groups: dict[str, Group]) -> None:
     for group in groups.values():
         for start, end in group.mentions:
             titled = end - start > 1 and is_title(doc[start].text) and doc[start + 1].text[:1].isupper()
-            if titled or title_before(doc, start) or appositive_after(doc, end):
+            courtesy = start > 0 and is_courtesy(doc[start - 1].text)  # "Ms Hamilton": no role, still a person
+            if titled or courtesy or title_before(doc, start) or appositive_after(doc, end):
                 group.votes["CUE_PERSON"] += 1
             if end - start == 1 and doc[start].dep_ in {"pobj", "dobj"}:
                 group.votes["OBJECT"] += 1

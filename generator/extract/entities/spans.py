@@ -11,7 +11,7 @@ from generator.extract.entities.readings import is_given
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.grammar import LEADING_NOISE
 from generator.lexicon.organizations import ORG_HEADS, is_org_name
-from generator.lexicon.people import PARTICLE_LEADS, given_names, is_courtesy, is_title
+from generator.lexicon.people import PARTICLE_LEADS, ROLE_NOUNS, given_names, is_courtesy, is_title
 from generator.lexicon.places import NUMBERED_ROADS, demonyms
 from generator.lexicon.text import fold
 
@@ -30,6 +30,9 @@ def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
     if tok.text == "in" and i > start and fold(doc[i - 1].text) in ORG_HEADS:
         return True
     if tok.text in {"-", "—", "–"} and tok.whitespace_ and i > start and doc[i - 1].whitespace_:
+        return True
+    # "Patient A. Ms Hamilton": a courtesy title inside a span starts another name.
+    if i > start and i + 1 < end and is_courtesy(tok.text) and doc[i + 1].text[:1].isupper():
         return True
     # "Laurent Cabannes and Laurent Benezech": two names of two words or more each.
     if tok.lower_ == "and" and i - start >= 2 and end - i > 2 and doc[i + 1].text in given_names():
@@ -86,6 +89,16 @@ def trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> lis
             )
         ):
             s += 1
+        # "the Kueneng and Mapoteng Principal Chief": a role word before another role word is
+        # the start of a title, no part of the name.
+        while (
+            label == "PERSON"
+            and e - s > 1
+            and e < len(doc)
+            and fold(doc[e - 1].text).rstrip(".") in ROLE_NOUNS
+            and fold(doc[e].text).rstrip(".") in ROLE_NOUNS
+        ):
+            e -= 1
         # Trailing possessives, punctuation, dates, lower-case words ("Interfax news agency").
         while e > s and (
             doc[e - 1].lower_ in {"'s", "’s", "'", "’"}
