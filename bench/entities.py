@@ -1,12 +1,13 @@
 """Score people, places and organisations on a development gold set.
 
-Usage: ``python bench/entities.py [ner_dev|quotes_dev] [--keep DIR] [--errors]``
+Usage: ``python bench/entities.py [ner_dev|quotes_dev] [--keep DIR] [--errors] [--by-article]``
 
 Writes the gold set's texts to a temporary folder, runs ``newsbrief extract``
 over them and prints ``score.py entities`` per kind (entity view: unique names
 per document; for span-annotated sets also the exact-mention view). With
 ``--errors`` it lists, per kind, the forms predicted but not in the gold set
-and the gold entities missed. The shared folder is ``../shared`` beside the
+and the gold entities missed; ``--by-article`` lists them per article, each
+wrong name with the kind the gold set gives it. The shared folder is ``../shared`` beside the
 repository unless ``NEWSBRIEF_SHARED`` names another.
 """
 
@@ -66,11 +67,43 @@ def _errors(gold: Path, pred: Path) -> None:
         print("  " + "; ".join(f"{n} x{c}" if c > 1 else n for n, c in missed.most_common(80)))
 
 
+def _by_article(gold: Path, pred: Path) -> None:
+    """Print, per article, the wrong names (with the kind the gold gives them, if any) and the missed ones."""
+    preds = {Path(r["path"]).stem: r for r in _read(pred) if "path" in r}
+    for doc in _read(gold):
+        rec = preds.get(re.sub(r"[^A-Za-z0-9._-]+", "_", doc["id"]), {})
+        ents = doc.get("entities", [])
+        forms_of = [{_fold(f) for f in [e["name"], *e["forms"]]} if "forms" in e else {_fold(e["text"])} for e in ents]
+        kind_of: dict[str, set[str]] = {}
+        for e, forms in zip(ents, forms_of, strict=True):
+            for f in forms:
+                kind_of.setdefault(f, set()).add(e["label"])
+        lines = []
+        for key, label in KINDS.items():
+            gold_sets = [f for e, f in zip(ents, forms_of, strict=True) if e["label"] == label]
+            gold_forms = set().union(*gold_sets) if gold_sets else set()
+            seen: set[str] = set()
+            wrong = []
+            for ent in rec.get(key, []):
+                forms = {_fold(ent["name"])} | {_fold(doc["text"][m["start"] : m["end"]]) for m in ent["mentions"]}
+                seen |= forms
+                if not forms & gold_forms:
+                    other = sorted(set().union(*(kind_of.get(f, set()) for f in forms)))
+                    wrong.append(ent["name"] + (f" [gold {'/'.join(other)}]" if other else ""))
+            missed = [max(f, key=len) for f in gold_sets if not f & seen]
+            if wrong or missed:
+                lines.append(f"  {label} wrong: {'; '.join(wrong)}\n  {label} missed: {'; '.join(missed)}")
+        if lines:
+            print(doc["id"])
+            print("\n".join(lines))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("gold", nargs="?", default="ner_dev", choices=GOLD_SETS)
     parser.add_argument("--keep", type=Path, help="write texts and predictions here instead of a temp dir")
     parser.add_argument("--errors", action="store_true", help="list wrong and missed forms per kind")
+    parser.add_argument("--by-article", action="store_true", help="list wrong and missed names per article")
     args = parser.parse_args(argv)
     gold = EVAL / f"{args.gold}.jsonl"
     with tempfile.TemporaryDirectory(prefix="newsbrief-bench-") as tmp:
@@ -90,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
         if args.errors:
             _errors(gold, pred)
+        if args.by_article:
+            _by_article(gold, pred)
     return 0
 
 

@@ -479,3 +479,238 @@ def test_organisation_name_tail_joins_the_fuller_name(parse: Parse) -> None:
     _, _, orgs = run(parse, "The Boston Red Sox beat the New York Yankees. The Red Sox now lead the league.")
     assert "Red Sox" not in names(orgs)
     assert any(m.text == "Red Sox" for m in by_name(orgs, "Boston Red Sox").mentions)
+
+
+# --- evidence of kind (issue 12) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Swakopmund was quiet on Sunday. Namibia's president will visit Swakopmund next week.", "Swakopmund"),
+        ("Mtwara welcomed the new buses, Tanzania's transport minister said.", "Mtwara"),
+    ],
+)
+def test_town_of_a_country_the_article_names_is_a_place(parse: Parse, text: str, place: str) -> None:
+    people, places, _ = run(parse, text)
+    assert place in names(places)
+    assert place not in names(people)
+
+
+def test_iso_region_written_without_diacritics_is_a_place(parse: Parse) -> None:
+    people, places, _ = run(parse, "Two people from Chhattisgarh and Haryana were hurt, police in India said.")
+    assert {"Chhattisgarh", "Haryana"} <= set(names(places))
+    assert names(people) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The crowd sang along to Metallica and Dokken at the Coliseum.", "Dokken"),
+        ("Users can sign in with LinkedIn or Twitch, the company said.", "Twitch"),
+    ],
+)
+def test_one_word_without_evidence_of_a_person_is_no_person(parse: Parse, text: str, word: str) -> None:
+    people, _, _ = run(parse, text)
+    assert word not in names(people)
+
+
+def test_one_word_person_who_acts_stays_a_person(parse: Parse) -> None:
+    people, _, _ = run(parse, "Khan said the talks had failed. Later Khan left for Lahore.")
+    assert "Khan" in names(people)
+
+
+def test_reports_and_surveys_are_no_organisations(parse: Parse) -> None:
+    _, _, orgs = run(parse, "The Energy Access Situation Report was published on Monday by the ministry.")
+    assert names(orgs) == []
+
+
+def test_advocate_title_joins_the_full_name(parse: Parse) -> None:
+    people, _, _ = run(
+        parse, "Adv Mokitimi Tšosane said the case was weak. Adv Tšosane added that the court would rule in May."
+    )
+    assert names(people) == ["Mokitimi Tšosane"]
+
+
+def test_acronym_written_as_a_word_joins_its_expansion() -> None:
+    from generator.extract.entities.acronyms import expansions
+
+    text = "the Social and Economic Research Initiative (Seri) said; Donald Trump (Don) came"
+    assert expansions(text) == {"Seri": "Social and Economic Research Initiative"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place"),
+    [
+        # A nationality word the model puts inside an organisation's name is part of it.
+        (
+            "Mikko Virtanen, a volunteer lead with the Finnish Civil Defence, told reporters the shelters were ready.",
+            "Finnish Civil Defence",
+            None,
+        ),
+        # One head word after a possessive ends the name itself.
+        (
+            "The baby was moved to a specialist unit in Liverpool Women's Hospital where it died.",
+            "Liverpool Women's Hospital",
+            None,
+        ),
+        # A name ends at its head word: "in Cumbria" is where it is.
+        (
+            "Fourteen patients died at the scandal-hit Furness General Hospital in Cumbria between 2004 and 2013.",
+            "Furness General Hospital",
+            "Cumbria",
+        ),
+    ],
+)
+def test_organisation_name_boundaries(parse: Parse, text: str, org: str, place: str | None) -> None:
+    _, places, orgs = run(parse, text)
+    assert names(orgs) == [org]
+    if place is not None:
+        assert place in names(places)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("He heard massive blasts from his village, near southern Akhnoor town.", "Akhnoor"),
+        ("Yasin rushed to the Pampore area, where the incident occurred.", "Pampore"),
+    ],
+)
+def test_name_before_a_place_noun_is_a_place_the_model_missed(parse: Parse, text: str, place: str) -> None:
+    _, places, _ = run(parse, text)
+    assert place in names(places)
+
+
+def test_acronym_before_its_expansion_and_initials_of_the_name_tail() -> None:
+    from generator.extract.entities.acronyms import expansions
+
+    text = (
+        "who heads Isis (Institute of Strategic and International Studies), and Biden (Joe Biden) said; "
+        "the Gauteng Provincial Disaster Management Centre (PDMC) briefed"
+    )
+    assert expansions(text) == {
+        "Isis": "Institute of Strategic and International Studies",
+        "PDMC": "Provincial Disaster Management Centre",
+    }
+
+
+def test_acronym_joins_the_longer_name_whose_tail_it_spells(parse: Parse) -> None:
+    _, _, orgs = run(
+        parse,
+        "Officials said the Gauteng Provincial Disaster Management Centre (PDMC) briefed the mayors. "
+        "The PDMC said more rain was expected.",
+    )
+    assert names(orgs) == ["Gauteng Provincial Disaster Management Centre"]
+
+
+def test_capital_the_inside_a_sentence_is_part_of_an_organisation_name(parse: Parse) -> None:
+    """Outlets and bands write "The" in their names; at a sentence start it says nothing."""
+    _, _, orgs = run(parse, "He opened for The Rolling Stones in 1965, the band's manager told The Guardian.")
+    assert names(orgs) == ["The Rolling Stones", "The Guardian"]
+    _, _, orgs = run(parse, "The Guardian reported the deal on Monday.")
+    assert names(orgs) == ["Guardian"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "org"),
+    [
+        (
+            "The Harry Potter actors stayed at Frogmore Cottage, the Frogmore Cottage Trust said.",
+            "Frogmore Cottage",
+            "Frogmore Cottage Trust",
+        ),
+        ("He was seen at the Brown Deer Park Golf Course on Friday.", "Brown Deer Park Golf Course", None),
+    ],
+)
+def test_venue_word_makes_a_place_whatever_the_model_says(
+    parse: Parse, text: str, place: str, org: str | None
+) -> None:
+    _, places, orgs = run(parse, text)
+    assert place in names(places)
+    assert names(orgs) == ([org] if org else [])
+
+
+def test_sports_report_given_name_before_a_small_town_name_is_a_person(parse: Parse) -> None:
+    """Town-led club names need a town big enough to field a club: Loren is a small US city."""
+    text = (
+        "GOLF - ROBERTS LEADS IN MILWAUKEE\n\n"
+        "Loren Roberts shot a 66 on Thursday to lead the tournament by two strokes after the first round."
+    )
+    people, _, orgs = run(parse, text)
+    assert "Loren Roberts" in names(people)
+    assert "Loren Roberts" not in names(orgs)
+
+
+def test_official_country_name_is_the_country(parse: Parse) -> None:
+    _, places, _ = run(parse, "The People's Republic of China rejected the report. China said the claims were false.")
+    assert len(places) == 1 and set(places[0].aliases) == {"China"}
+
+
+def test_one_word_name_of_an_administration_is_a_person(parse: Parse) -> None:
+    people, _, _ = run(parse, "The group repeatedly sued the Trump administration to shut down the pipeline.")
+    assert "Trump" in names(people)
+
+
+def test_company_name_then_ordinary_words_is_a_product(parse: Parse) -> None:
+    text = (
+        "Google said on Tuesday that Google Search will show longer answers. "
+        "The company said search traffic to news sites had not fallen."
+    )
+    _, _, orgs = run(parse, text)
+    assert names(orgs) == ["Google"]
+
+
+def test_company_shortened_to_its_first_word_joins_it(parse: Parse) -> None:
+    text = "The mine is run by Moruo Mining and Construction Company. Villagers say Moruo has not paid them."
+    _, _, orgs = run(parse, text)
+    assert [(o.name, o.aliases) for o in orgs] == [("Moruo Mining and Construction Company", ("Moruo",))]
+
+
+def test_venue_short_form_joins_the_one_venue_it_ends(parse: Parse) -> None:
+    text = "The Los Angeles Memorial Coliseum hosted the Games in 1932. The Coliseum also hosted them in 1984."
+    _, places, orgs = run(parse, text)
+    assert ("Los Angeles Memorial Coliseum", ("Coliseum",)) in [(p.name, p.aliases) for p in places]
+    assert names(orgs) == []
+
+
+def test_party_nickname_is_the_party(parse: Parse) -> None:
+    text = "The GOP leadership met on Monday. The Republican Party said it would vote against the bill."
+    _, _, orgs = run(parse, text)
+    assert [(o.name, o.aliases) for o in orgs] == [("Republican Party", ("GOP",))]
+
+
+def test_road_number_is_part_of_the_road_name(parse: Parse) -> None:
+    _, places, _ = run(parse, "The storm will travel east along Interstate 80 toward Des Moines before weakening.")
+    assert "Interstate 80" in names(places)
+
+
+def test_company_named_by_its_first_word_the_model_calls_a_person(parse: Parse) -> None:
+    text = (
+        "Douglas & Lomason had agreed to be acquired by Magna International Inc for $31 a share. "
+        "Magna said the deal would close in October. Workers will stay on with Magna after the merger."
+    )
+    people, _, orgs = run(parse, text)
+    assert "Magna" not in names(people)
+    assert ("Magna International Inc", "Magna") in [(o.name, a) for o in orgs for a in o.aliases]
+
+
+def test_name_ending_in_a_word_the_article_writes_in_lower_case_is_no_person(parse: Parse) -> None:
+    text = "Google said AI Mode will answer longer questions. The new mode is rolling out in the US."
+    people, _, _ = run(parse, text)
+    assert names(people) == []
+
+
+def test_role_word_before_another_role_word_is_no_part_of_a_name(parse: Parse) -> None:
+    text = (
+        "Their area chief and Peete Lesaoana Peete, the Kueneng and Mapoteng Principal Chief, "
+        "are allegedly taking bribes from the company."
+    )
+    people, _, _ = run(parse, text)
+    assert "Mapoteng Principal" not in names(people)
+
+
+def test_courtesy_title_inside_a_span_starts_a_person(parse: Parse) -> None:
+    people, places, _ = run(parse, "The baby was born to Patient A. Ms Hamilton said the midwives failed her.")
+    assert "Hamilton" in names(people)
+    assert "Patient A. Ms Hamilton" not in names(people)
+    assert "Hamilton" not in names(places)

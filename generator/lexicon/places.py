@@ -19,6 +19,8 @@ _PLACES = "place_words.tsv"
 PLACE_HEADS = valued(_PLACES, "head")
 """Last words that give a place name its subtype ("Kursk Oblast" is a region)."""
 STREET_WORDS = tagged(_PLACES, "street")
+NUMBERED_ROADS = tagged(_PLACES, "numbered")
+"""Road words whose number is part of the name ("Interstate 80", "Route 66")."""
 VENUE_WORDS = tagged(_PLACES, "venue")
 """Last words that make a name a place (a stadium, a station, a road) whatever the model says."""
 """Last words that make "Grace Road" or "Victoria Station" a place, not a person."""

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.ingest import RESERVED_SLUGS
+from generator.lexicon.people import is_courtesy
 from generator.model import Brief, Claim, Entity, EntityKind, Quote
 from generator.site.aliases import Aliases, resolve
 from generator.site.keys import slug
@@ -82,9 +83,20 @@ class Catalog:
         return sorted((e for e in self.entities.values() if e.kind == kind), key=lambda e: (e.name.casefold(), e.key))
 
 
+def _page_name(entity: Entity) -> str:
+    """The name a page is keyed and titled by: a surname alone with the courtesy title
+    the article gives it ("Mrs Clinton"), so two people of one surname stay two pages."""
+    if entity.kind != "person" or " " in entity.name:
+        return entity.name
+    for alias in entity.aliases:
+        words = alias.split()
+        if len(words) == 2 and words[1] == entity.name and is_courtesy(words[0]):
+            return alias
+    return entity.name
+
+
 def _merge_entity(site: SiteEntity, entity: Entity, brief: Brief) -> None:
     site.aliases.update(display_name(a) for a in (entity.name, *entity.aliases))
-    site.aliases.discard(site.name)
     site.roles.extend((role, brief) for role in entity.roles)
     if brief not in site.briefs:
         site.briefs.append(brief)
@@ -115,7 +127,7 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
         seen: list[SiteEntity] = []
         for entity in brief.entities:
             # Normalised and in one script, so a look-alike spelling joins the real page.
-            resolved = resolve(aliases, entity.kind, display_name(entity.name))
+            resolved = resolve(aliases, entity.kind, display_name(_page_name(entity)))
             if resolved is None:  # hidden by the site owner
                 continue
             key, display = resolved
@@ -124,7 +136,7 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
                 description = aliases.description(entity.kind, key) if aliases else None
                 site = SiteEntity(key=key, kind=entity.kind, name=display, description=description)
                 catalog.entities[(entity.kind, key)] = site
-            site.renamed = site.renamed or display != display_name(entity.name)
+            site.renamed = site.renamed or display != display_name(_page_name(entity))
             site.names[display] += 1
             _merge_entity(site, entity, brief)
             for name in (entity.name, *entity.aliases):

@@ -21,10 +21,19 @@ _EXPANDED = re.compile(
     r"\s*\(([A-Z][A-Za-z]{1,7})\)"
 )
 
+_REVERSED = re.compile(
+    r"\b([A-Z][A-Za-z]{1,7})\s*\(((?:[A-Z][\w'\u2019&.-]*|and|of|for|the|on|in|de|&)"
+    r"(?:\s+(?:[A-Z][\w'\u2019&.-]*|and|of|for|the|on|in|de|&)){1,9})\)"
+)
+"""The other order: "Isis (Institute of Strategic and International Studies)"."""
+
 
 def _fits(acronym: str, words: list[str]) -> int:
     """How many words at the end of ``words`` the acronym's letters spell (0 if none)."""
     letters = [c for c in acronym if c.isupper()]
+    if len(letters) == 1 and len(acronym) >= 3 and acronym[1:].islower():
+        # Acronyms written as words ("Seri", "Isis", "Nato"): every letter is an initial.
+        letters = list(acronym.upper())
     need = len(letters)
     # Try the shortest tail of words whose initials (small words optional) give the letters.
     for start in range(len(words) - 1, -1, -1):
@@ -55,8 +64,13 @@ def _shares_initials(acronym: str, words: list[str]) -> bool:
 def expansions(text: str) -> dict[str, str]:
     """Acronym → the name the article expands it to, where the initials agree."""
     found: dict[str, str] = {}
-    for m in _EXPANDED.finditer(text):
-        words, acronym = m.group(1).split(), m.group(2)
+    pairs = [(m.group(1).split(), m.group(2)) for m in _EXPANDED.finditer(text)]
+    for m in _REVERSED.finditer(text):
+        words = m.group(2).split()
+        # Only when the whole bracket spells the acronym: "Biden (Joe Biden)" is no expansion.
+        if _fits(m.group(1), words) == len(words):
+            pairs.append((words, m.group(1)))
+    for words, acronym in pairs:
         n = _fits(acronym, words)
         if not n:
             while words and (words[0].lower() in _SMALL or words[0] == "The"):

@@ -22,6 +22,8 @@ from generator.lexicon.text import fold
 from generator.model import Entity, EntityKind, Span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from generator.nlp import Parsed
 
 
@@ -150,11 +152,21 @@ def build_places(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
     )
     merged: dict[object, list[Group]] = {}
     resolved: dict[object, Place | None] = {}
+    keys: dict[int, object] = {}
     for g in groups:
         place = resolve(g.readings, context)
-        key: object = (place.name, place.country, place.subtype) if place else fold(g.text)
+        keys[id(g)] = (place.name, place.country, place.subtype) if place else fold(g.text)
+        resolved[keys[id(g)]] = place
+    for g in groups:
+        key = keys[id(g)]
+        if resolved[key] is None:
+            # "Coliseum" and "Los Angeles Coliseum", "Los Angeles Memorial Coliseum": a name the
+            # gazetteer does not know joins the one fuller place name of the article it shortens.
+            fuller = {f.words: f for f in groups if f is not g and part_of_place(g.words, f.words)}
+            fullest = [f for w, f in fuller.items() if not any(o != w and part_of_place(w, o) for o in fuller)]
+            if len(fullest) == 1:
+                key = keys[id(fullest[0])]
         merged.setdefault(key, []).append(g)
-        resolved[key] = place
     places = []
     for key, members in merged.items():
         place = resolved[key]
@@ -177,9 +189,21 @@ def build_places(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
     return tuple(sorted(places, key=_first))
 
 
+def part_of_place(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """The end of a longer place name, or the name without a middle word ("Los Angeles Coliseum")."""
+    return len(full) > len(short) and (_ends(full, short) or _same_person(short, full))
+
+
 def _agreed(readings: tuple[Place, ...]) -> str | None:
     kinds = {r.subtype for r in readings}
     return kinds.pop() if len(kinds) == 1 else None
+
+
+def _capital_the(doc: Doc, start: int) -> bool:
+    if start == 0:
+        return False
+    the = doc[start - 1]
+    return the.text == "The" and not the.is_sent_start and (start < 2 or "\n" not in doc[start - 2].text_with_ws)
 
 
 def _initials(words: tuple[str, ...]) -> str:
@@ -199,12 +223,25 @@ def build_organizations(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ..
         fuller = [f for f in groups if len(f.words) > len(g.words) and f.words[-len(g.words) :] == g.words]
         if org is None and g.parent is None and len(g.words) > 1 and len({f.words for f in fuller}) == 1:
             g.parent = fold(fuller[0].text)
+        # "Moruo" of "Moruo Mining and Construction Company": a company is shortened to its
+        # first word; only when exactly one company name of the article starts with it.
+        companies = [f for f in groups if len(f.words) > 1 and f.words[0] == g.words[0] and f is not g]
+        companies = [f for f in companies if org_subtype(f.text) == "company"]
+        if org is None and g.parent is None and len(g.words) == 1 and len({f.words for f in companies}) == 1:
+            g.parent = fold(companies[0].text)
         target = by_initials.get(key) if len(g.words) == 1 and g.text.isupper() else None
         if g.parent is not None:
             key = g.parent
         elif target is not None and target is not g:
             key = fold(target.text)
         merged.setdefault(key, []).append(g)
+    doc = parsed.doc
+    for g in groups:
+        # "by The Mail on Sunday", "The Rolling Stones" written "The" mid-sentence: a
+        # capital "The" inside a sentence is part of the name (outlets, bands), unless
+        # the organisation is listed without it ("The Associated Press" is "Associated Press").
+        if fold(g.text) not in known:
+            g.mentions = [(s - 1 if _capital_the(doc, s) else s, e) for s, e in g.mentions]
     orgs = []
     for members in merged.values():
         name = _fullest(parsed, members)

@@ -86,6 +86,12 @@ def cued_places(doc: Doc) -> list[tuple[int, int]]:
             # Proper nouns only: "human capital Management" is no place.
             if i + 1 < end <= i + 4 and all(t.pos_ == "PROPN" for t in doc[i + 1 : end]):
                 found.append((i + 1, end))
+        elif tok.text in AFTER_NOUNS and i > 0 and doc[i - 1].pos_ == "PROPN" and _is_name_token(doc, i - 1):
+            # "Sidhi district", "Pampore area", "Akhnoor town": the names the model left unlabelled too.
+            start = i - 1
+            while start > 0 and i - start < 3 and doc[start - 1].pos_ == "PROPN" and _is_name_token(doc, start - 1):
+                start -= 1
+            found.append((start, i))
     return found
 
 

@@ -1,0 +1,158 @@
+"""What one distinct name is in an article: the votes around its mentions, then one decision."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.extract.entities.build import Group
+from generator.extract.entities.names import appositive_after, title_before
+from generator.extract.entities.place_cues import place_cue
+from generator.extract.entities.readings import beats_person, holds_place, is_given, is_wide
+from generator.lexicon.gazetteer import gazetteer
+from generator.lexicon.grammar import LOCATIVES
+from generator.lexicon.organizations import SPORTS, SPORTS_WORDS, TEAM_NOUNS, THING_WORDS, is_org_name, known_orgs
+from generator.lexicon.people import NOT_NAMES, is_courtesy, is_surname_like, is_title
+from generator.lexicon.places import VENUE_WORDS, demonyms, place_head
+from generator.lexicon.text import fold
+from generator.model import Article, EntityKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+_NAME_VOTES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "GAZ", "DATELINE", "CUE_PLACE", "CUE_TEAM", "CUE_PERSON")
+"""Votes that some mention is a name: the model's name labels, the gazetteer, datelines, cues."""
+
+
+def is_sports(doc: Doc, article: Article) -> bool:
+    """Sports reports name teams after places ("Essex beat Somerset"): teams are organisations."""
+    first = (article.title or article.body[:80]).split(" - ")[0].strip().casefold()
+    if any(w in SPORTS for w in first.split()):
+        return True
+    return sum(t.lower_ in SPORTS_WORDS for t in doc) >= 4
+
+
+def classify(
+    group: Group, parts: set[tuple[str, ...]], sports: bool, countries: frozenset[str] = frozenset()
+) -> EntityKind | None:
+    """What one distinct name is in this article, or None for no entity.
+
+    ``countries`` holds the codes of the countries the article names.
+    """
+    text, key, votes = group.text, fold(group.text), group.votes
+    if key in demonyms() or key in NOT_NAMES or not text[:1].isupper() or len(key) < 2:
+        return None
+    if key in known_orgs():
+        return "organization"
+    # "Democratic", "Republican", "Montanan": a word the model reads as a nationality, religious
+    # or political group, and nothing else calls a name, is no entity.
+    if votes["NORP"] and not group.readings and not any(votes[v] for v in _NAME_VOTES):
+        return None
+    last = key.split()[-1]
+    # Laws, documents, events and awards are no entities ("National Labor
+    # Relations Act", "Cheltenham Gold Cup"); "Bill" alone is a given name.
+    if last in THING_WORDS and (" " in key or not is_given(text)):
+        return None
+    # A stadium, station or road is a place whatever the model says ("Dodger Stadium").
+    if last in VENUE_WORDS and " " in key and not is_org_name(text):
+        return "place"
+    if votes["DATELINE"] or gazetteer().is_curated(text):
+        return "place"
+    if group.words in parts:
+        return "person"
+    # "Alexandra Bradbury", "Mila Kunis": a common given name then one or two
+    # surname-like words is a person whatever the model said, unless a head
+    # word or the gazetteer says organisation or place.
+    words = text.split()
+    if (
+        2 <= len(words) <= 3
+        and is_given(words[0])
+        and not group.readings
+        and all(is_surname_like(w) for w in words[1:])
+        and not is_org_name(text)
+        and not place_head(text)
+        and not votes["CUE_PLACE"]
+        and not votes["CUE_TEAM"]
+        and not holds_place(text)
+    ):
+        return "person"
+    if is_org_name(text, strong_only=True):
+        return "organization"
+    if votes["CUE_TEAM"] and not votes["CUE_PERSON"]:
+        return "organization"
+    # "the town of Staouelli", "the Jebel al-Akhdar region": the sentence says it is a place.
+    if votes["CUE_PLACE"] and not votes["CUE_PERSON"] and not is_org_name(text):
+        return "place"
+    person, org = votes["PERSON"] + 2 * votes["CUE_PERSON"], votes["ORG"]
+    place = votes["GPE"] + votes["LOC"] + votes["FAC"] + votes["GAZ"]
+    readings = group.readings
+    country = any(r.subtype in {"country", "continent"} for r in readings)
+    # Sports reports name teams after their towns and counties ("Essex beat
+    # Somerset", "Surrey captain Chris Lewis"); a town used with "in"/"at" stays a place.
+    # "Manchester United", "Nottingham Forest", "Miami Dolphins": in a sports
+    # report, a name that starts with a town and no given name is a club.
+    if (
+        sports
+        and person
+        and len(words) > 1
+        and not votes["CUE_PERSON"]
+        and not readings
+        and not is_given(words[0])
+        # A town big enough to field a club; small towns share their names with people ("Loren Roberts").
+        and any(not r.weak and not r.alternate and is_wide(r) for r in gazetteer().lookup(words[0]))
+    ):
+        return "organization"
+    if sports and not country and not votes["CUE_PERSON"]:
+        # "at Cleveland" is an away game; only "in"/"from"... keep a listed town a place.
+        if readings and not votes["IN_PLACE"]:
+            return "organization"
+        if not readings and place and not votes["LOCATIVE"]:
+            return "organization"
+    if place_head(text) and (place or readings):
+        return "place"
+    # "Bangladesh Lamps", "Manchester United", "Atlas Bangladesh": a person
+    # name holding a country or big city is a company or club.
+    if (
+        person
+        and len(group.words) > 1
+        and not readings
+        and not votes["CUE_PERSON"]
+        # "Trevor Holland" is a person whose surname is a country's name; "China Geo" a company.
+        and not (is_given(words[0]) and not holds_place(words[0]))
+        and holds_place(text)
+    ):
+        return "organization"
+    if readings:
+        place += votes["LOCATIVE"]  # "in Missoula": a town the model took for a person
+        if person and person >= max(place, org):
+            # A mid-size town needs the sentence's help: an object ("visited Leeds"), not a subject ("Bush said").
+            mid = votes["OBJECT"] and any(is_wide(r) and not r.alternate for r in readings)
+            strong = mid or any(beats_person(r) for r in readings) or gazetteer().is_curated(text)
+            # A town or region of a country the article names ("Swakopmund" in a story
+            # about Namibia, "Ruvuma" beside Tanzania): the readings agree with the story.
+            local = not is_given(words[0]) and any(r.country in countries and not r.alternate for r in readings)
+            return "place" if (strong or local) and not votes["CUE_PERSON"] else "person"
+        if org > place and not country and is_org_name(text):
+            return "organization"
+        return "place"
+    if is_org_name(text):
+        return "organization"
+    best = max(("person", person), ("organization", org), ("place", place), key=lambda kv: kv[1])
+    return best[0] if best[1] else None  # type: ignore[return-value]
+
+
+def context_votes(doc: Doc, groups: dict[str, Group]) -> None:
+    """Evidence from around each mention: a title or role means a person, "in"/"at" a place."""
+    for group in groups.values():
+        for start, end in group.mentions:
+            titled = end - start > 1 and is_title(doc[start].text) and doc[start + 1].text[:1].isupper()
+            courtesy = start > 0 and is_courtesy(doc[start - 1].text)  # "Ms Hamilton": no role, still a person
+            if titled or courtesy or title_before(doc, start) or appositive_after(doc, end):
+                group.votes["CUE_PERSON"] += 1
+            if end - start == 1 and doc[start].dep_ in {"pobj", "dobj"}:
+                group.votes["OBJECT"] += 1
+            group.votes["CUE_PLACE"] += place_cue(doc, start, end)
+            group.votes["CUE_TEAM"] += start > 0 and doc[start - 1].text in TEAM_NOUNS
+            if start > 0 and doc[start - 1].lower_ in LOCATIVES:
+                group.votes["LOCATIVE"] += 1
+                group.votes["IN_PLACE"] += doc[start - 1].lower_ != "at"

@@ -1,0 +1,166 @@
+"""Kinds corrected once every name is classified, by what the other names of the
+article say: teams by use, people the model called organisations, acronyms.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.extract.entities.acronyms import expansions
+from generator.extract.entities.build import Group, part_of_place
+from generator.extract.entities.evidence import person_like
+from generator.extract.entities.readings import is_given
+from generator.lexicon.organizations import AFTER_ORG, THING_WORDS, is_org_name, known_orgs, org_subtype
+from generator.lexicon.people import is_surname_like
+from generator.lexicon.places import VENUE_WORDS
+from generator.lexicon.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def teams_and_tails(doc: Doc, groups: dict[str, Group], parts: set[tuple[str, ...]]) -> None:
+    """Names the model calls people that are organisations by their use.
+
+    Why: people are not written with "the" before their names, teams and bands
+    are ("the Dodgers", "the Rams", "the Miami Dolphins"); and a club's short
+    name is the end of its full name in the same article ("Dodgers" of "Los
+    Angeles Dodgers"), which makes it that organisation, not a person.
+    """
+    orgs = [g for g in groups.values() if g.kind == "organization" and len(g.words) > 1]
+    for g in groups.values():
+        if g.kind != "person" or g.votes["CUE_PERSON"] or g.words in parts or not g.mentions:
+            continue
+        if is_given(g.text.split()[0]):
+            continue
+        tail = next((o for o in orgs if o.words[-len(g.words) :] == g.words and o is not g), None)
+        if tail is not None:
+            g.kind, g.parent = "organization", fold(tail.text)
+            continue
+        the = sum(s > 0 and doc[s - 1].lower_ == "the" for s, _ in g.mentions)
+        if the * 2 >= len(g.mentions) and g.text[-1:] == "s":
+            g.kind = "organization"
+
+
+def people_named_as_orgs(groups: dict[str, Group]) -> None:
+    """Organisations by the model only that are a person of the article by name.
+
+    Why: the model often calls a short form of a person's name an organisation
+    ("Fahmi" beside "Fahmi Fadzil", "Chalobah" beside "Trevoh Chalobah"), and
+    a full name whose surname the article uses alone for a person is that person.
+    An organisation with any evidence of its own (a listing, a head word, an
+    acronym) keeps its kind.
+    """
+    people = [g for g in groups.values() if g.kind == "person" and len(g.words) > 1]
+    given = {p.words[0] for p in people}
+    surnames = {p.words[-1] for p in people}
+    surnames |= {g.words[0] for g in groups.values() if g.kind == "person" and len(g.words) == 1}
+    for g in groups.values():
+        if g.kind != "organization" or g.parent or g.text.isupper() or fold(g.text) in known_orgs():
+            continue
+        if is_org_name(g.text) or g.votes["CUE_TEAM"] or g.readings:
+            continue
+        short_form = len(g.words) == 1 and (g.words[0] in given or g.words[0] in surnames)
+        full_name = 2 <= len(g.words) <= 3 and g.words[-1] in surnames
+        if short_form or (full_name and all(is_surname_like(w) for w in g.text.split())):
+            g.kind = "person"
+
+
+def expanded_acronyms(body: str, groups: dict[str, Group]) -> None:
+    """An acronym the article expands is what its expansion is ("National Labor Relations Act (NLRA)" is a law,
+    so no entity; "Gauteng Provincial Disaster Management Centre (PDMC)" is that organisation)."""
+    for acronym, name in expansions(body).items():
+        short = groups.get(fold(acronym))
+        if short is None:
+            continue
+        if fold(name).split()[-1] in THING_WORDS:
+            short.kind = None
+            continue
+        words = tuple(fold(name).split())
+        full = groups.get(" ".join(words))
+        if full is None:
+            # "Gauteng Provincial Disaster Management Centre (PDMC)": the initials spell the name's tail.
+            longer = [g for g in groups.values() if len(g.words) > len(words) and g.words[-len(words) :] == words]
+            full = longer[0] if len(longer) == 1 else None
+        if full is not None and full.kind == "organization" and short.kind in {"organization", "person", None}:
+            short.kind, short.parent = "organization", fold(full.text)
+
+
+def abbreviations(doc: Doc, groups: dict[str, Group]) -> None:
+    """An organisation's abbreviation, in brackets after it or as its initials, names it too."""
+    present = {t.text for t in doc if t.is_upper and 2 <= len(t.text) <= 6 and t.is_alpha}
+    for g in list(groups.values()):
+        if g.kind != "organization" or len(g.words) < 2:
+            continue
+        short: set[str] = set()
+        for _, end in g.mentions:
+            bracketed = end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
+            if bracketed and doc[end + 1].text in present:
+                short.add(doc[end + 1].text)
+        initials = "".join(w[0] for w in g.text.split() if w[:1].isupper())
+        if len(initials) >= 2 and initials in present:
+            short.add(initials)
+        for abbr in short:
+            key = fold(abbr)
+            if key not in groups or groups[key].kind is None:
+                groups[key] = Group(text=abbr, words=(key,), kind="organization", parent=fold(g.text))
+
+
+def products(doc: Doc, groups: dict[str, Group]) -> None:
+    """A company's name then ordinary words is one of its products or features, no organisation.
+
+    Why: technology and consumer news names products after their makers
+    ("Google Search", "Apple Fitness", "Strava Community Hub"), and the model
+    labels them organisations. A name whose first word is an organisation the
+    article names on its own and whose other words the article also
+    writes in lower case is a product; a head word ("Google Services", "Apple
+    Inc") or a listing keeps it an organisation.
+    """
+    makers = {g.words[0] for g in groups.values() if g.kind == "organization" and len(g.words) == 1}
+    ordinary = {t.lower_ for t in doc if t.is_lower}
+    for g in groups.values():
+        if g.kind != "organization" or len(g.words) < 2 or g.parent or g.words[0] not in makers:
+            continue
+        if fold(g.text) in known_orgs() or is_org_name(g.text) or g.text.isupper():
+            continue
+        if all(w in ordinary for w in g.words[1:]):
+            g.kind = None
+
+
+def venue_short_forms(groups: dict[str, Group]) -> None:
+    """A venue word alone ("the Coliseum") is the one venue of the article it ends ("Los Angeles Coliseum").
+
+    Why: the model often calls the short form an organisation; the article's
+    own full name says what it is.
+    """
+    places = [g for g in groups.values() if g.kind == "place" and len(g.words) > 1]
+    for g in groups.values():
+        if g.kind not in {"organization", "person"} or len(g.words) != 1 or g.readings or g.parent:
+            continue
+        if g.words[0] not in VENUE_WORDS or fold(g.text) in known_orgs() or g.votes["CUE_TEAM"]:
+            continue
+        ending = {p.words for p in places if p.words[-1] == g.words[0]}
+        if len([w for w in ending if not any(o != w and part_of_place(w, o) for o in ending)]) == 1:
+            g.kind = "place"
+
+
+def companies_by_use(doc: Doc, groups: dict[str, Group], parts: set[tuple[str, ...]]) -> None:
+    """A one-word "person" with no evidence of a person, written before a business noun, is a company.
+
+    Why: business news names companies by one word ("Magna", "Pirelli",
+    "Cofinec") and the model often calls them people; the article's full
+    name ("Magna International Inc") or "Pirelli shares" say what they are.
+    """
+    companies = [g for g in groups.values() if g.kind == "organization" and org_subtype(g.text) == "company"]
+    for g in groups.values():
+        if g.kind != "person" or len(g.words) != 1 or g.words in parts or g.votes["CUE_PERSON"]:
+            continue
+        # "Magna" of "Magna International Inc": the first word of exactly one company of the article.
+        named = {c.words for c in companies if len(c.words) > 1 and c.words[0] == g.words[0]}
+        if len(named) == 1:
+            g.kind, g.parent = "organization", " ".join(named.pop())
+            continue
+        if person_like(doc, g, parts):
+            continue
+        if any(e < len(doc) and doc[e].lower_ in AFTER_ORG for _, e in g.mentions):
+            g.kind = "organization"

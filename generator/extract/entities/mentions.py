@@ -1,0 +1,164 @@
+"""Mentions the model missed: given names, gazetteer names, list items and every
+later occurrence of a name the article already has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from generator.extract.budget import check
+from generator.extract.entities.build import Group
+from generator.extract.entities.names import name_parts
+from generator.extract.entities.readings import is_wide
+from generator.extract.entities.spans import span_words
+from generator.lexicon.gazetteer import gazetteer
+from generator.lexicon.organizations import is_org_name
+from generator.lexicon.people import NOT_NAMES, PARTICLE_LEADS, given_names, is_surname_like, is_title
+from generator.lexicon.places import demonyms, place_head
+from generator.lexicon.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+LIST_SEPARATORS = frozenset({",", ";", "(", ")", ":", "-", "–", "—", "."})
+
+
+def given_name_mentions(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None]) -> None:
+    """A common given name plus capitalised words is a person ("Laurent Cabannes", "Josh Kronfeld")."""
+    given = given_names()
+    known = {(s, e): g for g in groups.values() for s, e in g.mentions}
+    covered = {i for s, e in known for i in range(s, e)}
+    for tok in doc:
+        after_name = tok.i > 0 and doc[tok.i - 1].text[:1].isupper() and tok.i - 1 not in covered
+        if tok.text not in given or after_name:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i < 3 and is_surname_like(doc[end].text) and doc[end].pos_ == "PROPN":
+            end += 1
+        if end == tok.i + 1 or is_org_name(doc[tok.i : end].text) or place_head(doc[tok.i : end].text):
+            continue
+        if (tok.i, end) in known:
+            known[(tok.i, end)].votes["CUE_PERSON"] += 1
+        elif not any(i in covered for i in range(tok.i, end)):
+            add(tok.i, end, "PERSON")
+            groups[" ".join(span_words(doc, tok.i, end))].votes["CUE_PERSON"] += 1
+
+
+def gazetteer_mentions(
+    doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None], caps: set[int]
+) -> None:
+    """Proper nouns the model left unlabelled that name a country, a listed place or a big city ("Kyiv has ...")."""
+    gaz = gazetteer()
+    covered = {i for g in groups.values() for s, e in g.mentions for i in range(s, e)}
+    i = 0
+    while i < len(doc):
+        if i in covered or i in caps or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            span = doc[i : i + n]
+            if len(span) < n or any(j in covered for j in range(i, i + n)) or not stands_alone(doc, i, i + n):
+                continue
+            if any(is_wide(r) for r in gaz.lookup(span.text)) and fold(span.text) not in NOT_NAMES:
+                add(i, i + n, "GAZ")
+                covered.update(range(i, i + n))
+                i += n - 1
+                break
+        i += 1
+
+
+def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list inside one sentence: runs of tokens between commas, semicolons and "and"."""
+    out, s = [], start
+    for i in range(start, end + 1):
+        if i == end or doc[i].text in LIST_SEPARATORS or doc[i].lower_ == "and" or "\n" in doc[i].text:
+            # Shirt numbers and minutes ("6 - Tolunay Kafkas", "57th") are no items.
+            if s < i and any(t.is_alpha for t in doc[s:i]):
+                out.append((s, i))
+            s = i + 1
+    return out
+
+
+def list_people(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None]) -> None:
+    """Names listed beside people are people ("Alpay Ozalan, Hakan Sukur, Tolunay Kafkas").
+
+    Team sheets and lists of officials are where the model misses most names;
+    an item counts only when it is two or three capitalised words and a
+    neighbouring item is a person.
+    """
+    for _ in range(3):  # each pass reaches one item further along the list
+        if not _list_pass(doc, groups, add):
+            break
+
+
+def _list_pass(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None]) -> bool:
+    changed = False
+    by_span = {(s, e): g for g in groups.values() for s, e in g.mentions}
+    mentioned = {i for s, e in by_span for i in range(s, e)}
+    for sent in doc.sents:
+        check()
+        items = _segments(doc, sent.start, sent.end)
+        people = [by_span.get(item) is not None and by_span[item].kind == "person" for item in items]
+        if sum(people) < 2:
+            continue
+        for n, (s, e) in enumerate(items):
+            neighbour = (n > 0 and people[n - 1]) or (n + 1 < len(items) and people[n + 1])
+            if people[n] or not neighbour or not 2 <= e - s <= 3:
+                continue
+            if not all(is_surname_like(t.text) or t.lower_ in PARTICLE_LEADS for t in doc[s:e]):
+                continue
+            group = by_span.get((s, e))
+            if group is None:
+                if any(i in mentioned for i in range(s, e)):
+                    continue
+                add(s, e, "PERSON")
+                group = groups[" ".join(span_words(doc, s, e))]
+            elif group.readings or is_org_name(group.text):
+                continue
+            group.kind = "person"
+            changed = True
+    return changed
+
+
+def propagate(doc: Doc, groups: dict[str, Group], covered: set[int], caps: set[int]) -> None:
+    """Add the mentions the model missed: every other occurrence of a known name or surname."""
+    forms: dict[tuple[str, ...], Group] = {}
+    for g in groups.values():
+        if g.kind is not None and len("".join(g.words)) > 1:
+            forms.setdefault(g.words, g)
+    for g in list(groups.values()):
+        if g.kind == "person":
+            for part in name_parts(list(g.words), first=False):
+                if part not in forms and fold(" ".join(part)) not in demonyms():
+                    key = " ".join(part)
+                    forms[part] = groups.setdefault(key, Group(text=key, words=part, kind="person"))
+    longest = max((len(w) for w in forms), default=0)
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in covered or not (tok.text[:1].isupper() or i in caps):
+            i += 1
+            continue
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            group = forms.get(span_words(doc, i, i + n))
+            if group is None or any(j in covered for j in range(i, i + n)):
+                continue
+            if i not in caps and not stands_alone(doc, i, i + n):
+                continue
+            group.mentions.append((i, i + n))
+            covered.update(range(i, i + n))
+            i += n - 1
+            break
+        i += 1
+
+
+def stands_alone(doc: Doc, start: int, end: int) -> bool:
+    """A match is a whole name, not part of a longer one ("Such" at a sentence start is a word)."""
+    if end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_sent_start and doc[end].pos_ == "PROPN":
+        return False
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.pos_ == "PROPN" and not before.is_sent_start and not is_title(before.text):
+        return False
+    return not (end - start == 1 and doc[start].is_sent_start and doc[start].pos_ != "PROPN")

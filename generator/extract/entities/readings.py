@@ -1,0 +1,54 @@
+"""How much a gazetteer reading or a given-name listing is worth against the model.
+
+One place for the thresholds every rule shares (a big city, a strong city,
+the article's own countries).
+"""
+
+from __future__ import annotations
+
+from generator.extract.entities.build import Group
+from generator.lexicon.gazetteer import Place, gazetteer
+from generator.lexicon.people import given_name_genders, given_names
+
+BIG_CITY = 1_000_000
+"""A word naming a city this big inside a longer name marks a company or club, not a person."""
+STRONG_CITY = 100_000
+"""A city this big beats the model's "person" label for a one-word name (Kyiv)."""
+
+
+def article_countries(groups: dict[str, Group]) -> frozenset[str]:
+    """The countries the article names by their own names (and its dateline's country)."""
+    out: set[str] = set()
+    for g in groups.values():
+        own = [r.country for r in g.readings if r.country and not r.weak and not r.alternate]
+        out.update(r.country for r in g.readings if r.country in own and r.subtype == "country")
+        if g.votes["DATELINE"] and len(set(own)) == 1:
+            out.add(own[0])
+    return frozenset(out)
+
+
+def is_given(word: str) -> bool:
+    """A common given name: the curated list or the US birth counts (names that nearly always name one sex)."""
+    return word in given_names() or word in given_name_genders()
+
+
+def holds_place(text: str) -> bool:
+    gaz = gazetteer()
+    return any(
+        r.subtype in {"country", "continent"} or r.population >= BIG_CITY
+        for word in text.split()
+        if word not in given_names()
+        for r in gaz.lookup(word)
+    )
+
+
+def is_wide(place: Place) -> bool:
+    """A reading big enough to trust without the model: country, region, listed place or big city."""
+    return not place.weak and (place.subtype != "city" or place.population >= STRONG_CITY)
+
+
+def beats_person(place: Place) -> bool:
+    """A reading strong enough to overrule the model's "person" (Kyiv, not Bush, Egypt or Lara, Venezuela)."""
+    if place.weak or place.alternate:
+        return False
+    return place.subtype != "city" or place.population >= BIG_CITY

@@ -1,0 +1,131 @@
+"""The model's entity spans cut into names: split where one span joins two names,
+trim what is no part of a name (articles, titles, possessives, dates).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from generator.extract.entities.readings import is_given
+from generator.lexicon.gazetteer import gazetteer
+from generator.lexicon.grammar import LEADING_NOISE
+from generator.lexicon.organizations import ORG_HEADS, is_org_name
+from generator.lexicon.people import PARTICLE_LEADS, ROLE_NOUNS, given_names, is_courtesy, is_title
+from generator.lexicon.places import NUMBERED_ROADS, demonyms
+from generator.lexicon.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
+    """A token inside a model span that separates two names ("Magna's North American", "GERMANY - Bunds")."""
+    tok = doc[i]
+    # "Yorkshire at Headingley": no name holds a lower-case "at".
+    if "\n" in tok.text or tok.text in {"(", ")", ",", ";", "/"} or (tok.text in {"or", "at"} and i > start):
+        return True
+    # "Furness General Hospital in Cumbria": a name ends at its head word; "Organisation
+    # for Security and Cooperation in Europe" has none before the "in".
+    if tok.text == "in" and i > start and fold(doc[i - 1].text) in ORG_HEADS:
+        return True
+    if tok.text in {"-", "—", "–"} and tok.whitespace_ and i > start and doc[i - 1].whitespace_:
+        return True
+    # "Patient A. Ms Hamilton": a courtesy title inside a span starts another name.
+    if i > start and i + 1 < end and is_courtesy(tok.text) and doc[i + 1].text[:1].isupper():
+        return True
+    # "Laurent Cabannes and Laurent Benezech": two names of two words or more each.
+    if tok.lower_ == "and" and i - start >= 2 and end - i > 2 and doc[i + 1].text in given_names():
+        return True
+    return (
+        tok.lower_ in {"'s", "’s"}
+        and i + 1 < end
+        and doc[i + 1].text[:1].isupper()
+        and doc[i - 1].lower_ != "people"  # "People's Republic of China"
+        # "Liverpool Women's Hospital", "St John's College": one head word after the
+        # possessive ends the name itself ("Russia's Defence Ministry" has two).
+        and not (i + 2 == end and fold(doc[i + 1].text) in ORG_HEADS and fold(doc[i - 1].text) not in gazetteer())
+    )
+
+
+def trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> list[tuple[int, int]]:
+    """Split a model span where it joins several names, and trim what is no part of a name."""
+    if keep_whole:
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    s = start
+    for i in range(start, end + 1):
+        if i == end or _is_split(doc, i, start, end):
+            if s < i:
+                pieces.append((s, i))
+            s = i + 1
+    out = []
+    for s, e in pieces:
+        # Leading articles, numbers, months, "ex-", titles and, before a person or
+        # place, nationality words ("Belgian King Baudouin" → "Baudouin"; but
+        # "Russian Ministry of Defense" keeps its adjective).
+        while (
+            s < e
+            and (
+                doc[s].lower_ in LEADING_NOISE
+                or doc[s].is_punct
+                or doc[s].like_num
+                or (
+                    s + 1 < e
+                    and doc[s + 1].text[:1].isupper()
+                    and (
+                        (label == "PERSON" and is_title(doc[s].text))
+                        or (
+                            fold(doc[s].text) in demonyms()
+                            and e - s > 2
+                            # "the Finnish Civil Defence" is the Finnish body's name;
+                        # "American Dennis Mitchell" is nobody's.
+                            and (label != "ORG" or is_given(doc[s + 1].text))
+                            and not is_org_name(doc[s + 1 : e].text)
+                        )
+                    )
+                )
+                or (doc[s].text[:1].islower() and doc[s].lower_ not in PARTICLE_LEADS)
+            )
+        ):
+            s += 1
+        # "the Kueneng and Mapoteng Principal Chief": a role word before another role word is
+        # the start of a title, no part of the name.
+        while (
+            label == "PERSON"
+            and e - s > 1
+            and e < len(doc)
+            and fold(doc[e - 1].text).rstrip(".") in ROLE_NOUNS
+            and fold(doc[e].text).rstrip(".") in ROLE_NOUNS
+        ):
+            e -= 1
+        # Trailing possessives, punctuation, dates, lower-case words ("Interfax news agency").
+        while e > s and (
+            doc[e - 1].lower_ in {"'s", "’s", "'", "’"}
+            or doc[e - 1].is_punct
+            or (doc[e - 1].like_num and not _road_number(doc, s, e))
+            or (doc[e - 1].text[:1].islower() and not _hyphen_tail(doc, s, e))
+            or (re.fullmatch(r"[\d/\-]+", doc[e - 1].text) and not _road_number(doc, s, e))
+        ):
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _road_number(doc: Doc, s: int, e: int) -> bool:
+    """The number of "Interstate 80" or "Highway 287" is part of the road's name."""
+    return e - s >= 2 and fold(doc[e - 2].text) in NUMBERED_ROADS and doc[e - 1].text.isdigit()
+
+
+def _hyphen_tail(doc: Doc, s: int, e: int) -> bool:
+    """The lower-case end of a hyphenated given name ("Li Song-ho", "Kang Young-hoon") is part of it."""
+    return e - s >= 3 and doc[e - 2].text == "-" and not doc[e - 2].whitespace_ and not doc[e - 3].whitespace_
+
+
+def before_title(doc: Doc, end: int) -> bool:
+    return end < len(doc) and is_title(doc[end].text) and not is_courtesy(doc[end].text)
+
+
+def span_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    return tuple(fold(t.text) for t in doc[start:end])
