@@ -120,6 +120,9 @@ class Claim:
     cue: str | None = None
     flags: tuple[SourceFlag, ...] = ()
     role: str | None = None
+    source_span: Span | None = None
+    """Where the text names the source for this claim, as written ("he", "who", "a spokesman"):
+    ``source`` is the resolved name, this the mention it was resolved from."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
