@@ -53,8 +53,8 @@ def as_written(pred: Path, out: Path) -> None:
     ``speaker`` / ``name`` are canonical (the resolved full name); PolNeAR
     annotates the source as written ("he", "who", "Trump", "" where the text
     names nobody), so its own convention is scored on ``speaker_text`` /
-    ``source_text`` instead: a quote or claim that names nobody where it
-    stands (a quote carrying on the last speaker) has no speaker there.
+    ``source_text`` instead (for a quote carrying on the last speaker, the
+    mention that speaker was named by).
     """
     lines = []
     for line in pred.read_text(encoding="utf-8").splitlines():

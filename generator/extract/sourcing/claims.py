@@ -218,7 +218,7 @@ def claims(parsed: Parsed, *, quotes: tuple[Quote, ...], people: tuple[Entity, .
         name, kind = named
         via = _LEADING_THE.sub("", f.via.text) if f.via else None
         found.append(Claim(source=name, kind=kind, via=via, claim=_one_paragraph(f.content), cue=f.cue, flags=f.flags,
-                           role=f.role, source_span=f.source))
+                           role=f.role, source_span=f.written or f.source))
     merged = _merge(quoted, found)
     merged = apply_markers(merged, parsed)
     merged = [
