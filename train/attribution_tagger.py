@@ -23,7 +23,8 @@ Each model is an L2-regularised logistic regression fitted by full-batch
 Adam in numpy. The last ``--holdout`` articles (100) are held out: every
 figure printed is measured on them. The cue threshold is the one with the
 best held-out cue F1; the source threshold (log-odds a source needs, else
-none) is read off the held-out table of source accuracy against coverage. ``--write`` then fits on all articles and writes
+none) is read off the held-out table of source accuracy against coverage.
+``--write`` then fits on all articles and writes
 ``generator/data/attribution_weights.json``. The development set
 (``attributions_dev.jsonl``) is never read here.
 """
@@ -128,12 +129,10 @@ def examples(parsed: nlp.Parsed, record: dict[str, Any], out: Examples) -> None:
             src = _tokens(parsed, g["speaker_start"], g["speaker_end"])
             if src:
                 gold_source = _head(src).i
-        idx = [doc[t].i for t in range(len(doc)) if doc[t].idx in chars]
+        idx = [t.i for t in doc if t.idx in chars]
         bounds = (min(idx), max(idx)) if idx else None
         group = []
-        for cand in learned.source_candidates(cue):
-            if bounds and bounds[0] <= cand.i <= bounds[1]:
-                continue
+        for cand in learned.source_candidates(cue, idx):
             group.append((learned.source_features(cue, cand, bounds), int(cand.i == gold_source)))
         out.source.append(group)
 

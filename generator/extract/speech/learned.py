@@ -76,6 +76,7 @@ class Tagged:
 
     cue: int
     content: tuple[int, ...]
+    """The content's tokens, in order (the stretch from first to last is the span)."""
     source: int | None
     confidence: float
     """Probability the cue model gives the cue."""
@@ -194,9 +195,15 @@ def _path(cue: Token, cand: Token) -> str:
     return ">".join(steps + list(reversed(down))) or "self"
 
 
-def source_candidates(cue: Token) -> list[Token]:
-    """Nominal heads of the cue's sentence, the cue itself excepted."""
-    return [t for t in cue.sent if t.pos_ in SOURCE_POS and t.i != cue.i and t.dep_ not in ("compound", "nmod")]
+def source_candidates(cue: Token, content: Iterable[int] = ()) -> list[Token]:
+    """Nominal heads of the cue's sentence, the cue and the content's own words excepted.
+
+    The source never stands inside what it is said to have said, but it may
+    stand between two parts of it ("The deal, she said, is dead").
+    """
+    own = set(content)
+    return [t for t in cue.sent if t.pos_ in SOURCE_POS and t.i != cue.i and t.i not in own
+            and t.dep_ not in ("compound", "nmod")]
 
 
 def source_features(cue: Token, cand: Token, content: tuple[int, int] | None) -> list[str]:
@@ -220,21 +227,17 @@ def sigmoid(x: float) -> float:
 
 
 def content_of(parsed: Parsed, cue: Token, model: Model) -> tuple[int, ...]:
-    """Token indices from the first to the last content piece the part model keeps."""
-    kept = [t.i for name, tokens in part_candidates(parsed, cue)
-            if model.score(part_features(cue, name, tokens)) > model.threshold for t in tokens]
-    if not kept:
-        return ()
-    return tuple(range(min(kept), max(kept) + 1))
+    """Token indices of the content pieces the part model keeps, in order."""
+    kept = {t.i for name, tokens in part_candidates(parsed, cue)
+            if model.score(part_features(cue, name, tokens)) > model.threshold for t in tokens}
+    return tuple(sorted(kept))
 
 
 def source_of(cue: Token, content: tuple[int, ...], model: Model) -> int | None:
     """The best source candidate above the threshold, else none."""
     bounds = (content[0], content[-1]) if content else None
     best, pick = model.threshold, None
-    for cand in source_candidates(cue):
-        if bounds and bounds[0] <= cand.i <= bounds[1]:
-            continue  # the source never stands inside what it is said to have said
+    for cand in source_candidates(cue, content):
         s = model.score(source_features(cue, cand, bounds))
         if s > best:
             best, pick = s, cand.i
