@@ -47,6 +47,26 @@ def score(command: str, gold: Path, pred: Path, *extra: str) -> Any:
     return json.loads(run(sys.executable, str(SCORE), command, str(gold), str(pred), *extra))
 
 
+def as_written(pred: Path, out: Path) -> None:
+    """Copy of ``pred`` naming each speaker as the text writes it where it is attributed.
+
+    ``speaker`` / ``name`` are canonical (the resolved full name); PolNeAR
+    annotates the source as written ("he", "who", "Trump", "" where the text
+    names nobody), so its own convention is scored on ``speaker_text`` /
+    ``source_text`` instead (for a quote carrying on the last speaker, the
+    mention that speaker was named by).
+    """
+    lines = []
+    for line in pred.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        for q in rec.get("quotes", []):
+            q["speaker"] = q.get("speaker_text")
+        for src in rec.get("sources", []):
+            src["name"] = src.get("source_text")
+        lines.append(json.dumps(rec, ensure_ascii=False))
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def quote_line(label: str, report: dict[str, dict[str, float]], who: str = "speaker") -> str:
     """One row of quote scores: overlap > 0.3, with the strict (> 0.8) F1 beside it."""
     row, strict = report["overlap>0.3"], report["overlap>0.8"]

@@ -5,7 +5,11 @@ Usage: ``python bench/quotes.py [quotes_dev|attributions_dev] [--keep DIR]``
 Writes the gold set's texts to a temporary folder, runs ``newsbrief extract``
 over them and prints ``score.py quotes`` (all kinds and direct quotes only);
 for ``attributions_dev`` also ``score.py attributions`` (quotes plus the
-claims of the sourcing extractor). The shared folder is ``../shared`` beside
+claims of the sourcing extractor), twice: with the canonical speakers
+(``speaker`` / ``name``, the resolved full name: quotes_dev's convention)
+and with the sources as written (``speaker_text`` / ``source_text``: "he",
+"who", "Trump"), which is PolNeAR's own convention and so the honest source
+accuracy on it; a resolved "Donald Trump" never equals a gold "he". The shared folder is ``../shared`` beside
 the repository unless ``NEWSBRIEF_SHARED`` names another.
 """
 
@@ -16,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _shared import EVAL, extract, materialize, quote_line, score
+from _shared import EVAL, as_written, extract, materialize, quote_line, score
 
 GOLD_SETS = ("quotes_dev", "attributions_dev")
 
@@ -39,7 +43,10 @@ def main(argv: list[str] | None = None) -> int:
         print(quote_line("quotes, all kinds", score("quotes", gold, pred), who))
         print(quote_line("quotes, direct only", score("quotes", gold, pred, "--kinds", "direct"), who))
         if args.gold == "attributions_dev":
+            written = work / f"{args.gold}.as_written.jsonl"
+            as_written(pred, written)
             print(quote_line("attributions (+sources)", score("attributions", gold, pred), who))
+            print(quote_line("  as written", score("attributions", gold, written), who))
     return 0
 
 

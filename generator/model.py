@@ -104,7 +104,9 @@ class Quote:
     kind: QuoteKind
     speaker: str | None = None
     speaker_span: Span | None = None
-    """Where the speaker is named for this quote (may be a pronoun or surname)."""
+    """Where the speaker is named for this quote, as written (may be a pronoun or surname): for a
+    quote carrying on the previous speaker, where that speaker was named; when the resolver
+    abstains, the subject it could not name ("they"), with ``speaker`` None."""
     cue: str | None = None
     role: str | None = None
 
@@ -120,6 +122,9 @@ class Claim:
     cue: str | None = None
     flags: tuple[SourceFlag, ...] = ()
     role: str | None = None
+    source_span: Span | None = None
+    """Where the text names the source for this claim, as written ("he", "who", "a spokesman"):
+    ``source`` is the resolved name, this the mention it was resolved from."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

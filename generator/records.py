@@ -36,7 +36,7 @@ from generator.model import (
 
 Record = dict[str, Any]
 
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever the record layout changes, so stores and caches of another layout are not read."""
 
 
@@ -183,6 +183,9 @@ def to_record(brief: Brief) -> Record:
                 "flags": list(c.flags),
                 "cue": c.cue,
                 "role": c.role,
+                "source_start": c.source_span.start if c.source_span else None,
+                "source_end": c.source_span.end if c.source_span else None,
+                "source_text": c.source_span.text if c.source_span else None,
             }
             for c in brief.claims
         ],
@@ -246,6 +249,9 @@ def from_record(r: Record) -> Brief:
                 cue=c["cue"],
                 flags=tuple(cast(SourceFlag, f) for f in c["flags"]),
                 role=c["role"],
+                source_span=None
+                if c["source_start"] is None
+                else Span(start=c["source_start"], end=c["source_end"], text=c["source_text"]),
             )
             for c in r["sources"]
         ),

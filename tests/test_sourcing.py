@@ -274,11 +274,9 @@ def test_claims_stay_in_their_paragraph(parse: Parse) -> None:
         assert claim.claim is not None and "\n" not in claim.claim.text
 
 
-KNOWN_MISSES = [
-    pytest.param("Trump called the trade deal a disaster for American workers.", "Trump",
-                 marks=pytest.mark.xfail(strict=True, reason="naming verbs with a noun object are not claims yet")),
-    pytest.param("Clinton cited his remarks as an example of his disrespect for women.", "Clinton",
-                 marks=pytest.mark.xfail(strict=True, reason="'cited X as Y' without a speech verb is not read")),
+KNOWN_MISSES = [  # were misses of the rules; read by the trained tagger (speech/learned.py)
+    pytest.param("Trump called the trade deal a disaster for American workers.", "Trump"),
+    pytest.param("Clinton cited his remarks as an example of his disrespect for women.", "Clinton"),
 ]
 
 

@@ -207,7 +207,7 @@ def claims(parsed: Parsed, *, quotes: tuple[Quote, ...], people: tuple[Entity, .
     entities = {"people": people, "places": places, "organizations": organizations}
     quoted = [
         (q, Claim(source=q.speaker, kind=_quote_kind(q, **entities), claim=Span(start=q.start, end=q.end, text=q.text),
-                  cue=q.cue, role=q.role, flags=_cue_flags(q.cue)))
+                  cue=q.cue, role=q.role, flags=_cue_flags(q.cue), source_span=q.speaker_span))
         for q in quotes if q.speaker
     ]
     found = []
@@ -218,7 +218,7 @@ def claims(parsed: Parsed, *, quotes: tuple[Quote, ...], people: tuple[Entity, .
         name, kind = named
         via = _LEADING_THE.sub("", f.via.text) if f.via else None
         found.append(Claim(source=name, kind=kind, via=via, claim=_one_paragraph(f.content), cue=f.cue, flags=f.flags,
-                           role=f.role))
+                           role=f.role, source_span=f.written or f.source))
     merged = _merge(quoted, found)
     merged = apply_markers(merged, parsed)
     merged = [

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.extract.speech import learned
+from generator.extract.speech.quote_marks import quoted_spans
 from generator.extract.speech.speakers import Resolver
 from generator.lexicon.grammar import EARLIER
 from generator.lexicon.organizations import GOVERNMENT_WORDS, SOCIAL_PLATFORMS
@@ -22,7 +24,9 @@ from generator.lexicon.speech import (
     COMMENT_NOUNS,
     DENIAL_CUES,
     DOCUMENT_HEADS,
+    LABELLING_CUES,
     LOADED_CUES,
+    OBJECT_CUES,
     RELATIVE_PRONOUNS,
     SOURCE_ANAPHORS,
     SOURCE_VERBS,
@@ -53,6 +57,8 @@ class Found:
     person: str | None = None
     """Canonical name when the source (or the pronoun standing for it) is one of the article's people."""
     flags: tuple[SourceFlag, ...] = ()
+    written: Span | None = None
+    """The source as the text writes it where that differs from ``source`` ("who" for "officials who said")."""
 
 
 def _is_attribution_verb(tok: Token) -> bool:
@@ -131,6 +137,11 @@ def _phrase(tok: Token) -> list[Token]:
     return out[lo : hi + 1]
 
 
+def source_phrase(parsed: Parsed, tok: Token) -> Span | None:
+    """The source as written around its head word ("he", "a senior official", "Mr. Trump")."""
+    return parsed.token_span(_phrase(tok))
+
+
 def _name_part(prep: Token) -> bool:
     """"Ministry of Defense", "Commission on Presidential Debates": a preposition inside a name."""
     if prep.lower_ == "of":
@@ -189,10 +200,11 @@ class _Finder:
             target = self.antecedent(subj)
         if target is None:
             return
+        written = Span(start=subj.idx, end=subj.idx + len(subj.text), text=subj.text)
         if isinstance(target, str):
             yield Found(source=Span(start=subj.idx, end=subj.idx + len(subj.text), text=subj.text), head=subj.lower_,
                         proper=True, content=content, cue=cue, cue_lemma=verb.lemma_.lower(), via=via,
-                        person=target, flags=flags)
+                        person=target, flags=flags, written=written)
             return
         for head in (target, *[c for c in target.conjuncts if c.i > target.i]):
             span = self.parsed.token_span(_phrase(head))
@@ -201,7 +213,7 @@ class _Finder:
             person = None if head.lower_ in GOVERNMENT_WORDS else self.person_at(head.idx, head.idx + len(head))
             yield Found(source=span, head=head.text, proper=head.pos_ == "PROPN", content=content, cue=cue,
                         cue_lemma=verb.lemma_.lower(), via=via, role=_role(head, self.text), person=person,
-                        entity=head.ent_type_, flags=flags)
+                        entity=head.ent_type_, flags=flags, written=written if subj.pos_ == "PRON" else None)
 
     def via_of(self, verb: Token) -> Span | None:
         """An outlet or platform the words reached us through: told TASS, said on Telegram."""
@@ -379,10 +391,61 @@ class _Finder:
         yield from self.source(owners[0], noun, content, f"{noun.text} that", flags)
 
 
+MIN_CLAIM_WORDS = 3
+"""Fewer words of content than this from the tagger are an object ("the bill"), not a claim."""
+
+
+def _learned(parsed: Parsed, finder: _Finder, found: list[Found]) -> Iterator[Found]:
+    """What the trained tagger finds beyond the rules (``learned.py``), named by the same resolver.
+
+    A rule's attribution wins where both cover the same words: the rules know
+    chains, outlets and flags the tagger does not.
+    """
+    weights = learned.load_weights()
+    if weights is None:
+        return
+    quoted = [(q.start, q.end) for q in quoted_spans(parsed.text, parsed.blocks)]
+    taken = sorted((f.content.start, f.content.end) for f in found if f.content is not None)
+    doc = parsed.doc
+    for tagged in learned.tag(parsed, weights, quoted):
+        if tagged.source is None:
+            continue
+        content = parsed.token_span([doc[i] for i in tagged.content])
+        if content is None or any(_share(content, s, e) > 0.5 for s, e in taken):
+            continue
+        if len(content.text.split()) < MIN_CLAIM_WORDS:
+            continue  # "rejected the bill": an act with its object, nothing a reader can weigh as a claim
+        cue = doc[tagged.cue]
+        if not _claim_like(cue, [doc[i] for i in tagged.content]):
+            continue
+        text = "according to" if cue.lower_ == "according" else cue.text
+        yield from finder.source(doc[tagged.source], cue, content, text)
+
+
+def _claim_like(cue: Token, content: list[Token]) -> bool:
+    """A clause, a quotation, or the object of a verb of saying or naming.
+
+    PolNeAR counts acts with their objects as attributions ("imposed
+    sanctions on ...", "unveiled a plan"); a sourcing note lists what someone
+    claims, so an object counts only after a cue the lexicon knows for speech
+    or labelling ("called the deal a disaster", "cited his remarks as ...").
+    """
+    if any(t.pos_ in ("VERB", "AUX") for t in content) or any(t.is_quote for t in content):
+        return True
+    lemma = cue.lemma_.lower()
+    return cue.lower_ == "according" or lemma in SOURCE_VERBS | LABELLING_CUES | OBJECT_CUES | CITING_VERBS
+
+
+def _share(span: Span, start: int, end: int) -> float:
+    """How much of the shorter of the two stretches the other covers."""
+    inter = max(0, min(span.end, end) - max(span.start, start))
+    return inter / max(1, min(span.end - span.start, end - start))
+
+
 def find_attributions(
     parsed: Parsed, *, people: tuple[Entity, ...], organizations: tuple[Entity, ...] = ()
 ) -> list[Found]:
-    """Every attribution the rules see, in document order of their content."""
+    """Every attribution the rules and the trained tagger see, in document order of their content."""
     finder = _Finder(parsed, people, organizations)
     found: list[Found] = []
     for tok in parsed.doc:
@@ -397,5 +460,6 @@ def find_attributions(
             found.extend(finder.verb(tok))
         elif low in CLAIM_NOUNS and tok.pos_ == "NOUN":
             found.extend(finder.nominal(tok))
+    found.extend(list(_learned(parsed, finder, found)))
     return sorted(found, key=lambda f: (f.content.start if f.content else f.source.start, f.source.start))
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.budget import check
 from generator.extract.spans import SpanIndex
+from generator.extract.speech.attribution import source_phrase
 from generator.extract.speech.indirect import Candidate, indirect, is_cue, subject_of, within_reported_clause
 from generator.extract.speech.nonspeech import silent_spans
 from generator.extract.speech.pullquotes import heading_speakers, is_pull_quote
@@ -276,10 +277,13 @@ def quotes(
         # resolver could not name for sure (abstaining is not dropping the words).
         if cand.kind != "direct" and speaker is None and cand.subject is None:
             continue
+        # The source as written stays on record when the resolver abstains ("they said"):
+        # the speaker is unknown, not the words the text attributes it with.
+        written = source_phrase(parsed, cand.subject) if cand.subject is not None and speaker is None else None
         found.append(Quote(
             text=body[cand.start : cand.end], start=cand.start, end=cand.end, kind=cand.kind,
             speaker=speaker.name if speaker else None,
-            speaker_span=speaker.span if speaker and not cand.inherit else None,
+            speaker_span=speaker.span if speaker else written,
             cue=_cue_text(cand.cue), role=speaker.role if speaker else None,
         ))
         said.append(speaker)
