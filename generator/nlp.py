@@ -102,6 +102,11 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
+def loaded() -> bool:
+    """Whether this process holds a loaded pipeline already (a second build under ``mkdocs serve``)."""
+    return load_pipeline.cache_info().currsize > 0
+
+
 def _meta_file(name: str) -> Path | None:
     """The ``meta.json`` of an installed pipeline package or a pipeline folder, found without importing it."""
     folder = Path(name)
