@@ -19,7 +19,6 @@ from itertools import repeat
 from typing import TYPE_CHECKING
 
 from generator import nlp
-from generator.batch import extract_batch, warm_up
 from generator.model import Article
 from generator.records import Record
 
@@ -52,6 +51,8 @@ def _start_method() -> str:
 
 def _standing_by(conn: Connection, model: str) -> None:
     """The standby process: load everything, then extract each list of articles sent."""
+    from generator.batch import extract_batch, warm_up
+
     try:
         warm_up(model)
     except BaseException:  # e.g. the model is not installed: the build meets the error itself
@@ -111,6 +112,9 @@ def extract_records(
 ) -> Iterator[Record]:
     """One record per article, in order, parsed on ``processes`` processes (0: every core);
     on ``standby`` when one process is enough and the standby has that model."""
+    # Imported here: the build imports this module before it knows whether anything needs parsing.
+    from generator.batch import extract_batch
+
     n = processes_for(len(articles), processes)
     if n == 1:
         records = standby.extract(articles) if standby is not None and standby.model == model else None
