@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
@@ -76,7 +77,10 @@ class Standby:
     """
 
     def __init__(self, model: str) -> None:
-        fork = _start_method() == "fork"
+        # Forked only from a single-threaded process (the command line): under ``mkdocs serve``
+        # another thread may hold a lock at the moment of the fork, which the child would wait
+        # for forever. A spawned process starts a little slower, still beside this one.
+        fork = _start_method() == "fork" and threading.active_count() == 1
         ctx = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
         self.model = model
         self._conn, theirs = ctx.Pipe()
@@ -89,6 +93,9 @@ class Standby:
         (it could not load the pipeline, or died): the caller extracts them itself."""
         try:
             self._conn.send(list(articles))
+            while not self._conn.poll(1.0):
+                if not self._process.is_alive():
+                    return None
             records: list[Record] = self._conn.recv()
         except (EOFError, OSError):
             return None

@@ -219,3 +219,29 @@ def test_a_standby_that_cannot_load_the_model_leaves_the_error_to_the_build() ->
         assert standby.extract([]) is None
     finally:
         standby.close()
+
+
+def test_a_standby_started_beside_other_threads_is_spawned_and_extracts_the_same(tmp_path: Path) -> None:
+    """Under ``mkdocs serve`` other threads run: the standby is spawned, not forked."""
+    import threading
+
+    from generator import batch, nlp
+    from generator.pipeline import read_articles
+    from generator.workers import Standby
+
+    (tmp_path / "paris.txt").write_text(PARIS, encoding="utf-8")
+    articles, _ = read_articles([tmp_path / "paris.txt"])
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        standby = Standby(nlp.DEFAULT_MODEL)
+        assert standby._process._start_method == "spawn"  # type: ignore[attr-defined]
+    finally:
+        stop.set()
+        thread.join()
+    try:
+        assert standby.extract(articles) == batch.extract_batch(articles)
+    finally:
+        standby.close()
+
