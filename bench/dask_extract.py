@@ -108,7 +108,8 @@ def main() -> None:
 
     print(f"load average before: {os.getloadavg()[0]:.1f}")
     t_before = 0.0 if args.skip_bare else bare()
-    print(f"bare nlp.pipe(n_process={args.workers}):    {t_before:7.1f} s  {n / max(t_before, 1e-9):6.1f} articles/s")
+    if t_before:
+        print(f"bare nlp.pipe(n_process={args.workers}):    {t_before:7.1f} s  {n / t_before:6.1f} articles/s")
 
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
