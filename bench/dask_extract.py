@@ -33,6 +33,7 @@ import spacy
 from _shared import ROOT, SHARED
 
 from generator import nlp
+from generator.batch import warm_up
 from generator.cluster import connect, fill_locally, fill_on_cluster
 from generator.pipeline import read_articles
 from generator.store import Store
@@ -84,6 +85,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-resume", action="store_true")
     parser.add_argument("--skip-site", action="store_true")
+    parser.add_argument("--skip-bare", action="store_true", help="no bare nlp.pipe runs (no ratio): records only")
+    parser.add_argument("--reference-processes", type=int, default=1,
+                        help="processes of the single-machine reference store (0: every core)")
     args = parser.parse_args()
     files = sorted((SHARED / "corpus" / "bbc").rglob("*.txt"))
     files = [f for f in files if f.name != "README.TXT"][: args.limit or None]
@@ -102,22 +106,28 @@ def main() -> None:
         cpu["bare"] = cpu_now() - c  # this process and its (reaped) pipe workers
         return time.perf_counter() - t
 
-    t_before = bare()
-    print(f"bare nlp.pipe(n_process={args.workers}):    {t_before:7.1f} s  {n / t_before:6.1f} articles/s")
+    print(f"load average before: {os.getloadavg()[0]:.1f}")
+    t_before = 0.0 if args.skip_bare else bare()
+    if t_before:
+        print(f"bare nlp.pipe(n_process={args.workers}):    {t_before:7.1f} s  {n / t_before:6.1f} articles/s")
 
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         single = Store(tmp / "single")
         c = cpu_now()
         t = time.perf_counter()
-        fill_locally(single, articles, model=nlp.DEFAULT_MODEL, processes=1)
+        fill_locally(single, articles, model=nlp.DEFAULT_MODEL, processes=args.reference_processes)
         t_single = time.perf_counter() - t
         cpu["single"] = cpu_now() - c
-        print(f"one process (store):            {t_single:7.1f} s  {n / t_single:6.1f} articles/s")
+        print(f"single machine, {args.reference_processes or 'every'} process(es) (store): "
+              f"{t_single:7.1f} s  {n / t_single:6.1f} articles/s  (load {os.getloadavg()[0]:.1f})")
 
         dask = Store(tmp / "dask")
         t0 = time.perf_counter()
         with connect(f"local:{args.workers}") as client:
+            # The workers load the pipeline as part of the start-up (fill_on_cluster would do it
+            # first thing too): bare nlp.pipe's processes are forked with the model already loaded.
+            client.run(warm_up, nlp.DEFAULT_MODEL)
             t1 = time.perf_counter()
             c = cpu_now()
             fill_on_cluster(dask, articles, client, model=nlp.DEFAULT_MODEL)
@@ -125,15 +135,18 @@ def main() -> None:
             # Worker processes' own CPU since they started (model loading included), plus the client's.
             cpu["dask"] = sum(client.run(time.process_time).values()) + cpu_now() - c
         t_dask, t_all = t2 - t1, t2 - t0
-        # Bare spaCy again right after: the machine is shared and its load drifts.
-        t_after = bare()
-        t_bare = (t_before + t_after) / 2
-        print(f"bare nlp.pipe again:            {t_after:7.1f} s  (mean of both {t_bare:.1f} s)")
         print(
             f"dask local:{args.workers} (store):           {t_dask:7.1f} s  {n / t_dask:6.1f} articles/s "
-            f"(with cluster start-up {t_all:.1f} s)"
+            f"(with cluster start-up and model loading {t_all:.1f} s; load {os.getloadavg()[0]:.1f})"
         )
-        print(f"ratio dask / bare:              {t_dask / t_bare:7.2f}x  (with start-up {t_all / t_bare:.2f}x)")
+        if not args.skip_bare:
+            # Bare spaCy again right after: the machine is shared and its load drifts.
+            t_after = bare()
+            t_bare = (t_before + t_after) / 2
+            print(f"bare nlp.pipe again:            {t_after:7.1f} s  (mean of both {t_bare:.1f} s; "
+                  f"load {os.getloadavg()[0]:.1f})")
+            print(f"ratio dask / bare:              {t_dask / t_bare:7.2f}x  (with start-up {t_all / t_bare:.2f}x)")
+        print(f"ratio dask / single machine:    {t_dask / t_single:7.2f}x")
         # CPU seconds per article: what the throughput of a dedicated machine follows, whatever
         # else the shared machine was running at the time.
         print(

@@ -43,8 +43,12 @@ QUERIES = ("Gordon Brown", "Tony Blair")
 """Names to search in the browser (people the BBC corpus quotes)."""
 
 
+LOADS: dict[int, float] = {}
+"""Load average (1 min) at the end of each command, by the command's number."""
+
+
 def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall and CPU seconds of one command."""
+    """Wall and CPU seconds of one command (its load average noted in LOADS)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     done = subprocess.run(
@@ -55,7 +59,9 @@ def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         print(done.stderr[-2000:], file=sys.stderr)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    LOADS[hash((wall, cpu))] = os.getloadavg()[0]
+    return wall, cpu
 
 
 def first_query_bytes(bundle: Path, words: int = 2, results: int = 10) -> tuple[int, dict[str, int]]:
@@ -152,7 +158,7 @@ def main() -> None:
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
         def line(label: str, t: tuple[float, float]) -> None:
-            print(f"{label:<34}{t[0]:8.1f} s wall {t[1]:8.1f} s CPU")
+            print(f"{label:<34}{t[0]:8.1f} s wall {t[1]:8.1f} s CPU  (load {LOADS.get(hash(t), 0):.1f})")
 
         print(f"{len(files)} articles -> {pages} Markdown pages, {len(html)} HTML pages")
         line("newsbrief build, cold:", cold)

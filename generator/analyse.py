@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import nlp
 from generator.cache import Cache
@@ -15,7 +16,9 @@ from generator.fingerprint import code_fingerprint
 from generator.memory import paused_gc
 from generator.model import Article, Brief, Problem
 from generator.records import from_record, is_error, to_problem
-from generator.workers import extract_records
+
+if TYPE_CHECKING:
+    from generator.workers import Standby
 
 __all__ = ["Cache", "analyse", "code_fingerprint"]
 
@@ -26,9 +29,11 @@ def analyse(
     model: str = nlp.DEFAULT_MODEL,
     cache_dir: Path | None = None,
     processes: int = 0,
+    standby: Standby | None = None,
 ) -> Iterator[Brief | Problem]:
     """Briefs for ``articles`` in order, parsing only those not in the cache, on
-    ``processes`` processes (0: every core; 1: this process only).
+    ``processes`` processes (0: every core; 1: this process only), or on
+    ``standby``, a process that loaded the pipeline meanwhile, when only a few changed.
 
     A failure while extracting one article becomes a :class:`Problem` for that
     article; the others still come through.
@@ -40,7 +45,10 @@ def analyse(
     if not todo:  # everything cached: neither spaCy nor the pipeline is loaded
         yield from (b for b in cached if b is not None)
         return
-    fresh = extract_records(todo, model, processes)
+    # Imported only now: the extractors and their word lists are not needed when everything is cached.
+    from generator.workers import extract_records
+
+    fresh = extract_records(todo, model, processes, standby)
     for article, brief in zip(articles, cached, strict=True):
         if brief is None:
             record = next(fresh)

@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 
 BATCH_SIZE = 16
 """Texts per ``nlp.pipe`` batch."""
+WARM_UP = (
+    "Ministers meet in London\n\n"
+    "The Prime Minister met the French President in London on Monday, officials said.\n\n"
+    "\u201cWe agreed on the plan,\u201d she told the BBC after the talks at Downing Street.\n"
+)
+"""A short article through the whole path loads everything extraction reads (the gazetteer, word lists)."""
 
 
 def _failed(article: Article, exc: BaseException) -> Record:
@@ -40,6 +46,13 @@ def _one(article: Article, doc: Doc) -> Record:
         return error_record(article.path, exc.message, id=article.slug)
     except Exception as exc:  # one article's bug must not stop the rest
         return _failed(article, exc)
+
+
+def warm_up(model: str = nlp.DEFAULT_MODEL) -> None:
+    """Load the pipeline and every table extraction needs, before the first real article."""
+    from generator.ingest.article import loads
+
+    extract_batch([loads(WARM_UP, "warm-up.txt")], model)
 
 
 def extract_batch(articles: Sequence[Article], model: str = nlp.DEFAULT_MODEL) -> list[Record]:

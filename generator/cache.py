@@ -16,14 +16,19 @@ from generator.model import Article, Brief
 from generator.records import from_record, to_record
 
 
+def cache_salt(model: str) -> str:
+    """What a brief depends on besides its article: the generator's code and data, and the model."""
+    from generator.fingerprint import code_fingerprint
+
+    return f"{code_fingerprint()}|{nlp.model_id(model)}"
+
+
 class Cache:
     """Briefs on disk, keyed by article content, model and code."""
 
     def __init__(self, directory: Path | None, model: str) -> None:
-        from generator.analyse import code_fingerprint
-
         self.directory = directory
-        self.salt = f"{code_fingerprint()}|{nlp.model_id(model)}" if directory is not None else ""
+        self.salt = cache_salt(model) if directory is not None else ""
 
     def key(self, article: Article) -> str:
         return hashlib.sha256(f"{self.salt}|{article!r}".encode()).hexdigest()

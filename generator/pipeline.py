@@ -8,22 +8,26 @@ first, then every page is rendered and written.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from generator import nlp
+from generator import changes, nlp
 from generator.fingerprint import code_fingerprint, file_fingerprint, folder_fingerprint
 from generator.ingest import read_articles
 from generator.model import Article, Brief, Problem, Report
 from generator.site.aliases import Aliases, load_aliases
 from generator.site.catalog import Catalog, build_catalog
-from generator.site.incremental import PageJob, PageRecords
+from generator.site.incremental import Job, PageGroup, PageRecords, rendered
 from generator.site.keys import remembered_keys
 from generator.site.render import OriginalText, Renderer
 from generator.site.textsafety import name_problems
 from generator.site.writer import write_pages
+
+if TYPE_CHECKING:
+    from generator.workers import Standby
 
 __all__ = [
     "OneBrief",
@@ -80,6 +84,11 @@ class Settings:
         return self.path(self.state) / "manifest.json"
 
     @property
+    def sources(self) -> Path:
+        """Size and modification time of each article file at the last build (see :mod:`generator.changes`)."""
+        return self.path(self.state) / "sources.json"
+
+    @property
     def page_records(self) -> Path:
         """Each generated page's input hash (see :mod:`generator.site.incremental`)."""
         return self.path(self.state) / "pages.json"
@@ -102,20 +111,54 @@ class Settings:
 
 
 def extract_all(
-    articles: list[Article], settings: Settings, progress: Progress[Brief | Problem] = no_progress
+    articles: list[Article],
+    settings: Settings,
+    progress: Progress[Brief | Problem] = no_progress,
+    standby: Standby | None = None,
 ) -> tuple[list[Brief], list[Problem]]:
     """Phase one: every article to a brief (cached by content)."""
     from generator.analyse import analyse
 
     briefs: list[Brief] = []
     problems: list[Problem] = []
-    for result in progress(
-        analyse(articles, model=settings.model, cache_dir=settings.cache_dir, processes=settings.processes),
-        len(articles),
-        "Extracting",
-    ):
+    results = analyse(
+        articles, model=settings.model, cache_dir=settings.cache_dir, processes=settings.processes, standby=standby
+    )
+    for result in progress(results, len(articles), "Extracting"):
         (problems if isinstance(result, Problem) else briefs).append(result)  # type: ignore[arg-type]
     return briefs, problems
+
+
+@contextlib.contextmanager
+def standby_for(settings: Settings) -> Iterator[Standby | None]:
+    """A :class:`~generator.workers.Standby` loading the pipeline while the articles are read,
+    when the article files say a few of them changed since the last build; else None.
+
+    Not when everything may need parsing (first build, other code or model: the
+    process pool does that), nor with one process asked for, one core, or the
+    pipeline already loaded here (``mkdocs serve`` after a cold build).
+    The files' sizes and times are recorded for the next build when extraction is done.
+    """
+    from generator.cache import cache_salt
+    from generator.ingest.corpus import find_articles
+    from generator.workers import cores, processes_for
+
+    if not settings.cache or settings.processes == 1:
+        yield None
+        return
+    now = changes.snapshot(find_articles([settings.path(settings.seeds)]), cache_salt(settings.model))
+    count = changes.changed(changes.load(settings.sources), now)
+    standby: Standby | None = None
+    if count and cores() > 1 and processes_for(count, settings.processes) == 1 and not nlp.loaded():
+        from generator.workers import Standby
+
+        standby = Standby(settings.model)
+    try:
+        yield standby
+    finally:
+        if standby is not None:
+            standby.close()
+    changes.save(settings.sources, now)
 
 
 def read_aliases(settings: Settings) -> Aliases | None:
@@ -139,20 +182,27 @@ def write(settings: Settings, pages: Iterable[tuple[str, str]], report: Report) 
     write_pages(settings.path(settings.docs), settings.manifest, pages, report)
 
 
-def write_changed(settings: Settings, jobs: Iterable[PageJob], report: Report) -> None:
+def write_changed(settings: Settings, jobs: Iterable[Job], report: Report) -> None:
     """Render and write only the pages whose inputs changed since the last build.
 
     Without the cache (``cache=False``) every page is rendered, as before.
     """
     docs = settings.path(settings.docs)
     if not settings.cache:
-        write(settings, ((job.path, job.render()) for job in jobs), report)
+        write(settings, rendered(jobs), report)
         return
     records = PageRecords(settings.page_records, settings.salt())
     fingerprints: dict[str, str] = {}
 
     def pages() -> Iterator[tuple[str, str | None]]:
         for job in jobs:
+            if isinstance(job, PageGroup):
+                kept = records.group(docs, job)
+                group = ((rel, None) for rel in kept) if kept is not None else job.render()
+                for rel, markdown in group:
+                    fingerprints[rel] = job.fingerprint
+                    yield rel, markdown
+                continue
             fingerprints[job.path] = job.fingerprint
             yield job.path, (None if records.fresh(docs, job) else job.render())
 
@@ -194,9 +244,10 @@ def build_site(settings: Settings, progress: Progress[Brief | Problem] = no_prog
 
         briefs, problems = Store(settings.path(settings.store)).briefs()
     else:
-        articles, problems = read_articles([settings.path(settings.seeds)])
-        report.problems.extend(problems)
-        briefs, problems = extract_all(articles, settings, progress)
+        with standby_for(settings) as standby:
+            articles, problems = read_articles([settings.path(settings.seeds)])
+            report.problems.extend(problems)
+            briefs, problems = extract_all(articles, settings, progress, standby)
     report.problems.extend(problems)
     report.problems.extend(name_problems(briefs))
     report.briefs = len(briefs)

@@ -2,22 +2,29 @@
 
 Each worker process runs :func:`generator.batch.extract_batch`, the function
 the Dask path runs too, and loads the pipeline once, on its first batch. Small
-inputs stay in this process: starting processes (and a pipeline in each)
-costs more than it saves for a handful of articles.
+inputs stay in one process: starting processes (and a pipeline in each)
+costs more than it saves for a handful of articles. That one process can be a
+:class:`Standby`, started when the build begins, so the pipeline loads while
+this process reads the articles and the cache.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
+from typing import TYPE_CHECKING
 
 from generator import nlp
-from generator.batch import extract_batch
 from generator.model import Article
 from generator.records import Record
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 CHUNK = 32
 """Articles per task: two ``nlp.pipe`` batches, small enough to keep every process busy to the end."""
@@ -39,20 +46,94 @@ def processes_for(count: int, requested: int = 0) -> int:
     return max(1, min(wanted, count // MIN_PER_PROCESS))
 
 
+def _start_method() -> str:
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _standing_by(conn: Connection, model: str) -> None:
+    """The standby process: load everything, then extract each list of articles sent."""
+    from generator.batch import extract_batch, warm_up
+
+    try:
+        warm_up(model)
+    except BaseException:  # e.g. the model is not installed: the build meets the error itself
+        conn.close()
+        return
+    while True:
+        try:
+            articles = conn.recv()
+        except (EOFError, OSError):  # the build is over
+            return
+        conn.send(extract_batch(articles, model))
+
+
+class Standby:
+    """A process that loads the pipeline (and the extractors' tables) as soon as it starts.
+
+    Started when a build expects a few changed articles: the one or two seconds
+    of loading then overlap this process reading the articles and the cache.
+    It extracts the articles it is sent, exactly as :func:`extract_records` on
+    one process would (the same :func:`generator.batch.extract_batch`).
+    """
+
+    def __init__(self, model: str) -> None:
+        # Forked only from a single-threaded process (the command line): under ``mkdocs serve``
+        # another thread may hold a lock at the moment of the fork, which the child would wait
+        # for forever. A spawned process starts a little slower, still beside this one.
+        fork = _start_method() == "fork" and threading.active_count() == 1
+        ctx = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
+        self.model = model
+        self._conn, theirs = ctx.Pipe()
+        self._process = ctx.Process(target=_standing_by, args=(theirs, model), daemon=True, name="newsbrief-standby")
+        self._process.start()
+        theirs.close()
+
+    def extract(self, articles: Sequence[Article]) -> list[Record] | None:
+        """Records of ``articles`` in order, or None when the process is gone
+        (it could not load the pipeline, or died): the caller extracts them itself."""
+        try:
+            self._conn.send(list(articles))
+            while not self._conn.poll(1.0):
+                if not self._process.is_alive():
+                    return None
+            records: list[Record] = self._conn.recv()
+        except (EOFError, OSError):
+            return None
+        return records if len(records) == len(articles) else None
+
+    def close(self) -> None:
+        """Stop the process, at once if it is still loading: nothing is left for it."""
+        with contextlib.suppress(OSError):
+            self._conn.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join(timeout=5)
+
+
 def chunks(articles: Sequence[Article], size: int) -> list[Sequence[Article]]:
     return [articles[i : i + size] for i in range(0, len(articles), size)]
 
 
-def extract_records(articles: Sequence[Article], model: str, processes: int = 0) -> Iterator[Record]:
-    """One record per article, in order, parsed on ``processes`` processes (0: every core)."""
+def extract_records(
+    articles: Sequence[Article], model: str, processes: int = 0, standby: Standby | None = None
+) -> Iterator[Record]:
+    """One record per article, in order, parsed on ``processes`` processes (0: every core);
+    on ``standby`` when one process is enough and the standby has that model."""
+    # Imported here: the build imports this module before it knows whether anything needs parsing.
+    from generator.batch import extract_batch
+
     n = processes_for(len(articles), processes)
     if n == 1:
+        records = standby.extract(articles) if standby is not None and standby.model == model else None
+        if records is not None:
+            yield from records
+            return
         for batch in chunks(articles, CHUNK):
             yield from extract_batch(batch, model)
         return
     # fork where there is one: workers start at once and share the pipeline loaded here
     # (once per process: a second build, under mkdocs serve, forks it again for free).
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    method = _start_method()
     if method == "fork":
         nlp.load_pipeline(model)
     with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method)) as pool:

@@ -136,3 +136,112 @@ def test_remembered_keys_hold_this_build_names_only(tmp_path: Path) -> None:
     keys._MEMO.clear()
     with keys.remembered_keys(path, "other salt"):  # other code or data: nothing is reused
         assert ("person", "Volodymyr Zelenskyy") not in keys._MEMO
+
+
+def test_list_pages_show_nothing_of_the_article_text() -> None:
+    """The list pages' hash leaves the articles' text out: right only while no list shows it."""
+    from dataclasses import replace
+
+    from generator.site.catalog import build_catalog
+    from generator.site.incremental import Fingerprints
+    from tests.test_front import _many
+    from tests.test_render import TEMPLATES
+
+    briefs = _many(25)
+    reworded = list(briefs)
+    a = briefs[3].article
+    reworded[3] = replace(briefs[3], article=replace(a, body=a.body.replace("e", "a"), headline=None))
+    retitled = list(briefs)
+    retitled[3] = replace(briefs[3], title="Another title")
+    catalogs = [build_catalog(b) for b in (briefs, reworded, retitled)]
+    lists = [dict(Renderer(TEMPLATES, c).list_pages()) for c in catalogs]
+    hashes = [Fingerprints(c).lists() for c in catalogs]
+    assert lists[1] == lists[0] and hashes[1] == hashes[0]
+    assert lists[2] != lists[0] and hashes[2] != hashes[0]
+
+
+def test_list_pages_are_rendered_only_when_what_they_show_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    list_pages = Renderer.list_pages
+    monkeypatch.setattr(Renderer, "list_pages", lambda self: calls.append(1) or list_pages(self))
+    root = _project(tmp_path / "p")
+    settings = Settings(root=root)
+    first = build_site(settings)
+    assert calls == [1] and "briefs/index.md" in first.written
+    build_site(settings)
+    assert calls == [1]  # nothing changed
+    (root / "docs" / "briefs" / "index.md").unlink()
+    again = build_site(settings)
+    assert calls == [1, 1] and "briefs/index.md" in again.written  # a list page deleted by hand
+    (root / "seeds" / "lisbon.txt").unlink()
+    build_site(settings)
+    assert calls == [1, 1, 1]
+    assert generated_tree(root / "docs") == _full_build(tmp_path / "full", {"paris.txt": PARIS, "berlin.txt": BERLIN})
+
+
+def test_a_few_changed_articles_go_to_a_standby_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The standby loads the pipeline while the build reads the articles, and gives the same site."""
+    from generator import nlp, workers
+
+    monkeypatch.setattr(nlp, "loaded", lambda: False)  # as in a fresh ``newsbrief build`` process
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    sent: list[list[str]] = []
+    extract = workers.Standby.extract
+
+    def spy(self: workers.Standby, articles):  # type: ignore[no-untyped-def]
+        sent.append([a.slug for a in articles])
+        records = extract(self, articles)
+        assert records is not None  # extracted there, not here after all
+        return records
+
+    monkeypatch.setattr(workers.Standby, "extract", spy)
+    root = _project(tmp_path / "p")
+    settings = Settings(root=root)
+    build_site(settings)
+    assert sent == []  # a first build: no standby (every article needs parsing)
+    edited = PARIS.replace("on Monday", "on Monday morning")
+    (root / "seeds" / "paris.txt").write_text(edited, encoding="utf-8")
+    build_site(settings)
+    assert sent == [["paris"]]
+    build_site(settings)
+    assert sent == [["paris"]]  # nothing changed: no standby
+    expected = _full_build(tmp_path / "full", {"paris.txt": edited, "berlin.txt": BERLIN, "lisbon.txt": LISBON})
+    assert generated_tree(root / "docs") == expected
+
+
+def test_a_standby_that_cannot_load_the_model_leaves_the_error_to_the_build() -> None:
+    from generator.workers import Standby
+
+    standby = Standby("xx_no_such_model")
+    try:
+        assert standby.extract([]) is None
+    finally:
+        standby.close()
+
+
+def test_a_standby_started_beside_other_threads_is_spawned_and_extracts_the_same(tmp_path: Path) -> None:
+    """Under ``mkdocs serve`` other threads run: the standby is spawned, not forked."""
+    import threading
+
+    from generator import batch, nlp
+    from generator.pipeline import read_articles
+    from generator.workers import Standby
+
+    (tmp_path / "paris.txt").write_text(PARIS, encoding="utf-8")
+    articles, _ = read_articles([tmp_path / "paris.txt"])
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        standby = Standby(nlp.DEFAULT_MODEL)
+        assert standby._process._start_method == "spawn"  # type: ignore[attr-defined]
+    finally:
+        stop.set()
+        thread.join()
+    try:
+        assert standby.extract(articles) == batch.extract_batch(articles)
+    finally:
+        standby.close()
+

@@ -236,12 +236,13 @@ def test_killed_build_leaves_no_half_page_and_recovers(tmp_path: Path) -> None:
     changed = {rel for rel in new if old.get(rel) != new[rel]}
     assert len(changed) > 25
 
-    # Each page's rename is slowed down, so the kill lands while pages are being written.
+    # Each page's rename is slowed down, so the kill lands while pages are being written
+    # (by several threads at once: two rounds of them at most before the kill).
     slow = (
         "import os, sys, time\n"
         "real = os.replace\n"
         "def slow(a, b):\n"
-        "    time.sleep(0.03)\n"
+        "    time.sleep(0.5)\n"
         "    real(a, b)\n"
         "os.replace = slow\n"
         "from generator.cli import main\n"
@@ -259,7 +260,7 @@ def test_killed_build_leaves_no_half_page_and_recovers(tmp_path: Path) -> None:
             assert proc.poll() is None, "the build ended before writing"
             assert time.monotonic() < deadline
             time.sleep(0.005)
-        time.sleep(0.4)
+        time.sleep(1.0)
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.kill()

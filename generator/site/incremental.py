@@ -2,13 +2,15 @@
 
 A brief's page depends on its article and on the pages it links to (their
 names, addresses and roles); an entity's page on the briefs that mention it;
-the index pages on the list of briefs and entities. Each page gets a hash of
-exactly those inputs, salted with everything that affects every page (the
-generator's code, the model, the templates, the aliases file). The hashes are
-kept in ``.newsbrief/pages.json`` with the size and modification time of the
-file written, so a page whose inputs and file are unchanged is neither
-rendered nor read: one edited article costs its own page and the pages of
-what it mentions.
+the list pages (home, brief lists, A–Z, "who is quoted") on what every brief
+extracted and every entity's name, address and counts, but not on the
+articles' text, which no list shows. Each page gets a hash of exactly those
+inputs, salted with everything that affects every page (the generator's code,
+the model, the templates, the aliases file). The hashes are kept in
+``.newsbrief/pages.json`` with the size and modification time of the file
+written, so a page whose inputs and file are unchanged is neither rendered nor
+read: one edited article costs its own page and the pages of what it
+mentions, and the list pages only when what they show of it changed.
 """
 
 from __future__ import annotations
@@ -17,14 +19,14 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.model import Brief
 from generator.site.catalog import Catalog, SiteEntity
 
-VERSION = 1
+VERSION = 2
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -34,6 +36,27 @@ class PageJob:
     path: str
     fingerprint: str
     render: Callable[[], str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageGroup:
+    """Pages rendered together under one input hash: the list pages, whose paths
+    (how many pages each paginated list has) are only known once rendered."""
+
+    fingerprint: str
+    render: Callable[[], Iterable[tuple[str, str]]]
+
+
+Job = PageJob | PageGroup
+
+
+def rendered(jobs: Iterable[Job]) -> Iterator[tuple[str, str]]:
+    """Every page of ``jobs`` rendered, in order: a build without page records."""
+    for job in jobs:
+        if isinstance(job, PageGroup):
+            yield from job.render()
+        else:
+            yield job.path, job.render()
 
 
 def _hash(*parts: str) -> str:
@@ -88,11 +111,26 @@ class Fingerprints:
             *(self.brief(b) for b in entity.briefs),
         )
 
-    def everything(self) -> str:
-        """Inputs of pages that list the whole site (the indexes): every brief and every entity."""
+    def listed(self, brief: Brief) -> str:
+        """What a list page can show of a brief: everything extracted, without the article's text.
+
+        The article's text, paragraphs and headline are left out, so an edit that
+        changes none of the extraction (a sentence added at the end that names
+        nothing new) renders no list page again.
+        """
+        a = brief.article
+        return repr(replace(brief, article=replace(a, body="", paragraphs=(), headline=None, warnings=())))
+
+    def lists(self) -> str:
+        """Inputs of the pages that list the whole site: every brief as listed, in the
+        catalog's order, and every entity's link and counts."""
         return _hash(
-            *(self.brief(b) for b in self.catalog.briefs),
-            *(f"{self.link(e)}:{len(e.briefs)}" for e in self.catalog.entities.values()),
+            "lists",
+            *(self.listed(b) for b in self.catalog.briefs),
+            *(
+                f"{self.link(e)}:{len(e.briefs)}:{len(e.quotes)}:{len(e.claims)}"
+                for e in self.catalog.entities.values()
+            ),
         )
 
 
@@ -130,6 +168,15 @@ class PageRecords:
         except OSError:
             return False
         return (st.st_size, st.st_mtime_ns) == known[1:]
+
+    def group(self, docs: Path, group: PageGroup) -> list[str] | None:
+        """The pages the last build wrote for ``group``, when its inputs are unchanged and
+        every one of those files is untouched; otherwise None (the group is rendered)."""
+        paths = [rel for rel, known in self.pages.items() if known[0] == group.fingerprint]
+        if not paths:
+            return None
+        fresh = all(self.fresh(docs, PageJob(path=rel, fingerprint=group.fingerprint, render=str)) for rel in paths)
+        return paths if fresh else None
 
     def update(self, docs: Path, fingerprints: dict[str, str], kept: Iterable[str]) -> None:
         """Record the pages now on disk that the generator wrote or kept; forget the rest."""

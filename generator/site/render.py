@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,7 +22,7 @@ from generator.model import ENTITY_KINDS, Brief, Fact, Span
 from generator.site import escape, jsonld, layout, quoted, views
 from generator.site.catalog import Catalog, SiteEntity
 from generator.site.front import Front, long_date
-from generator.site.incremental import Fingerprints, PageJob
+from generator.site.incremental import Fingerprints, Job, PageGroup, PageJob, rendered
 from generator.site.related import Related
 
 OriginalText = Literal["full", "none"]
@@ -282,13 +282,12 @@ class Renderer:
             coordinates=views.coordinates(entity),
         )
 
-    def jobs(self) -> Iterable[PageJob]:
-        """Every generated page, not yet rendered where that can wait, with the hash of its inputs.
+    def jobs(self) -> Iterable[Job]:
+        """Every generated page, not yet rendered, with the hash of its inputs.
 
         Briefs and entity pages are rendered only when their inputs changed; the
-        list pages (home, briefs, A–Z, "who is quoted") depend on everything and
-        are cheap, paginated, so they are rendered each build and kept by the
-        writer when unchanged.
+        list pages (home, briefs, A–Z, "who is quoted") are one group, rendered
+        together when what they show of any brief or entity changed.
         """
         fp = Fingerprints(self.catalog)
         for brief in sorted(self.catalog.briefs, key=lambda b: b.article.slug):
@@ -300,16 +299,19 @@ class Renderer:
                 yield PageJob(
                     path=entity.path, fingerprint=fp.entity(entity), render=functools.partial(self.entity_page, entity)
                 )
-        everything = fp.everything()
+        yield PageGroup(fingerprint=fp.lists(), render=self.list_pages)
+
+    def list_pages(self) -> Iterator[tuple[str, str]]:
+        """The pages that list the whole site, paginated."""
         front = Front(self)
-        lists = [("index.md", front.home()), *front.briefs(), *front.entity_indexes(), *quoted.pages(front)]
-        for path, markdown in lists:
-            yield PageJob(path=path, fingerprint=everything, render=functools.partial(str, markdown))
+        yield "index.md", front.home()
+        yield from front.briefs()
+        yield from front.entity_indexes()
+        yield from quoted.pages(front)
 
     def pages(self) -> Iterable[tuple[str, str]]:
         """Every generated page as (path below docs/, Markdown), in a stable order."""
-        for job in self.jobs():
-            yield job.path, job.render()
+        return rendered(self.jobs())
 
 
 def _plain(text: str) -> str:

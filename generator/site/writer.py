@@ -25,7 +25,8 @@ import json
 import os
 import secrets
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from generator.errors import NewsbriefError
@@ -34,6 +35,8 @@ from generator.site.layout import OWNED_FILES, OWNED_FOLDERS
 from generator.site.stamp import is_unedited, stamped
 
 _TMP_PREFIX = ".nb-tmp-"
+_WRITERS = 8
+"""Threads writing pages at once (see :func:`_write`)."""
 # mkstemp creates files readable by their owner only; pages get the usual
 # permissions (0666 less the umask) so a web server or CI user can read them.
 _UMASK = os.umask(0o022)
@@ -305,12 +308,62 @@ def _write(docs: Path, manifest_path: Path, planned: dict[str, str | None], repo
     if changing:
         manifest.save()
 
-    def put(n: int, target: Path, content: str) -> None:
+    def write_one(n: int, target: Path, content: str) -> None:
         try:
             atomic_write(target, content, temporary=f"{_TMP_PREFIX}{token}-{n}")
         except OSError as exc:
             raise fs_error(target, exc) from None
 
+    # A few threads write the pages: each write waits for its fsync (milliseconds on a busy
+    # disk; 2,100 pages took 16 s one after another), and waits in parallel overlap.
+    pool = ThreadPoolExecutor(max_workers=_WRITERS)
+    writes: list[Future[None]] = []
+
+    def put(n: int, target: Path, content: str) -> None:
+        writes.append(pool.submit(write_one, n, target, content))
+
+    try:
+        _decide(docs, manifest, planned, report, put)
+    finally:
+        pool.shutdown(wait=True)
+    for write in writes:
+        write.result()  # the first failure, as a WriterError
+
+    for rel in sorted(set(manifest.files) - set(planned)):
+        try:
+            target = targets(rel)
+        except ValueError:  # a damaged or hand-edited manifest: never act on it
+            manifest.files.pop(rel)
+            continue
+        current = _read(target)
+        if current is None:
+            manifest.files.pop(rel)
+        elif manifest.owns(rel, digest(current)):
+            try:
+                target.unlink()
+            except OSError as exc:
+                raise fs_error(target, exc, "cannot remove an old page") from None
+            manifest.files.pop(rel)
+            report.removed.append(rel)
+        else:
+            report.conflicts.append(
+                f"docs/{rel} is no longer generated, but its content is not what newsbrief wrote "
+                "(a person wrote or edited it), so it was kept"
+            )
+            manifest.files.pop(rel)
+    manifest.temporaries = []
+    manifest.save()
+
+
+def _decide(
+    docs: Path,
+    manifest: Manifest,
+    planned: dict[str, str | None],
+    report: Report,
+    put: Callable[[int, Path, str], None],
+) -> None:
+    """Page by page: keep it, write it (through ``put``) or leave a person's edit alone."""
+    targets = _Targets(docs)
     for n, (rel, content) in enumerate(planned.items()):
         target = targets(rel)
         if content is None:
@@ -338,28 +391,3 @@ def _write(docs: Path, manifest_path: Path, planned: dict[str, str | None], repo
             manifest.files.pop(rel, None)
             continue
         manifest.files[rel] = [digest(content)]
-
-    for rel in sorted(set(manifest.files) - set(planned)):
-        try:
-            target = targets(rel)
-        except ValueError:  # a damaged or hand-edited manifest: never act on it
-            manifest.files.pop(rel)
-            continue
-        current = _read(target)
-        if current is None:
-            manifest.files.pop(rel)
-        elif manifest.owns(rel, digest(current)):
-            try:
-                target.unlink()
-            except OSError as exc:
-                raise fs_error(target, exc, "cannot remove an old page") from None
-            manifest.files.pop(rel)
-            report.removed.append(rel)
-        else:
-            report.conflicts.append(
-                f"docs/{rel} is no longer generated, but its content is not what newsbrief wrote "
-                "(a person wrote or edited it), so it was kept"
-            )
-            manifest.files.pop(rel)
-    manifest.temporaries = []
-    manifest.save()
