@@ -7,31 +7,9 @@ abstains, or no speaker where the text names one clearly.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from generator.extract.entities import entities
 from generator.extract.speech.names import misspelt, nicknames
 from generator.extract.speech.pullquotes import is_pull_quote
-from generator.extract.speech.quotes import quotes
-from generator.model import Article, Quote
-from generator.nlp import parse as parse_article
-
-Parse = Callable[[str], tuple[Article, object]]
-
-
-def said(parse: Parse, text: str) -> list[tuple[str, str | None]]:
-    article, doc = parse(text)
-    parsed = parse_article(article, doc)  # type: ignore[arg-type]
-    people, _, organizations = entities(parsed)
-    found: tuple[Quote, ...] = quotes(parsed, people=people, organizations=organizations)
-    return [(q.text, q.speaker) for q in found]
-
-
-def speaker_of(parse: Parse, text: str, fragment: str) -> str | None:
-    hits = [s for q, s in said(parse, text) if fragment in q]
-    assert hits, f"no quote holds {fragment!r}: {said(parse, text)}"
-    return hits[0]
-
+from tests.test_speakers import Parse, said, speaker_of
 
 # -- names, without a parse ------------------------------------------------------
 
