@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -75,3 +76,20 @@ def quote_line(label: str, report: dict[str, dict[str, float]], who: str = "spea
         f"{who} {row['speaker_accuracy']:.3f}  (pred {row['predicted']}, gold {row['gold']}; "
         f"strict F1 {strict['f1']:.3f})"
     )
+
+
+def bench_project(root: Path, files: list[Path]) -> Path:
+    """A project folder at ``root`` (made if missing) with this checkout's site configuration,
+    templates and hand-written docs, and ``files`` as its seeds (named ``<folder>-<file>`` so the
+    BBC corpus's numbered files of different sections stay apart)."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", root)
+    shutil.copytree(ROOT / "templates", root / "templates")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    shutil.copytree(
+        ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("briefs", "people", "places", "organizations")
+    )
+    (root / "seeds").mkdir()
+    for f in files:
+        shutil.copy(f, root / "seeds" / f"{f.parent.name}-{f.name}")
+    return root

@@ -12,7 +12,6 @@ ratio build / bare. Run by hand; not a test.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 import time
@@ -21,27 +20,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import spacy
-from _shared import ROOT, SHARED
+from _shared import SHARED, bench_project
 
 from generator.pipeline import Settings, build_site, read_articles
 from generator.workers import cores
 
 
-def project(tmp: Path, files: list[Path]) -> Path:
-    shutil.copy(ROOT / "mkdocs.yml", tmp)
-    shutil.copytree(ROOT / "templates", tmp / "templates")
-    shutil.copytree(
-        ROOT / "docs", tmp / "docs", ignore=shutil.ignore_patterns("briefs", "people", "places", "organizations")
-    )
-    (tmp / "seeds").mkdir()
-    for f in files:
-        shutil.copy(f, tmp / "seeds" / f"{f.parent.name}-{f.name}")
-    return tmp
-
-
 def cold_build(files: list[Path], processes: int) -> tuple[float, int]:
     with tempfile.TemporaryDirectory() as tmp:
-        root = project(Path(tmp), files)
+        root = bench_project(Path(tmp), files)
         t = time.perf_counter()
         report = build_site(Settings(root=root, cache=False, processes=processes))
         return time.perf_counter() - t, report.briefs

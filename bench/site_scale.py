@@ -27,7 +27,6 @@ import argparse
 import gzip
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -37,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _shared import ROOT, SHARED
+from _shared import SHARED, bench_project
 
 QUERIES = ("Gordon Brown", "Tony Blair")
 """Names to search in the browser (people the BBC corpus quotes)."""
@@ -131,16 +130,7 @@ def main() -> None:
     files = sorted((SHARED / "corpus" / "bbc").rglob("*.txt"))
     files = [f for f in files if f.name != "README.TXT"][: None if args.all else args.limit]
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        shutil.copy(ROOT / "mkdocs.yml", root)
-        shutil.copytree(ROOT / "templates", root / "templates")
-        shutil.copytree(ROOT / "overrides", root / "overrides")
-        shutil.copytree(
-            ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("briefs", "people", "places", "organizations")
-        )
-        (root / "seeds").mkdir()
-        for f in files:
-            shutil.copy(f, root / "seeds" / f"{f.parent.name}-{f.name}")
+        root = bench_project(Path(tmp), files)
         exe = [sys.executable, "-m", "generator"]
         cold = run([*exe, "build"], root)
         warm = run([*exe, "build"], root)

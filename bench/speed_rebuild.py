@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -32,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _shared import ROOT, SHARED
+from _shared import ROOT, SHARED, bench_project
 
 SENTENCE = "\nThe company said it would publish more details next week.\n"
 
@@ -41,17 +40,6 @@ def load() -> str:
     return "load " + " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def project(root: Path, files: list[Path]) -> Path:
-    root.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", root)
-    shutil.copytree(ROOT / "templates", root / "templates")
-    shutil.copytree(
-        ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("briefs", "people", "places", "organizations")
-    )
-    (root / "seeds").mkdir()
-    for f in files:
-        shutil.copy(f, root / "seeds" / f"{f.parent.name}-{f.name}")
-    return root
 
 
 def build(root: Path, code: Path | None) -> tuple[float, float]:
@@ -105,7 +93,7 @@ def main() -> None:
                                      check=True, capture_output=True).stdout
             subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True)
             versions["baseline"] = code
-        roots = {name: project(tmp / name, files) for name in versions}
+        roots = {name: bench_project(tmp / name, files) for name in versions}
         times: dict[str, dict[str, list[tuple[float, float]]]] = {name: {} for name in versions}
 
         refs: dict[str, list[float]] = {name: [] for name in versions}
