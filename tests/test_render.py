@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -216,3 +217,35 @@ def test_catalog_keeps_mr_and_mrs_of_one_surname_apart() -> None:
     catalog = build_catalog([with_person("Mr", "a1"), with_person("Mrs", "b1"), with_person("Ms", "c1")])
     pages = {e.name: len(e.briefs) for e in catalog.of_kind("person") if "Clinton" in e.name}
     assert pages == {"Mr Clinton": 1, "Mrs Clinton": 2} or pages == {"Mr Clinton": 1, "Ms Clinton": 2}
+
+
+def test_an_entity_in_many_briefs_gets_pages_of_its_briefs_newest_first() -> None:
+    """45 briefs quote Ada Lovelace: her page gathers the newest ENTITY_BRIEFS briefs and their
+    quotes, then older pages in a folder of her own; roles and company stay on the first page."""
+    from generator.site.render import ENTITY_BRIEFS
+
+    start = dt.date(2025, 1, 1)
+    briefs = [make_brief(BODY, slug=f"day{i:02d}", date=start + dt.timedelta(days=i)) for i in range(45)]
+    pages = dict(Renderer(TEMPLATES, build_catalog(briefs)).pages())
+    first, second, third = (
+        pages["people/ada-lovelace.md"],
+        pages["people/ada-lovelace/page/2.md"],
+        pages["people/ada-lovelace/page/3.md"],
+    )
+    assert "people/ada-lovelace/page/4.md" not in pages
+    newest = [f"day{i:02d}" for i in range(44, -1, -1)]
+    for page, slugs in ((first, newest[:ENTITY_BRIEFS]), (second, newest[ENTITY_BRIEFS : 2 * ENTITY_BRIEFS])):
+        linked = re.findall(r"\(\.\./(?:\.\./\.\./)?briefs/(day\d\d)\.md\)", page.split("## Briefs")[1])
+        assert linked == slugs
+        assert page.count("> “We are ready,”") == ENTITY_BRIEFS  # the quotes of this page's briefs only
+    assert third.count("> “We are ready,”") == 5
+    assert "Appears in 45 briefs" in first and "**mayor of Testville**" in first and "## Appears with" in first
+    assert "Appears in" not in second and "mayor of Testville" not in second and "## Appears with" not in second
+    assert "Briefs 21–40 of 45, newest first" in second and "](../../ada-lovelace.md)" in second
+    html = [markdown.markdown(p, extensions=["attr_list", "md_in_html"]) for p in (first, second)]
+    assert '<a class="md-button" href="ada-lovelace/page/2.md">Older →</a>' in html[0]
+    assert '<a class="md-button" href="../../ada-lovelace.md">← Newer</a>' in html[1]
+    assert '<a class="md-button" href="3.md">Older →</a>' in html[1]
+    meta = [frontmatter.loads(p).metadata for p in (first, second)]
+    assert meta[0]["title"] == "Ada Lovelace" and "search" in meta[0]
+    assert meta[1]["title"] == "Ada Lovelace, page 2" and "search" not in meta[1]  # found through page 1

@@ -40,8 +40,9 @@ class PageJob:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PageGroup:
-    """Pages rendered together under one input hash: the list pages, whose paths
-    (how many pages each paginated list has) are only known once rendered."""
+    """Pages rendered together under one input hash, whose paths (how many pages a
+    paginated list has) are only known once rendered: the list pages, and the
+    pages of an entity with more briefs than one page gathers."""
 
     fingerprint: str
     render: Callable[[], Iterable[tuple[str, str]]]
@@ -145,6 +146,7 @@ class PageRecords:
         self.path = path
         self.salt = salt
         self.pages: dict[str, tuple[str, int, int]] = {}
+        self._by_fingerprint: dict[str, list[str]] | None = None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -172,7 +174,11 @@ class PageRecords:
     def group(self, docs: Path, group: PageGroup) -> list[str] | None:
         """The pages the last build wrote for ``group``, when its inputs are unchanged and
         every one of those files is untouched; otherwise None (the group is rendered)."""
-        paths = [rel for rel, known in self.pages.items() if known[0] == group.fingerprint]
+        if self._by_fingerprint is None:  # one pass, not one per group: entities are groups too
+            self._by_fingerprint = {}
+            for rel, known in self.pages.items():
+                self._by_fingerprint.setdefault(known[0], []).append(rel)
+        paths = self._by_fingerprint.get(group.fingerprint, [])
         if not paths:
             return None
         fresh = all(self.fresh(docs, PageJob(path=rel, fingerprint=group.fingerprint, render=str)) for rel in paths)
@@ -191,6 +197,7 @@ class PageRecords:
                 continue
             pages[rel] = (fp, st.st_size, st.st_mtime_ns)
         self.pages = pages
+        self._by_fingerprint = None
 
     def save(self) -> None:
         from generator.site.writer import atomic_write

@@ -3,6 +3,9 @@
 A list of briefs or entities lives in a folder: page 1 is ``FOLDER/index.md``
 (or any first path given), later pages are ``FOLDER/page/N.md``. Brief and
 entity slugs never contain a slash, so ``page/N.md`` cannot collide with them.
+An entity's own page (``people/SLUG.md``) keeps its later pages in a folder of
+its own, ``people/SLUG/page/N.md``: one folder per entity, so two entities'
+pages never share a path.
 """
 
 from __future__ import annotations
@@ -31,15 +34,17 @@ class Page(Generic[T]):
     """0-based position of the first item in the whole list."""
 
 
-def page_path(first: str, number: int) -> str:
-    """Path of page ``number`` of the list whose first page is ``first`` (``x/index.md``)."""
+def page_path(first: str, number: int, folder: str | None = None) -> str:
+    """Path of page ``number`` of the list whose first page is ``first`` (``x/index.md``);
+    later pages go in ``folder`` (by default the first page's folder)."""
     if number == 1:
         return first
-    folder = first.rsplit("/", 1)[0]
+    if folder is None:
+        folder = first.rsplit("/", 1)[0]
     return f"{folder}/page/{number}.md"
 
 
-def paginate(items: Sequence[T], first: str, size: int = PAGE_SIZE) -> list[Page[T]]:
+def paginate(items: Sequence[T], first: str, size: int = PAGE_SIZE, *, folder: str | None = None) -> list[Page[T]]:
     """Pages of at most ``size`` items; an empty list still gets its (empty) first page."""
     count = max(1, -(-len(items) // size))
     return [
@@ -47,9 +52,9 @@ def paginate(items: Sequence[T], first: str, size: int = PAGE_SIZE) -> list[Page
             items=tuple(items[(n - 1) * size : n * size]),
             number=n,
             count=count,
-            path=page_path(first, n),
-            previous=page_path(first, n - 1) if n > 1 else None,
-            next=page_path(first, n + 1) if n < count else None,
+            path=page_path(first, n, folder),
+            previous=page_path(first, n - 1, folder) if n > 1 else None,
+            next=page_path(first, n + 1, folder) if n < count else None,
             first_index=(n - 1) * size,
         )
         for n in range(1, count + 1)

@@ -23,6 +23,7 @@ from generator.site import escape, jsonld, layout, quoted, views
 from generator.site.catalog import Catalog, SiteEntity
 from generator.site.front import Front, long_date
 from generator.site.incremental import Fingerprints, Job, PageGroup, PageJob, rendered
+from generator.site.paginate import Page, paginate
 from generator.site.related import Related
 
 OriginalText = Literal["full", "none"]
@@ -47,6 +48,9 @@ FLAG_LABELS = {
     "one_sided": "one side only",
     "state_media": "via state-controlled outlet",
 }
+ENTITY_BRIEFS = 20
+"""Briefs an entity page gathers before its older briefs go to a next page: twenty briefs'
+quotes and claims read in one sitting, and keep each page's size independent of the site's."""
 _NOT_PLAIN = re.compile(r"[^\w\s.,;:!?'’‘()\-–—/]|_")
 
 
@@ -248,8 +252,7 @@ class Renderer:
                 for s in brief.summary
             ],
             facts=[
-                (f, self.fact_markup(page, brief, f, linked), brief.article.paragraph_of(f.start))
-                for f in brief.facts
+                (f, self.fact_markup(page, brief, f, linked), brief.article.paragraph_of(f.start)) for f in brief.facts
             ],
             quote_groups=views.quote_groups(self.catalog, brief),
             claim_rows=views.claim_rows(self.catalog, brief),
@@ -260,23 +263,46 @@ class Renderer:
             paragraph_of=brief.article.paragraph_of,
         )
 
-    def entity_page(self, entity: SiteEntity) -> str:
-        page = entity.path
+    def entity_pages(self, entity: SiteEntity) -> Iterator[tuple[str, str]]:
+        """The entity's page and, past ``ENTITY_BRIEFS`` briefs, its older pages.
+
+        What a page shows grows with the briefs it gathers; an entity in a
+        hundred thousand briefs would make one page no browser or Markdown
+        converter handles. So each page gathers the quotes, claims and facts of
+        ``ENTITY_BRIEFS`` briefs, newest first, and links to the next; the first
+        page alone carries what is about the entity as a whole (name, roles,
+        map, who it appears with).
+        """
+        folder = entity.path.removesuffix(".md")
+        for pager in paginate(entity.briefs, entity.path, ENTITY_BRIEFS, folder=folder):
+            yield pager.path, self.entity_page(entity, pager)
+
+    def entity_page(self, entity: SiteEntity, pager: Page[Brief] | None = None) -> str:
+        """One page of the entity (the first unless ``pager`` says otherwise)."""
+        if pager is None:
+            pager = paginate(entity.briefs, entity.path, ENTITY_BRIEFS)[0]
+        page = pager.path
+        here = pager.items
+        first = pager.number == 1
         return self.env.get_template(f"{entity.kind}.md.j2").render(
             page=page,
             entity=entity,
-            roles=views.roles(entity),
+            pager=pager,
+            first_page=first,
+            briefs=here,
+            roles=views.roles(entity) if first else {},
             # Case-folded first, then exact: Kyiv/KYIV must not keep a set's (hash-seeded) order.
             aliases=sorted(entity.aliases, key=lambda a: (a.casefold(), a)),
-            quotes=views.quotes_by_brief(entity),
-            claims=views.claims_by_brief(entity),
-            facts=views.facts_mentioning(self.catalog, entity),
-            spokespeople=views.spokespeople(self.catalog, entity),
-            together=views.together(self.catalog, entity),
+            quotes=views.on_page(views.quotes_by_brief(entity), here),
+            claims=views.on_page(views.claims_by_brief(entity), here),
+            facts=views.facts_mentioning(self.catalog, entity, here),
+            spokespeople=views.spokespeople(self.catalog, entity) if first else [],
+            together=views.together(self.catalog, entity) if first else {},
             appears_max=views.APPEARS_WITH_MAX,
             appears_all=views.APPEARS_WITH_ALL,
             link_run=views.LINK_RUN,
             link=lambda target, text=None, anchor="": self.link(page, target, text, anchor),
+            href=lambda to: self.href(page, to),
             paragraph_of=lambda brief, offset: brief.article.paragraph_of(offset),
             para_link=lambda brief, para, text=None: self.pilcrow(page, brief, para, text),
             coordinates=views.coordinates(entity),
@@ -296,9 +322,14 @@ class Renderer:
             )
         for kind in ENTITY_KINDS:
             for entity in self.catalog.of_kind(kind):
-                yield PageJob(
-                    path=entity.path, fingerprint=fp.entity(entity), render=functools.partial(self.entity_page, entity)
-                )
+                if len(entity.briefs) <= ENTITY_BRIEFS:
+                    yield PageJob(
+                        path=entity.path,
+                        fingerprint=fp.entity(entity),
+                        render=functools.partial(self.entity_page, entity),
+                    )
+                else:  # how many pages it has is known once paginated
+                    yield PageGroup(fingerprint=fp.entity(entity), render=functools.partial(self.entity_pages, entity))
         yield PageGroup(fingerprint=fp.lists(), render=self.list_pages)
 
     def list_pages(self) -> Iterator[tuple[str, str]]:

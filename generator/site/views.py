@@ -8,7 +8,7 @@ sourcing is summed up) here lets them be tested without a template.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,6 +101,7 @@ def mentioned(catalog: Catalog, brief: Brief) -> dict[str, list[SiteEntity]]:
 
 def summary_counts(claims: tuple[Claim, ...]) -> dict[str, int | list[str]]:
     """Distinct sources by kind, the state-controlled outlets, and claims the article doubts."""
+
     def distinct(*kinds: SourceKind) -> list[str]:
         seen: dict[str, None] = {}
         for c in claims:
@@ -112,8 +113,11 @@ def summary_counts(claims: tuple[Claim, ...]) -> dict[str, int | list[str]]:
     for c in claims:  # an outlet met only as a via still passed the claim on
         if c.via and outlet_kind(c.via) and c.via not in outlets:
             outlets.append(c.via)
-    state = [o for o in outlets if outlet_kind(o) == "state_media"
-             or any(c.source == o and c.kind == "state_media" for c in claims)]
+    state = [
+        o
+        for o in outlets
+        if outlet_kind(o) == "state_media" or any(c.source == o and c.kind == "state_media" for c in claims)
+    ]
     return {
         "named": len(distinct("person")),
         "unnamed": len(distinct("unnamed")),
@@ -136,10 +140,13 @@ def sourcing_summary(claims: tuple[Claim, ...]) -> str:
     """One line for the brief: "3 named people · 2 unnamed sources · 2 outlets, 1 state-controlled (TASS)"."""
     counts = summary_counts(claims)
     parts = []
-    for key, one, many in (("named", "named person", "named people"), ("unnamed", "unnamed source", "unnamed sources"),
-                           ("official", "official body", "official bodies"),
-                           ("organizations", "organisation", "organisations"),
-                           ("documents", "document or post", "documents or posts")):
+    for key, one, many in (
+        ("named", "named person", "named people"),
+        ("unnamed", "unnamed source", "unnamed sources"),
+        ("official", "official body", "official bodies"),
+        ("organizations", "organisation", "organisations"),
+        ("documents", "document or post", "documents or posts"),
+    ):
         n = counts[key]
         assert isinstance(n, int)
         if n:
@@ -151,9 +158,10 @@ def sourcing_summary(claims: tuple[Claim, ...]) -> str:
         if state:
             text += f", {len(state)} state-controlled ({', '.join(state)})"
         parts.append(text)
-    for key, one, many in (("unverified", "claim the article says cannot be verified",
-                            "claims the article says cannot be verified"),
-                           ("disputed", "claim disputed or denied", "claims disputed or denied")):
+    for key, one, many in (
+        ("unverified", "claim the article says cannot be verified", "claims the article says cannot be verified"),
+        ("disputed", "claim disputed or denied", "claims disputed or denied"),
+    ):
         n = counts[key]
         assert isinstance(n, int)
         if n:
@@ -173,11 +181,13 @@ def roles(entity: SiteEntity) -> dict[str, list[Brief]]:
     return out
 
 
-def facts_mentioning(catalog: Catalog, entity: SiteEntity) -> list[tuple[Brief, Fact]]:
-    """Key facts of the entity's briefs that mention it."""
+def facts_mentioning(
+    catalog: Catalog, entity: SiteEntity, briefs: Sequence[Brief] | None = None
+) -> list[tuple[Brief, Fact]]:
+    """Key facts of the entity's briefs (or of ``briefs``, one page of them) that mention it."""
     return [
         (brief, fact)
-        for brief in entity.briefs
+        for brief in (entity.briefs if briefs is None else briefs)
         for fact in brief.facts
         if any(
             catalog.find(brief, e.kind, e.name) is entity and any(fact.start <= m.start < fact.end for m in e.mentions)
@@ -204,6 +214,12 @@ def spokespeople(catalog: Catalog, entity: SiteEntity) -> list[SiteEntity]:
 def quotes_by_brief(entity: SiteEntity) -> list[tuple[Brief, list[Quote]]]:
     """The entity's quotes, grouped by brief."""
     return _by_brief(entity.quotes)
+
+
+def on_page(grouped: list[tuple[Brief, list[Any]]], briefs: Sequence[Brief]) -> list[tuple[Brief, list[Any]]]:
+    """The groups of ``grouped`` whose brief is on this page, in the page's order (newest first)."""
+    by_slug = {brief.article.slug: items for brief, items in grouped}
+    return [(brief, by_slug[brief.article.slug]) for brief in briefs if brief.article.slug in by_slug]
 
 
 def claims_by_brief(entity: SiteEntity) -> list[tuple[Brief, list[Claim]]]:
