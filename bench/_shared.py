@@ -73,7 +73,8 @@ def quote_line(label: str, report: dict[str, dict[str, float]], who: str = "spea
     row, strict = report["overlap>0.3"], report["overlap>0.8"]
     return (
         f"{label:<28} P {row['precision']:.3f}  R {row['recall']:.3f}  F1 {row['f1']:.3f}  "
-        f"{who} {row['speaker_accuracy']:.3f}  (pred {row['predicted']}, gold {row['gold']}; "
+        f"{who} {row['speaker_accuracy']:.3f}  wrong {row.get('wrong_speaker_rate', float('nan')):.3f}  "
+        f"(pred {row['predicted']}, gold {row['gold']}; "
         f"strict F1 {strict['f1']:.3f})"
     )
 
