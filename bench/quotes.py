@@ -48,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.gold.startswith("attributions"):
             written = work / f"{args.gold}.as_written.jsonl"
             as_written(pred, written)
-            print(quote_line("quotes, direct only, as written", score("quotes", gold, written, "--kinds", "direct"), who))
+            direct_written = score("quotes", gold, written, "--kinds", "direct")
+            print(quote_line("quotes, direct only, as written", direct_written, who))
             print(quote_line("attributions (+sources)", score("attributions", gold, pred), who))
             print(quote_line("  as written", score("attributions", gold, written), who))
     return 0
