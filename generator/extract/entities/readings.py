@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from generator.extract.entities.build import Group
 from generator.lexicon.gazetteer import Place, gazetteer
-from generator.lexicon.people import given_name_genders, given_names
+from generator.lexicon.people import common_given_names, given_names
 
 BIG_CITY = 1_000_000
 """A word naming a city this big inside a longer name marks a company or club, not a person."""
@@ -29,7 +29,7 @@ def article_countries(groups: dict[str, Group]) -> frozenset[str]:
 
 def is_given(word: str) -> bool:
     """A common given name: the curated list or the US birth counts (names that nearly always name one sex)."""
-    return word in given_names() or word in given_name_genders()
+    return word in given_names() or word in common_given_names()
 
 
 def holds_place(text: str) -> bool:

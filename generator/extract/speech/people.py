@@ -19,7 +19,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from generator.lexicon.people import FEMALE_WORDS, HONORIFICS, MALE_WORDS, given_name_genders
+from generator.lexicon.people import (
+    FEMALE_WORDS,
+    HONORIFICS,
+    MALE_WORDS,
+    common_given_names,
+    given_name_genders,
+)
 
 if TYPE_CHECKING:
     from generator.model import Entity
@@ -117,4 +123,4 @@ class PeopleIndex:
         return fits[0] if len(fits) == 1 else None
 
     def is_given_name(self, word: str) -> bool:
-        return word in given_name_genders()
+        return word in common_given_names()
