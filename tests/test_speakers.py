@@ -233,3 +233,21 @@ def test_a_name_only_mostly_of_one_sex_does_not_rule_its_bearer_out(parse: Parse
     assert "Lindsey" in common_given_names() and "Lindsey" not in given_name_genders()  # 96% of Lindseys are girls
     assert given_name_genders()["Adrianne"] == "f" and AGREEMENT_SHARE > 0.95
     assert speaker_of(parse, GRAHAM, "five or six points") == "Lindsey Graham"
+
+
+# An acronym the tagger takes for a person ("TNO noted ...") is the organisation the article spells out.
+TNO = """Sea wall failed, report finds
+
+The report by the Netherlands Organisation for Applied Scientific Research (TNO) - which was contracted \
+by the council to study the collapse - was published on Monday.
+
+"It is considered likely that the wall failed at two points," TNO's report said.
+
+TNO noted that the wall had not been inspected since 2011.
+"""
+
+
+def test_a_speaker_found_as_an_organisations_acronym_is_filed_under_its_full_name(parse: Parse) -> None:
+    full = "Netherlands Organisation for Applied Scientific Research"
+    assert speaker_of(parse, TNO, "two points") == full
+    assert speaker_of(parse, TNO, "not been inspected") == full

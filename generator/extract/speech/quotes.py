@@ -282,7 +282,7 @@ def quotes(
         written = source_phrase(parsed, cand.subject) if cand.subject is not None and speaker is None else None
         found.append(Quote(
             text=body[cand.start : cand.end], start=cand.start, end=cand.end, kind=cand.kind,
-            speaker=speaker.name if speaker else None,
+            speaker=resolver.canonical(speaker) if speaker else None,
             speaker_span=speaker.span if speaker else written,
             cue=_cue_text(cand.cue), role=speaker.role if speaker else None,
         ))

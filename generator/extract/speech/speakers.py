@@ -126,6 +126,7 @@ class Resolver(PronounResolution, DescriptionResolution):
         self.genders = _genders(doc)
         self.index = PeopleIndex(parsed, people)
         self.mentions = sorted((m.start, p.name) for p in people for m in p.mentions)
+        self.people_names = frozenset(p.name for p in people)
         self.acronyms = expansions(parsed.text)
         self.quote: tuple[int, int] | None = None
         """The quotation being attributed: a person it names in the third person is not its speaker."""
@@ -203,6 +204,24 @@ class Resolver(PronounResolution, DescriptionResolution):
             if bare == org.name or bare in org.aliases:
                 return org.name
         return bare
+
+    def canonical(self, speaker: Speaker) -> str:
+        """The name a quote is filed under: an organisation's full name wherever the
+        speaker was found as one of its short forms.
+
+        Every path that names a speaker (a subject, "according to", a document's
+        author: "TNO's report said") may meet an acronym or alias of an
+        organisation the article names in full ("the Netherlands Organisation for
+        Applied Scientific Research (TNO)"); one reader-facing name per body keeps
+        its quotes together and on its page. Places keep their names, and so do
+        people the entity list has; a "person" it does not have, whose name is an
+        organisation's short form, is the tagger mistaking an acronym ("TNO said").
+        """
+        if speaker.kind == "place" or (speaker.kind == "person" and speaker.name in self.people_names):
+            return speaker.name
+        bare = re.sub(r"^(?:the|The)\s+", "", norm(speaker.name))
+        named = self.org_name(speaker.name)
+        return named if named != bare else speaker.name
 
     # -- subjects ----------------------------------------------------------
 
