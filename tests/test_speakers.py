@@ -251,3 +251,19 @@ def test_a_speaker_found_as_an_organisations_acronym_is_filed_under_its_full_nam
     full = "Netherlands Organisation for Applied Scientific Research"
     assert speaker_of(parse, TNO, "two points") == full
     assert speaker_of(parse, TNO, "not been inspected") == full
+
+
+# "which" never has a person for antecedent, whatever the parse hangs it on.
+WHICH = """Talks may resume, analyst says
+
+Talks were still possible, Omar Haddad told reporters. Haddad is the head of the Coastal Dialogue Forum \
+in Cyprus, which says on its website that it aims to "bring both sides to one table."
+
+A letter written by Ms Jane Porter which said that she will "regret what happened for the rest of my life" \
+was read to the panel.
+"""
+
+
+def test_which_goes_to_the_organisation_or_document_never_the_person(parse: Parse) -> None:
+    assert speaker_of(parse, WHICH, "one table") == "Coastal Dialogue Forum"
+    assert speaker_of(parse, WHICH, "regret what happened") == "Jane Porter"  # the letter's author

@@ -45,6 +45,7 @@ from generator.lexicon.speech import (
     PLURAL_PRONOUNS,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
+    THING_RELATIVES,
 )
 
 if TYPE_CHECKING:
@@ -288,7 +289,11 @@ class Resolver(PronounResolution, DescriptionResolution):
         if low in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i != token.i:
             antecedent = token.head.head
             if antecedent.pos_ in ("NOUN", "PROPN") and antecedent.lower_ not in RELATIVE_PRONOUNS:
-                return self._subject(antecedent)
+                found = self._subject(antecedent)
+                if found is not None and found.kind == "person" and low in THING_RELATIVES:
+                    # "which" is never a person: the parse hung the clause on the wrong noun.
+                    return self._thing_antecedent(antecedent, found)
+                return found
             return None
         if low in FIRST_SECOND_PERSON:
             # "I", "we", "you" outside a quotation point at nobody the article names.
@@ -350,6 +355,30 @@ class Resolver(PronounResolution, DescriptionResolution):
             name = self.person_name(text, s)
             if name is not None and any(len(f) >= 2 and f[-1] == toks[0].text for _, f in self.forms):
                 return Speaker(name=name, span=span, kind="person", role=self.roles.get(name))
+        return None
+
+    def _thing_antecedent(self, antecedent: Token, person: Speaker) -> Speaker | None:
+        """What a "which" the parse gave a person antecedent means, or None.
+
+        The noun phrase around the person holds it: "a letter written by Ms
+        Ratcliffe, which said" is the letter (so its author, the person found);
+        "the head of the Palestinian Dialogue Group, which says" is the
+        organisation inside the phrase. Anything else is two readings: nobody.
+        """
+        top = antecedent
+        for _ in range(4):
+            if top.lower_ in DOCUMENT_NOUNS:
+                return person
+            if top.dep_ not in ("pobj", "prep", "agent", "acl", "appos", "compound", "poss") or top.head.i == top.i:
+                break
+            top = top.head
+        if top.lower_ in DOCUMENT_NOUNS:
+            return person
+        inside = {t.i for t in top.subtree}
+        for ent in reversed(self.parsed.ents_within(top.left_edge.i, top.right_edge.i + 1)):
+            if ent.label_ == "ORG" and ent.root.i in inside:
+                found = self._proper(ent.root)
+                return found if found is not None and found.kind == "organization" else None
         return None
 
     def _known_person(self, text: str) -> bool:
