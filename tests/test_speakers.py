@@ -267,3 +267,22 @@ was read to the panel.
 def test_which_goes_to_the_organisation_or_document_never_the_person(parse: Parse) -> None:
     assert speaker_of(parse, WHICH, "one table") == "Coastal Dialogue Forum"
     assert speaker_of(parse, WHICH, "regret what happened") == "Jane Porter"  # the letter's author
+
+
+# A title alone names the one person introduced with it, whatever the tagger calls the word.
+KING = """Parliament opens
+
+King Charles opened Parliament on Wednesday in a ceremony watched by hundreds of guests.
+
+The new government will focus on 'security, fairness and opportunity for all', the King said.
+
+The King added: 'My ministers will get Britain building.'
+
+Prime Minister Keir Starmer and former prime minister Liz Truss listened. "It was a good day," the prime minister said.
+"""
+
+
+def test_a_title_alone_is_the_one_person_introduced_with_it(parse: Parse) -> None:
+    assert speaker_of(parse, KING, "security, fairness") in ("Charles", "King Charles")
+    assert speaker_of(parse, KING, "get Britain building") in ("Charles", "King Charles")
+    assert speaker_of(parse, KING, "good day") is None  # two people are prime ministers here

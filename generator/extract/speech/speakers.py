@@ -155,10 +155,15 @@ class Resolver(PronounResolution, DescriptionResolution):
         words = name_words(text)
         titles = ROLE_NOUNS | HONORIFICS
         surname = len(words) == 1 and any(len(f) >= 2 and core(f)[-1] == words[0] for _, f in self.forms)
-        if not words or (all(w.lower().rstrip(".") in titles for w in words) and not surname):
-            # "Prime Minister", "Mr": a title alone names nobody (unless it is the
-            # surname of someone the article names: "King said" after Martin Luther King Jr.).
+        if not words:
             return None
+        if all(w.lower().rstrip(".") in titles for w in words) and not surname:
+            # "Prime Minister", "Mr": a title alone names nobody (unless it is the
+            # surname of someone the article names: "King said" after Martin Luther King Jr.),
+            # except the one person introduced before with that title ("King Charles ...
+            # the King said"); two such people, and it names nobody.
+            holder = self.index.described(list(words), offset) if words[-1].lower() in ROLE_NOUNS else None
+            return holder.name if holder is not None else None
         if words in self.nicknames:
             # "Uncle Poodle" after "Lee 'Uncle Poodle' Thompson": the nickname is an alias.
             return self.nicknames[words]
@@ -333,6 +338,11 @@ class Resolver(PronounResolution, DescriptionResolution):
         label = ent[0] if ent else None
         words = {w.lower().strip(".,") for w in text.split()}
         span = self.parsed.span(s, e)
+        if words and all(w in ROLE_NOUNS for w in words):
+            # "the King said", tagged a place or nothing: a title alone is the one person
+            # introduced with it before ("King Charles"), or nobody.
+            name = self.person_name(text, s)
+            return Speaker(name=name, span=span, kind="person", role=self.roles.get(name)) if name else None
         if label in ("GPE", "LOC", "NORP") and token.i == end - 1:
             return Speaker(name=norm(text), span=span, kind="place")
         # The tagger often calls a name it has seen as a person something else
