@@ -1,6 +1,6 @@
 """Score quote extraction on a development gold set.
 
-Usage: ``python bench/quotes.py [quotes_dev|attributions_dev|attributions_train] [--keep DIR]``
+Usage: ``python bench/quotes.py [quotes_dev|attributions_dev|attributions_train] [--gold-file F] [--keep DIR]``
 
 Writes the gold set's texts to a temporary folder, runs ``newsbrief extract``
 over them and prints ``score.py quotes`` (all kinds and direct quotes only);
@@ -32,11 +32,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("gold", nargs="?", default="quotes_dev", choices=GOLD_SETS)
     parser.add_argument("--keep", type=Path, help="write texts and predictions here instead of a temp dir")
+    parser.add_argument(
+        "--gold-file", type=Path,
+        help="score this quotes_dev-style JSONL instead (held-out sets kept outside the repository)",
+    )
     args = parser.parse_args(argv)
-    gold = EVAL / f"{args.gold}.jsonl"
+    gold = args.gold_file or EVAL / f"{args.gold}.jsonl"
+    if args.gold_file:
+        args.gold = args.gold_file.stem
     # The gold sets name speakers differently: canonical names in quotes_dev,
     # sources as written in attributions_dev (PolNeAR).
-    who = "speaker" if args.gold == "quotes_dev" else "source"
+    who = "source" if args.gold.startswith("attributions") else "speaker"
     with tempfile.TemporaryDirectory(prefix="newsbrief-bench-") as tmp:
         work = args.keep or Path(tmp)
         texts, pred = work / "texts", work / f"{args.gold}.pred.jsonl"
@@ -45,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.gold} (overlap>0.3, one-to-one)")
         print(quote_line("quotes, all kinds", score("quotes", gold, pred), who))
         print(quote_line("quotes, direct only", score("quotes", gold, pred, "--kinds", "direct"), who))
+        print(quote_line("quotes, direct and mixed", score("quotes", gold, pred, "--kinds", "direct,mixed"), who))
         if args.gold.startswith("attributions"):
             written = work / f"{args.gold}.as_written.jsonl"
             as_written(pred, written)
