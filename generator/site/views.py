@@ -174,11 +174,11 @@ def roles(entity: SiteEntity) -> dict[str, list[Brief]]:
 
 
 def facts_mentioning(catalog: Catalog, entity: SiteEntity) -> list[tuple[Brief, Fact]]:
-    """Key facts of the entity's briefs that mention it."""
+    """Key and further facts of the entity's briefs that mention it (a place may only figure in the latter)."""
     return [
         (brief, fact)
         for brief in entity.briefs
-        for fact in brief.facts
+        for fact in sorted(brief.facts + brief.more_facts, key=lambda f: f.start)
         if any(
             catalog.find(brief, e.kind, e.name) is entity and any(fact.start <= m.start < fact.end for m in e.mentions)
             for e in brief.entities
