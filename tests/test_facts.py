@@ -310,6 +310,33 @@ def test_key_facts_do_not_grow_with_paragraphs(parse: Parse) -> None:
     assert not {f.start for f in split.key} & {f.start for f in split.more}
 
 
+def test_key_count_stops_at_the_first_fact_past_the_budget() -> None:
+    def fact(words: int, start: int) -> Fact:
+        return Fact(text=" ".join(["w"] * words), start=start, end=start + 2 * words)
+
+    ranked = [fact(20, 300), fact(30, 100), fact(5, 200)]
+    assert _facts.key_count(40, ranked, 92) == 2  # 40 + 20 + 30 = 90 fits; the third would make 95
+    assert _facts.key_count(40, ranked, 80) == 1  # the 30-word fact does not fit: the 5-word one may not jump it
+    assert _facts.key_count(90, ranked, 80) == 1  # the summary alone fills the budget: still one key fact
+    split = _facts.split_facts(ranked, 2)
+    assert [f.start for f in split.key] == [100, 300] and [f.start for f in split.more] == [200]
+
+
+def test_position_prior_orders_facts_as_the_story_does(parse: Parse) -> None:
+    """A strong prior puts the facts in the article's order; the ranker still gates what is shown."""
+    from generator.extract.facts.rank import load_weights
+
+    article, doc = parse(LONG_STORY)
+    parsed = parse_article(article, doc)
+    sents = sentences(parsed)
+    weights = replace(load_weights(), position_prior=10.0)
+    lead = _facts._summary_choice(parsed, sents, weights)
+    ranked = _facts.rank_facts(parsed, _facts.fact_candidates(parsed, sents), lead, weights)
+    assert len(ranked) >= 3
+    assert [f.start for f in ranked] == sorted(f.start for f in ranked)
+    assert load_weights().position_prior > 0  # fitted, not left at zero
+
+
 def test_short_article_gets_fewer_facts(parse: Parse) -> None:
     article, doc = parse("The central bank raised its main interest rate to 4.5% on Thursday.\n\n"
                          "It was the third increase this year, the bank said in a statement.\n")

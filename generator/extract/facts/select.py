@@ -275,6 +275,18 @@ class Facts:
     more: tuple[Fact, ...] = ()
 
 
+def _order_score(score: float, sent: Sentence, chosen: list[frozenset[str]], weights: Weights) -> float:
+    """What orders the facts: the ranker's score less the position prior (and any repeat penalty).
+
+    News puts its points in order of importance; a ranker fitted on 125
+    articles knows which pieces matter, not enough to overrule that order on
+    its own (cross-validated, the ranker alone scored below the article's own
+    order of its standalone sentences). The fitted prior lets it reorder only
+    where its scores differ clearly.
+    """
+    return score - weights.position_prior * sent.index - REPEAT_PENALTY * _novelty(sent, chosen)
+
+
 def rank_facts(
     parsed: Parsed,
     candidates: list[Candidate],
@@ -285,21 +297,24 @@ def rank_facts(
     """The best-ranked candidates that add something new, best first, up to ``MAX_FACTS``.
 
     Greedy, maximal marginal relevance: what a fact shares with the summary and
-    the facts already chosen tells the reader nothing new. The list stops early
-    where the ranker gives a piece no chance of being an editor's point.
+    the facts already chosen tells the reader nothing new. Ordered by
+    :func:`_order_score`; a piece the ranker itself gives no chance of being
+    an editor's point is left out.
     """
     article = parsed.article
     chosen: list[frozenset[str]] = [s.lemmas for s in lead]
     pool = [(_fact_score(c, weights), c) for c in candidates if c.sent not in lead]
     picked: list[Fact] = []
     while pool and len(picked) < MAX_FACTS:
-        best = max(pool, key=lambda c: c[0] - REPEAT_PENALTY * _novelty(c[1].sent, chosen))
+        best = max(pool, key=lambda c: _order_score(c[0], c[1].sent, chosen, weights))
         pool.remove(best)
         sent, piece = best[1].sent, best[1].piece
         if _novelty(sent, chosen) >= REDUNDANT:
             continue
+        # The gate is the ranker's own score: the position prior orders pieces, it
+        # does not make a late one less likely to be an editor's point.
         if len(picked) >= MIN_FACTS and best[0] < MIN_SCORE:
-            break
+            continue
         dated = _dated(sent, piece, article.date)
         picked.append(
             Fact(
