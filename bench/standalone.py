@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             problem = opening(doc, span.start, span.end)
             if problem:
                 note(f"summary opens on a {problem}", span.text)
-        for fact in brief.facts:
+        for fact in brief.facts + brief.more_facts:  # key facts and a longer story's further points
             counts["facts"] += 1
             problem = opening(doc, fact.start, fact.end)
             if problem and fact.text != article.body[fact.start : fact.end]:
@@ -109,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
             note("headline ends on a verb of saying", derived)
         elif last in DANGLING:
             note("headline ends on an opener", derived)
-    print(f"{args.corpus} (every {args.every}th): {counts['articles']} articles, {counts['facts']} facts")
+    total = f"{counts['articles']} articles, {counts['facts']} facts (key and more)"
+    print(f"{args.corpus} (every {args.every}th): {total}")
     for kind in sorted(k for k in counts if k not in ("articles", "facts")):
         print(f"  {kind:<36} {counts[kind]:>5}")
         for text in examples[kind]:

@@ -171,6 +171,9 @@ class Brief:
     title: str
     summary: tuple[Span, ...] = ()
     facts: tuple[Fact, ...] = ()
+    """The key facts: what an editor's three or four bullets would say."""
+    more_facts: tuple[Fact, ...] = ()
+    """Further points of a longer story, ranked below the key facts (past their reading budget)."""
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
     people: tuple[Entity, ...] = ()

@@ -36,7 +36,7 @@ from generator.model import (
 
 Record = dict[str, Any]
 
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever the record layout changes, so stores and caches of another layout are not read."""
 
 
@@ -139,6 +139,28 @@ def _to_article(r: Record) -> Article:
     )
 
 
+def _fact(f: Fact) -> Record:
+    return {
+        "text": f.text,
+        "start": f.start,
+        "end": f.end,
+        "source": f.source,
+        "date": _date(f.date),
+        "date_precision": f.date_precision,
+    }
+
+
+def _to_fact(r: Record) -> Fact:
+    return Fact(
+        text=r["text"],
+        start=r["start"],
+        end=r["end"],
+        source=r["source"],
+        date=_to_date(r["date"]),
+        date_precision=cast(DatePrecision, r["date_precision"]),
+    )
+
+
 def to_record(brief: Brief) -> Record:
     """The JSON object ``newsbrief extract`` writes for one article (see the README)."""
     a = brief.article
@@ -148,17 +170,8 @@ def to_record(brief: Brief) -> Record:
         "title": brief.title,
         "date": _date(a.date),
         "summary": " ".join(s.text for s in brief.summary),
-        "facts": [
-            {
-                "text": f.text,
-                "start": f.start,
-                "end": f.end,
-                "source": f.source,
-                "date": _date(f.date),
-                "date_precision": f.date_precision,
-            }
-            for f in brief.facts
-        ],
+        "facts": [_fact(f) for f in brief.facts],
+        "more_facts": [_fact(f) for f in brief.more_facts],
         "quotes": [
             {
                 "text": q.text,
@@ -214,17 +227,8 @@ def from_record(r: Record) -> Brief:
         article=article,
         title=r["title"],
         summary=tuple(Span(text=s["text"], start=s["start"], end=s["end"]) for s in r["summary_spans"]),
-        facts=tuple(
-            Fact(
-                text=f["text"],
-                start=f["start"],
-                end=f["end"],
-                source=f["source"],
-                date=_to_date(f["date"]),
-                date_precision=cast(DatePrecision, f["date_precision"]),
-            )
-            for f in r["facts"]
-        ),
+        facts=tuple(_to_fact(f) for f in r["facts"]),
+        more_facts=tuple(_to_fact(f) for f in r["more_facts"]),
         quotes=tuple(
             Quote(
                 text=q["text"],

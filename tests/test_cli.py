@@ -22,6 +22,7 @@ RECORD_KEYS = {
     "date",
     "summary",
     "facts",
+    "more_facts",
     "quotes",
     "sources",
     "people",
@@ -42,7 +43,8 @@ def test_extract_writes_the_documented_contract(tmp_path: Path) -> None:
     assert set(record) == RECORD_KEYS
     body = SEED.read_text(encoding="utf-8")
     assert record["id"] == "000-8dabb732faecaf91" and record["date"] is None
-    for item in record["quotes"] + record["facts"]:
+    assert record["facts"] and record["more_facts"]  # the seed's key facts, then its further points
+    for item in record["quotes"] + record["facts"] + record["more_facts"]:
         assert body[item["start"] : item["end"]] == item["text"]
     for q in record["quotes"]:
         assert q["kind"] in {"direct", "mixed", "indirect"}

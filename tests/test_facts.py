@@ -29,8 +29,14 @@ def _summary(doc: Any, article: Article) -> tuple[Span, ...]:
 
 
 def _facts_of(doc: Any, article: Article, *, claims: tuple[Claim, ...]) -> tuple[Fact, ...]:
+    """Every fact the brief shows, key and more, in document order."""
+    found = _split_of(doc, article, claims=claims)
+    return tuple(sorted(found.key + found.more, key=lambda f: f.start))
+
+
+def _split_of(doc: Any, article: Article, *, claims: tuple[Claim, ...] = ()) -> Any:
     parsed = parse_article(article, doc)
-    return _facts.facts(parsed, sentences(parsed), claims=claims)  # type: ignore[no-any-return]
+    return _facts.facts(parsed, sentences(parsed), claims=claims)
 
 
 def _headline(doc: Any, article: Article) -> str:
@@ -131,6 +137,18 @@ def test_seed_facts_verbatim_and_distinct(seed: Any) -> None:
     assert [f.start for f in facts] == sorted(f.start for f in facts)  # document order
 
 
+def test_seed_key_facts_fit_the_reading_budget(nlp: Any, seed_article: Article, seed: Any) -> None:
+    from generator.extract.facts.rank import load_weights
+
+    _, doc, summary, facts = seed
+    split = _split_of(doc, seed_article)
+    assert split.key and split.more  # the seed's seven facts: the first ones key, the rest more
+    assert tuple(sorted(split.key + split.more, key=lambda f: f.start)) == facts
+    budget = load_weights().budget_for(len(seed_article.body.split()))
+    words = sum(len(s.text.split()) for s in summary) + sum(len(f.text.split()) for f in split.key)
+    assert words <= budget or len(split.key) == _facts.MIN_FACTS
+
+
 def _fact_with(facts: tuple[Fact, ...], needle: str) -> Fact:
     found = [f for f in facts if needle in f.text]
     assert found, f"no fact mentions {needle!r}: {[f.text for f in facts]}"
@@ -220,7 +238,7 @@ def test_dated_facts_carry_their_date(nlp: Any) -> None:
     parsed = parse_article(article, doc)
     # A budget wide enough for three facts: this checks their dates, not the choice.
     wide = replace(load_weights(), budget=1000)
-    facts = _facts.facts(parsed, sentences(parsed), claims=(), weights=wide)
+    facts = _facts.facts(parsed, sentences(parsed), claims=(), weights=wide).key
     sanctions = _fact_with(facts, "sanctions")
     assert sanctions.date is not None and sanctions.date.isoformat() == "2025-10-01"
     assert sanctions.date_precision == "month"
@@ -251,6 +269,72 @@ def test_story_facts(parse: Parse) -> None:
     blaze = _fact_with(facts, "4am")
     assert blaze.source == "the regional fire service"
     assert "according to" not in blaze.text
+
+
+LONG_STORY = "\n\n".join(
+    [
+        "Storms flooded 40 towns across the north of the country on Monday, forcing 12,000 people from their homes.",
+        "The national weather service recorded 180 millimetres of rain in 24 hours at the river station in Arlen.",
+        "Emergency crews rescued 300 people from rooftops and cars, the interior ministry said.",
+        "Rail services between Arlen and the capital were suspended after a bridge was damaged.",
+        "Power was cut to about 50,000 households, according to the grid operator Nordnet.",
+        "The government released 20 million euros in emergency aid for the worst-hit regions.",
+        "Schools in 15 districts will stay closed until Friday, the education ministry said.",
+        "Farmers' unions warned that 8,000 hectares of crops had been lost to the water.",
+        "The last comparable flood in the region, in 1998, killed 14 people.",
+        "Forecasters expect more rain in the mountains on Wednesday, with river levels rising again.",
+        "The army has sent 1,200 soldiers to reinforce dykes along the Arl river.",
+        "Insurers estimate the damage at more than 400 million euros.",
+        "The prime minister will visit Arlen on Tuesday to meet rescue teams and residents.",
+        "Volunteers have set up 25 shelters in schools and sports halls across the region.",
+    ]
+)
+
+
+def test_key_facts_do_not_grow_with_paragraphs(parse: Parse) -> None:
+    """A long story's key facts stay an editor's few bullets; its other points are "more", not dropped.
+
+    Editors' highlights barely grow with the story, so neither does the fitted
+    reading budget (it once grew by 20 words a paragraph past the fifth, and
+    this story's brief ran to seven facts).
+    """
+    from generator.extract.facts.rank import load_weights
+
+    article, doc = parse(LONG_STORY)
+    split = _split_of(doc, article)
+    summary = _summary(doc, article)
+    words = sum(len(s.text.split()) for s in summary) + sum(len(f.text.split()) for f in split.key)
+    assert words <= load_weights().budget_for(len(article.body.split()))
+    assert len(split.key) <= 4 and split.more
+    _check_verbatim(article, split.key + split.more, summary)
+    assert not {f.start for f in split.key} & {f.start for f in split.more}
+
+
+def test_key_count_stops_at_the_first_fact_past_the_budget() -> None:
+    def fact(words: int, start: int) -> Fact:
+        return Fact(text=" ".join(["w"] * words), start=start, end=start + 2 * words)
+
+    ranked = [fact(20, 300), fact(30, 100), fact(5, 200)]
+    assert _facts.key_count(40, ranked, 92) == 2  # 40 + 20 + 30 = 90 fits; the third would make 95
+    assert _facts.key_count(40, ranked, 80) == 1  # the 30-word fact does not fit: the 5-word one may not jump it
+    assert _facts.key_count(90, ranked, 80) == 1  # the summary alone fills the budget: still one key fact
+    split = _facts.split_facts(ranked, 2)
+    assert [f.start for f in split.key] == [100, 300] and [f.start for f in split.more] == [200]
+
+
+def test_position_prior_orders_facts_as_the_story_does(parse: Parse) -> None:
+    """A strong prior puts the facts in the article's order; the ranker still gates what is shown."""
+    from generator.extract.facts.rank import load_weights
+
+    article, doc = parse(LONG_STORY)
+    parsed = parse_article(article, doc)
+    sents = sentences(parsed)
+    weights = replace(load_weights(), position_prior=10.0)
+    lead = _facts._summary_choice(parsed, sents, weights)
+    ranked = _facts.rank_facts(parsed, _facts.fact_candidates(parsed, sents), lead, weights)
+    assert len(ranked) >= 3
+    assert [f.start for f in ranked] == sorted(f.start for f in ranked)
+    assert load_weights().position_prior > 0  # fitted, not left at zero
 
 
 def test_short_article_gets_fewer_facts(parse: Parse) -> None:

@@ -46,12 +46,13 @@ def _extract(parsed: Parsed) -> Brief:
     budget.check()
     found_summary = summary(parsed, sents)
     found_facts = facts(parsed, sents, claims=found_claims)
-    spans = found_summary + tuple(parsed.span(f.start, f.end) for f in found_facts)
+    spans = found_summary + tuple(parsed.span(f.start, f.end) for f in found_facts.key + found_facts.more)
     return Brief(
         article=article,
         title=article.title or headline(parsed, sents),
         summary=found_summary,
-        facts=found_facts,
+        facts=found_facts.key,
+        more_facts=found_facts.more,
         quotes=found_quotes,
         claims=found_claims,
         people=people,

@@ -254,6 +254,10 @@ class Renderer:
             facts=[
                 (f, self.fact_markup(page, brief, f, linked), brief.article.paragraph_of(f.start)) for f in brief.facts
             ],
+            more_facts=[
+                (f, self.fact_markup(page, brief, f, linked), brief.article.paragraph_of(f.start))
+                for f in brief.more_facts
+            ],
             quote_groups=views.quote_groups(self.catalog, brief),
             claim_rows=views.claim_rows(self.catalog, brief),
             sourcing_summary=views.sourcing_summary(brief.claims),

@@ -184,11 +184,12 @@ def roles(entity: SiteEntity) -> dict[str, list[Brief]]:
 def facts_mentioning(
     catalog: Catalog, entity: SiteEntity, briefs: Sequence[Brief] | None = None
 ) -> list[tuple[Brief, Fact]]:
-    """Key facts of the entity's briefs (or of ``briefs``, one page of them) that mention it."""
+    """Key and further facts of the entity's briefs (or of ``briefs``, one page of them) that
+    mention it (a place may only figure in the latter)."""
     return [
         (brief, fact)
         for brief in (entity.briefs if briefs is None else briefs)
-        for fact in brief.facts
+        for fact in sorted(brief.facts + brief.more_facts, key=lambda f: f.start)
         if any(
             catalog.find(brief, e.kind, e.name) is entity and any(fact.start <= m.start < fact.end for m in e.mentions)
             for e in brief.entities

@@ -8,9 +8,20 @@ Notes:
     sentence before it, or gives way to the next best. Facts are the next
     best-ranked pieces (see :mod:`generator.extract.facts.rank`) that stand
     alone and add something new, each cleanly shortened (see
-    :mod:`generator.extract.facts.shorten`), until the reading budget is
-    spent, listed in document order so the bullets read as the story unfolds.
-    Relative dates inside them are resolved against the article's date.
+    :mod:`generator.extract.facts.shorten`), listed in document order so the
+    bullets read as the story unfolds. Relative dates inside them are
+    resolved against the article's date.
+
+    The list has two parts. The *key facts* stop at the reading budget, a
+    number of words fitted on editors' highlights as a function of the
+    article's length (``train/keyfacts_ranker.py``, cross-validated): what an
+    editor would put in three or four bullets. Highlights barely grow with the
+    article (about 41 words, plus 1 per 100 words of story, on keyfacts_dev),
+    so a longer story does not get a longer key list. The ranker's next best
+    points, up to ``MAX_FACTS`` in all and only while it still gives them a
+    chance of being an editor's point, follow as *more facts*: a reader of a
+    long story still finds its other developments, without them diluting the
+    points that say what happened.
 """
 
 from __future__ import annotations
@@ -38,11 +49,10 @@ SUMMARY_WINDOW = 6
 """The summary is chosen among the first sentences: the lead in hard news, the
 nut graf (which says why the scene matters) a few sentences down in features."""
 MIN_FACTS = 1
+"""One key fact even when the summary alone fills the reading budget."""
 MAX_FACTS = 7
-"""How many facts is the reading budget's call (fitted); this only caps a long story's list."""
-WORDS_PER_PARAGRAPH = 20
-"""The reading budget (``Weights.budget`` words of summary and facts, fitted on
-editors' highlights) grows by this much per paragraph past the fifth."""
+"""Key and more facts together: how many key facts is the fitted reading budget's call;
+this only caps a long story's list of further points."""
 REPEAT_PENALTY = 0.0
 """Ranker score lost per share of content words already in the summary or a chosen fact.
 Zero since the ranker learns which pieces belong to the editors' best set (a piece
@@ -257,36 +267,54 @@ def _fact_score(found: Candidate, weights: Weights) -> float:
     )
 
 
-def choose_facts(
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Facts:
+    """The key facts (within the reading budget) and the further points after them, each in document order."""
+
+    key: tuple[Fact, ...]
+    more: tuple[Fact, ...] = ()
+
+
+def _order_score(score: float, sent: Sentence, chosen: list[frozenset[str]], weights: Weights) -> float:
+    """What orders the facts: the ranker's score less the position prior (and any repeat penalty).
+
+    News puts its points in order of importance; a ranker fitted on 125
+    articles knows which pieces matter, not enough to overrule that order on
+    its own (cross-validated, the ranker alone scored below the article's own
+    order of its standalone sentences). The fitted prior lets it reorder only
+    where its scores differ clearly.
+    """
+    return score - weights.position_prior * sent.index - REPEAT_PENALTY * _novelty(sent, chosen)
+
+
+def rank_facts(
     parsed: Parsed,
     candidates: list[Candidate],
     lead: tuple[Sentence, ...],
     weights: Weights,
     claims: tuple[Claim, ...] = (),
-) -> tuple[Fact, ...]:
-    """The best-ranked candidates that add something new, in document order."""
+) -> list[Fact]:
+    """The best-ranked candidates that add something new, best first, up to ``MAX_FACTS``.
+
+    Greedy, maximal marginal relevance: what a fact shares with the summary and
+    the facts already chosen tells the reader nothing new. Ordered by
+    :func:`_order_score`; a piece the ranker itself gives no chance of being
+    an editor's point is left out.
+    """
     article = parsed.article
     chosen: list[frozenset[str]] = [s.lemmas for s in lead]
-    extra = max(0, len(article.paragraphs) - 5)
-    wanted = MAX_FACTS
-    # A brief is read at a glance: past the minimum, facts stop at the word budget
-    # (editors' highlights run about 50 words for a 550-word story).
-    budget = weights.budget + WORDS_PER_PARAGRAPH * extra
-    words = sum(len(s.text.split()) for s in lead)
     pool = [(_fact_score(c, weights), c) for c in candidates if c.sent not in lead]
     picked: list[Fact] = []
-    while pool and len(picked) < wanted:
-        # Greedy, maximal marginal relevance: what a fact shares with the summary and
-        # the facts already chosen tells the reader nothing new.
-        best = max(pool, key=lambda c: c[0] - REPEAT_PENALTY * _novelty(c[1].sent, chosen))
+    while pool and len(picked) < MAX_FACTS:
+        best = max(pool, key=lambda c: _order_score(c[0], c[1].sent, chosen, weights))
         pool.remove(best)
         sent, piece = best[1].sent, best[1].piece
         if _novelty(sent, chosen) >= REDUNDANT:
             continue
-        size = best[1].words
-        if len(picked) >= MIN_FACTS and (words + size > budget or best[0] < MIN_SCORE):
-            break
-        words += size
+        # The gate is the ranker's own score: the position prior orders pieces, it
+        # does not make a late one less likely to be an editor's point.
+        if len(picked) >= MIN_FACTS and best[0] < MIN_SCORE:
+            continue
         dated = _dated(sent, piece, article.date)
         picked.append(
             Fact(
@@ -301,13 +329,57 @@ def choose_facts(
             )
         )
         chosen.append(sent.lemmas)
-    return tuple(sorted(picked, key=lambda f: f.start))
+    return picked
+
+
+def key_count(lead_words: int, ranked: list[Fact], budget: int) -> int:
+    """How many of the ranked facts (best first) are key: those that fit the reading budget.
+
+    The budget counts the summary's words too; at least ``MIN_FACTS`` are key
+    even when the summary alone fills it. The first that does not fit ends the
+    key facts (a shorter, weaker one after it would jump the ranking).
+    """
+    words, count = lead_words, 0
+    for fact in ranked:
+        size = len(fact.text.split())
+        if count >= MIN_FACTS and words + size > budget:
+            break
+        words += size
+        count += 1
+    return count
+
+
+def split_facts(ranked: list[Fact], count: int) -> Facts:
+    """The first ``count`` ranked facts as the key ones, the rest as more, each in document order."""
+    return Facts(
+        key=tuple(sorted(ranked[:count], key=lambda f: f.start)),
+        more=tuple(sorted(ranked[count:], key=lambda f: f.start)),
+    )
+
+
+def choose_facts(
+    parsed: Parsed,
+    candidates: list[Candidate],
+    lead: tuple[Sentence, ...],
+    weights: Weights,
+    claims: tuple[Claim, ...] = (),
+) -> Facts:
+    """Key facts up to the reading budget for the article's length, then more.
+
+    One ranking; the budget only decides where the key facts end, so key and
+    more together are the same whatever the budget.
+    """
+    ranked = rank_facts(parsed, candidates, lead, weights, claims)
+    # A brief is read at a glance: key facts stop at the word budget
+    # (editors' highlights run about 47 words for a 550-word story).
+    budget = weights.budget_for(len(parsed.text.split()))
+    return split_facts(ranked, key_count(sum(len(s.text.split()) for s in lead), ranked, budget))
 
 
 def facts(
     parsed: Parsed, sents: list[Sentence], *, claims: tuple[Claim, ...], weights: Weights | None = None
-) -> tuple[Fact, ...]:
-    """Three to seven salient sentences or clean shortenings, in document order."""
+) -> Facts:
+    """Salient sentences or clean shortenings: the key ones within the reading budget, then more."""
     weights = weights or load_weights()
     lead = _summary_choice(parsed, sents, weights)
     return choose_facts(parsed, fact_candidates(parsed, sents), lead, weights, claims)
