@@ -145,6 +145,14 @@ Southbank's Amir Patel said the data were noisy.
         # a reporter's question: the question is not the answer
         ("When asked whether he would resign, Mark Fowler said he was staying.", "Mark Fowler", "resign"),
         ("Asked if the talks had failed, Dmitry Peskov declined to comment.", "Dmitry Peskov", "failed"),
+        # ... also where the tagger reads a paragraph-initial "Asked" as a past tense
+        (
+            "“That is a good framework. It is the right framework.”\n\nAsked whether he thought he had done "
+            "nothing wrong, and whether he would continue taking those sorts of donations, Keir Starmer said: "
+            "“The problem is, let us take football as an example.”",
+            "Keir Starmer",
+            "done nothing wrong",
+        ),
         # "was told": the subject heard it, they did not say it
         ("Helen Shaw was told that her contract would not be renewed.", "Helen Shaw", "contract"),
         # a promotional line

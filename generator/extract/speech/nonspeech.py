@@ -64,7 +64,11 @@ def is_question_put(verb: Token) -> bool:
     if verb.lemma_.lower() not in QUESTION_VERBS:
         return False
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    return verb.tag_ == "VBN" and (not own_subject or any(c.dep_ == "auxpass" for c in verb.children))
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return verb.tag_ == "VBN"
+    # A subjectless "Asked whether ..., he said" leaning on the answer's verb: the tagger reads a
+    # paragraph-initial "Asked" as a past tense as often as a participle.
+    return not own_subject and (verb.tag_ == "VBN" or verb.dep_ == "advcl")
 
 
 def is_hearer(subject: Token) -> bool:
