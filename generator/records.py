@@ -36,7 +36,7 @@ from generator.model import (
 
 Record = dict[str, Any]
 
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever the record layout changes, so stores and caches of another layout are not read."""
 
 
@@ -80,6 +80,7 @@ def _entity(e: Entity, body: str) -> Record:
         "lat": e.lat,
         "lon": e.lon,
         "geonames_id": e.geonames_id,
+        "evidence": None if e.evidence is None else list(e.evidence),
     }
 
 
@@ -95,6 +96,7 @@ def _to_entity(r: Record, body: str) -> Entity:
         lat=r["lat"],
         lon=r["lon"],
         geonames_id=r["geonames_id"],
+        evidence=None if r["evidence"] is None else tuple(r["evidence"]),
     )
 
 

@@ -714,3 +714,32 @@ def test_courtesy_title_inside_a_span_starts_a_person(parse: Parse) -> None:
     assert "Hamilton" in names(people)
     assert "Patient A. Ms Hamilton" not in names(people)
     assert "Hamilton" not in names(places)
+
+
+# --- evidence of kind, for the site's pages -------------------------------------
+
+
+def test_evidence_records_what_besides_the_model_says_the_kind() -> None:
+    from collections import Counter
+
+    from generator.extract.entities.build import Group
+    from generator.extract.entities.evidence import reasons
+
+    def group(text: str, kind: str, **votes: int) -> Group:
+        return Group(text=text, words=tuple(text.casefold().split()), kind=kind, votes=Counter(votes))  # type: ignore[arg-type]
+
+    assert reasons(group("Ofwat Regulatory Council", "organization", ORG=1), sports=False) == ("head",)
+    assert reasons(group("Intelligent Search Box", "organization", ORG=1), sports=False) == ()
+    assert reasons(group("Zorbek", "place", GPE=1, CUE_PLACE=1), sports=False) == ("cue",)
+    assert reasons(group("Zorbek Quintal", "person", PERSON=1), sports=False) == ()
+    assert reasons(group("Anna Zorbek", "person", PERSON=1), sports=False) == ("given-name",)
+
+
+def test_a_name_written_twice_or_with_a_role_has_evidence(parse: Parse) -> None:
+    people, _, orgs = run(
+        parse,
+        "Zorbek Holdings said on Monday it would close. Zorbek Holdings employs 40 people.\n"
+        "Mayor Quentin Vexley said the town would miss it.\n",
+    )
+    assert "repeated" in (by_name(orgs, "Zorbek Holdings").evidence or ())
+    assert "role" in (by_name(people, "Quentin Vexley").evidence or ())

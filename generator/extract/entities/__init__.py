@@ -33,7 +33,7 @@ from generator.extract.entities.corrections import (
     teams_and_tails,
     venue_short_forms,
 )
-from generator.extract.entities.evidence import caps_tokens, has_evidence, title_tokens
+from generator.extract.entities.evidence import caps_tokens, has_evidence, reasons, title_tokens
 from generator.extract.entities.mentions import gazetteer_mentions, given_name_mentions, list_people, propagate
 from generator.extract.entities.names import name_parts, regnal_end
 from generator.extract.entities.place_cues import datelines, mark_cued_places
@@ -125,6 +125,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
         g.mentions.sort()
         if not g.readings and g.kind == "place":
             g.readings = gaz.lookup(g.text)
+        g.evidence = reasons(g, sports)
     return (
         build_people(parsed, [g for g in kept if g.kind == "person"]),
         build_places(parsed, [g for g in kept if g.kind == "place"]),

@@ -39,6 +39,8 @@ class Group:
     readings: tuple[Place, ...] = ()
     parent: str | None = None
     """For an abbreviation introduced in brackets: the folded full name it stands for."""
+    evidence: tuple[str, ...] = ()
+    """What besides the model's label says the name is of its kind (``evidence.reasons``)."""
 
 
 def _span(parsed: Parsed, start: int, end: int) -> Span:
@@ -62,7 +64,15 @@ def _entity(parsed: Parsed, kind: EntityKind, groups: list[Group], **extra: obje
     name = str(extra.pop("name", None) or _fullest(parsed, groups))
     mentions = sorted({_span(parsed, s, e) for g in groups for s, e in g.mentions}, key=lambda m: (m.start, m.end))
     aliases = tuple(dict.fromkeys(m.text for m in mentions if m.text != name))
-    return Entity(name=name, kind=kind, mentions=tuple(mentions), aliases=aliases, **extra)  # type: ignore[arg-type]
+    evidence = [r for g in groups for r in g.evidence]
+    if len(mentions) > 1:
+        evidence.append("repeated")
+    if extra.get("roles"):
+        evidence.append("role")
+    return Entity(
+        name=name, kind=kind, mentions=tuple(mentions), aliases=aliases,
+        evidence=tuple(sorted(set(evidence))), **extra,  # type: ignore[arg-type]
+    )
 
 
 def _first(e: Entity) -> int:
@@ -109,7 +119,10 @@ def build_people(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
         entity = _entity(parsed, "person", members, roles=tuple(dict.fromkeys(roles)))
         aliases = tuple(dict.fromkeys((*entity.aliases, *(a for a in extra_aliases if a != entity.name))))
         people.append(
-            Entity(name=entity.name, kind="person", aliases=aliases, roles=entity.roles, mentions=entity.mentions)
+            Entity(
+                name=entity.name, kind="person", aliases=aliases, roles=entity.roles, mentions=entity.mentions,
+                evidence=entity.evidence,
+            )
         )
     return tuple(sorted(people, key=_first))
 

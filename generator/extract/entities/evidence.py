@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract.entities.build import Group
-from generator.extract.entities.readings import is_given, is_wide
+from generator.extract.entities.readings import holds_place, is_given, is_wide
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.organizations import is_org_name, known_orgs
 from generator.lexicon.people import AFTER_PERSON, given_names
@@ -136,3 +136,33 @@ def person_like(doc: Doc, group: Group, parts: set[tuple[str, ...]]) -> bool:
     # "the Trump administration", "the Obama era": a government or a time named after a person.
     after = any(e < len(doc) and doc[e].lower_ in AFTER_PERSON for _, e in group.mentions)
     return after or any(doc[s].dep_ in {"nsubj", "nsubjpass"} for s, _ in group.mentions)
+
+
+def reasons(group: Group, sports: bool) -> tuple[str, ...]:
+    """What besides the model's label says this name is of its kind, as short labels.
+
+    Why: a name the model labels once with nothing else behind it is mentioned
+    by the brief but earns no page of its own (``generator.site.evidence``); the
+    site needs to know which names have more, and a reader or developer can see
+    why one did. Repetition and roles are added per entity by ``build``, where
+    the mentions of all its forms are together.
+    """
+    v, text, out = group.votes, group.text, []
+    if v["DATELINE"] or v["CUE_PERSON"] or v["CUE_PLACE"] or v["CUE_TEAM"]:
+        out.append("cue")
+    if group.parent:
+        out.append("acronym")
+    if group.kind == "person":
+        words = text.split()
+        if len(words) > 1 and is_given(words[0]):
+            out.append("given-name")
+    elif group.kind == "place":
+        if group.readings or place_head(text):
+            out.append("gazetteer" if group.readings else "head")
+    elif fold(text) in known_orgs():
+        out.append("listed")
+    elif is_org_name(text):
+        out.append("head")
+    elif sports and (group.readings or holds_place(text)):
+        out.append("team")  # "Bournemouth", "Manchester City": a club named for its town
+    return tuple(out)
