@@ -28,6 +28,7 @@ from generator.extract.entities.corrections import (
     abbreviations,
     companies_by_use,
     expanded_acronyms,
+    given_names_of_people,
     people_named_as_orgs,
     products,
     teams_and_tails,
@@ -105,6 +106,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
         group.kind = classify(group, parts, sports, countries)
     teams_and_tails(doc, groups, parts)
     people_named_as_orgs(groups)
+    given_names_of_people(groups)
     products(doc, groups)
     venue_short_forms(groups)
     companies_by_use(doc, groups, parts)

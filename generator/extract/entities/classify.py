@@ -10,9 +10,18 @@ from generator.extract.entities.place_cues import place_cue
 from generator.extract.entities.readings import beats_person, holds_place, is_given, is_wide
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.grammar import LOCATIVES
-from generator.lexicon.organizations import SPORTS, SPORTS_WORDS, TEAM_NOUNS, THING_WORDS, is_org_name, known_orgs
+from generator.lexicon.organizations import (
+    SOCIAL_PLATFORMS,
+    SPORTS,
+    SPORTS_WORDS,
+    TEAM_NOUNS,
+    THING_WORDS,
+    is_org_name,
+    known_orgs,
+)
 from generator.lexicon.people import NOT_NAMES, is_courtesy, is_surname_like, is_title
-from generator.lexicon.places import VENUE_WORDS, demonyms, place_head
+from generator.lexicon.places import SEAT_PLACES, VENUE_WORDS, demonyms, place_head
+from generator.lexicon.speech import HUMAN_RELATIVES
 from generator.lexicon.text import fold
 from generator.model import Article, EntityKind
 
@@ -42,7 +51,10 @@ def classify(
     text, key, votes = group.text, fold(group.text), group.votes
     if key in demonyms() or key in NOT_NAMES or not text[:1].isupper() or len(key) < 2:
         return None
-    if key in known_orgs():
+    if key in SEAT_PLACES:  # "the White House": a place on the site, still the government as a source
+        return "place"
+    # Listed organisations and platforms ("Reddit", "TikTok"), which the model often calls places or people.
+    if key in known_orgs() or text in SOCIAL_PLATFORMS:
         return "organization"
     # "Democratic", "Republican", "Montanan": a word the model reads as a nationality, religious
     # or political group, and nothing else calls a name, is no entity.
@@ -149,6 +161,10 @@ def context_votes(doc: Doc, groups: dict[str, Group]) -> None:
             courtesy = start > 0 and is_courtesy(doc[start - 1].text)  # "Ms Hamilton": no role, still a person
             if titled or courtesy or title_before(doc, start) or appositive_after(doc, end):
                 group.votes["CUE_PERSON"] += 1
+            # "Lacerda, who waved her anonymity": only people take "who".
+            after = end + (end < len(doc) and doc[end].text == ",")
+            if after < len(doc) and doc[after].lower_ in HUMAN_RELATIVES and "\n" not in doc[end - 1 : after].text:
+                group.votes["CUE_WHO"] += 1
             if end - start == 1 and doc[start].dep_ in {"pobj", "dobj"}:
                 group.votes["OBJECT"] += 1
             group.votes["CUE_PLACE"] += place_cue(doc, start, end)

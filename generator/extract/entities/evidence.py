@@ -148,7 +148,7 @@ def reasons(group: Group, sports: bool) -> tuple[str, ...]:
     the mentions of all its forms are together.
     """
     v, text, out = group.votes, group.text, []
-    if v["DATELINE"] or v["CUE_PERSON"] or v["CUE_PLACE"] or v["CUE_TEAM"]:
+    if v["DATELINE"] or v["CUE_PERSON"] or v["CUE_PLACE"] or v["CUE_TEAM"] or (v["CUE_WHO"] and group.kind == "person"):
         out.append("cue")
     if group.parent:
         out.append("acronym")
