@@ -94,7 +94,7 @@ class Entity:
     geonames_id: int | None = None
     evidence: tuple[str, ...] | None = None
     """What besides the model's label says the name is of its kind ("repeated", "role", "listed",
-    "head", "gazetteer", "cue", "given-name", "acronym", "team"). Empty for a name the model
+    "head", "gazetteer", "cue", "given-name", "acronym", "town", "agent"). Empty for a name the model
     labelled once with nothing else behind it, which stays plain text on the site until another
     article names it (``generator.site.evidence``); None when nobody assessed it (an entity
     made by hand), which is taken on trust."""

@@ -728,11 +728,14 @@ def test_evidence_records_what_besides_the_model_says_the_kind() -> None:
     def group(text: str, kind: str, **votes: int) -> Group:
         return Group(text=text, words=tuple(text.casefold().split()), kind=kind, votes=Counter(votes))  # type: ignore[arg-type]
 
-    assert reasons(group("Ofwat Regulatory Council", "organization", ORG=1), sports=False) == ("head",)
-    assert reasons(group("Intelligent Search Box", "organization", ORG=1), sports=False) == ()
-    assert reasons(group("Zorbek", "place", GPE=1, CUE_PLACE=1), sports=False) == ("cue",)
-    assert reasons(group("Zorbek Quintal", "person", PERSON=1), sports=False) == ()
-    assert reasons(group("Anna Zorbek", "person", PERSON=1), sports=False) == ("given-name",)
+    assert reasons(group("Ofwat Regulatory Council", "organization", ORG=1)) == ("head",)
+    assert reasons(group("Intelligent Search Box", "organization", ORG=1)) == ()
+    assert reasons(group("Zorbek", "place", GPE=1, CUE_PLACE=1)) == ("cue",)
+    assert reasons(group("Zorbek Quintal", "person", PERSON=1)) == ()
+    assert reasons(group("Anna Zorbek", "person", PERSON=1)) == ("given-name",)
+    assert reasons(group("Zorbek", "organization", ORG=2, SUBJECT=2)) == ("agent",)
+    assert reasons(group("Zorbek", "organization", ORG=2, SUBJECT=1)) == ()
+    assert reasons(group("Reddit", "organization", GPE=1)) == ("listed",)
 
 
 def test_a_name_written_twice_or_with_a_role_has_evidence(parse: Parse) -> None:
@@ -741,7 +744,7 @@ def test_a_name_written_twice_or_with_a_role_has_evidence(parse: Parse) -> None:
         "Zorbek Holdings said on Monday it would close. Zorbek Holdings employs 40 people.\n"
         "Mayor Quentin Vexley said the town would miss it.\n",
     )
-    assert "repeated" in (by_name(orgs, "Zorbek Holdings").evidence or ())
+    assert "head" in (by_name(orgs, "Zorbek Holdings").evidence or ())
     assert "role" in (by_name(people, "Quentin Vexley").evidence or ())
 
 

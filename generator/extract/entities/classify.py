@@ -65,6 +65,13 @@ def classify(
     # Relations Act", "Cheltenham Gold Cup"); "Bill" alone is a given name.
     if last in THING_WORDS and (" " in key or not is_given(text)):
         return None
+    # "Pat Tillman Award for Service", "Nobel Prize in Physics": the head of "X for Y" is X.
+    head = key.split()
+    for n, word in enumerate(head[1:], 1):
+        if word in {"for", "of", "in"}:
+            if head[n - 1] in THING_WORDS:
+                return None
+            break
     # A stadium, station or road is a place whatever the model says ("Dodger Stadium").
     if last in VENUE_WORDS and " " in key and not is_org_name(text):
         return "place"
@@ -167,6 +174,8 @@ def context_votes(doc: Doc, groups: dict[str, Group]) -> None:
                 group.votes["CUE_WHO"] += 1
             if end - start == 1 and doc[start].dep_ in {"pobj", "dobj"}:
                 group.votes["OBJECT"] += 1
+            # "Pepsi raised prices": acting as the subject of a verb, as an organisation does.
+            group.votes["SUBJECT"] += doc[start:end].root.dep_ in {"nsubj", "nsubjpass"}
             group.votes["CUE_PLACE"] += place_cue(doc, start, end)
             group.votes["CUE_TEAM"] += start > 0 and doc[start - 1].text in TEAM_NOUNS
             if start > 0 and doc[start - 1].lower_ in LOCATIVES:
