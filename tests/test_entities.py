@@ -800,3 +800,13 @@ def test_a_town_that_is_the_given_name_of_a_person_of_the_article_is_that_person
     }
     given_names_of_people(groups)
     assert jacob.kind == "person" and groups["leeds"].kind == "place"
+
+
+def test_a_long_organisation_name_written_without_one_word_is_that_organisation(parse: Parse) -> None:
+    _, _, orgs = run(
+        parse,
+        "The University Hospitals of Zorbek Bay NHS Foundation Trust apologised on Monday.\n"
+        "A report found that the University Hospitals of Zorbek Bay Foundation Trust had failed patients.\n",
+    )
+    trusts = [e for e in orgs if "Zorbek" in e.name]
+    assert len(trusts) == 1 and "NHS" in trusts[0].name

@@ -226,6 +226,13 @@ def _initials(words: tuple[str, ...]) -> str:
     return "".join(w[0] for w in words if w and w not in ACRONYM_SKIP and w[0].isalpha())
 
 
+def _one_word_more(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """``full`` is ``short`` (four words or more) with one word added anywhere."""
+    if len(short) < 4 or len(full) != len(short) + 1:
+        return False
+    return any(full[:n] + full[n + 1 :] == short for n in range(len(full)))
+
+
 def build_organizations(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
     """Organisations: listed aliases and acronyms join the full name."""
     known = known_orgs()
@@ -245,6 +252,11 @@ def build_organizations(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ..
         companies = [f for f in companies if org_subtype(f.text) == "company"]
         if org is None and g.parent is None and len(g.words) == 1 and len({f.words for f in companies}) == 1:
             g.parent = fold(companies[0].text)
+        # "University Hospitals of Morecambe Bay Foundation Trust" beside "... Bay NHS Foundation
+        # Trust": a long name written once without one word of another is that organisation.
+        longer = {f.words: f for f in groups if _one_word_more(g.words, f.words)}
+        if org is None and g.parent is None and len(longer) == 1:
+            g.parent = fold(next(iter(longer.values())).text)
         target = by_initials.get(key) if len(g.words) == 1 and g.text.isupper() else None
         if g.parent is not None:
             key = g.parent
