@@ -59,3 +59,14 @@ def test_whoever_speaks_earns_a_page() -> None:
 def test_an_entity_nobody_assessed_is_taken_on_trust() -> None:
     brief = _with_org("one", None)
     assert build_catalog([brief]).find(brief, "organization", LONE) is not None
+
+
+def test_a_promotion_renders_the_first_brief_again() -> None:
+    """The first brief must link the new page: its input hash covers which names have pages."""
+    from generator.site.incremental import Fingerprints
+
+    one, two = _with_org("one", ()), _with_org("two", ())
+    other = make_brief(BODY + f"The work was done by {LONE}.\n", slug="two")  # the name, but not as an entity
+    alone = Fingerprints(build_catalog([one, other])).brief(one)
+    assert Fingerprints(build_catalog([one, other])).brief(one) == alone
+    assert Fingerprints(build_catalog([one, two])).brief(one) != alone
