@@ -810,3 +810,12 @@ def test_a_long_organisation_name_written_without_one_word_is_that_organisation(
     )
     trusts = [e for e in orgs if "Zorbek" in e.name]
     assert len(trusts) == 1 and "NHS" in trusts[0].name
+
+
+def test_who_with_a_gendered_pronoun_is_a_person_cue_and_who_alone_is_not(nlp: Any) -> None:
+    from generator.extract.entities.classify import _who_with_pronoun
+
+    doc = nlp("Qarvella, who waived her anonymity, spoke. Red Bull, who finished second, protested.")
+    assert _who_with_pronoun(doc, 1)  # after "Qarvella"
+    bull = next(t.i for t in doc if t.text == "Bull")
+    assert not _who_with_pronoun(doc, bull + 1)

@@ -21,7 +21,7 @@ from generator.lexicon.organizations import (
 )
 from generator.lexicon.people import NOT_NAMES, is_courtesy, is_surname_like, is_title
 from generator.lexicon.places import SEAT_PLACES, VENUE_WORDS, demonyms, place_head
-from generator.lexicon.speech import HUMAN_RELATIVES
+from generator.lexicon.speech import HUMAN_RELATIVES, PERSONAL_PRONOUNS
 from generator.lexicon.text import fold
 from generator.model import Article, EntityKind
 
@@ -160,6 +160,24 @@ def classify(
     return best[0] if best[1] else None  # type: ignore[return-value]
 
 
+def _who_with_pronoun(doc: Doc, end: int) -> bool:
+    """ "Lacerda, who waved her anonymity": "who" and then "he"/"she"/"her" in its clause.
+
+    Why both: British English writes "who" after teams and bodies too ("Red Bull,
+    who finished second", "Migration Watch, who ..."); a gendered pronoun in the
+    relative clause is what only a person takes.
+    """
+    after = end + (end < len(doc) and doc[end].text == ",")
+    if after >= len(doc) or doc[after].lower_ not in HUMAN_RELATIVES or "\n" in doc[end - 1 : after].text:
+        return False
+    clause = doc[after + 1 : doc[after].sent.end]
+    return any(t.lower_ in PERSONAL_PRONOUNS for t in clause[:_WHO_CLAUSE])
+
+
+_WHO_CLAUSE = 12
+"""Tokens of the relative clause searched for the pronoun: the clause, not the sentence's next one."""
+
+
 def context_votes(doc: Doc, groups: dict[str, Group]) -> None:
     """Evidence from around each mention: a title or role means a person, "in"/"at" a place."""
     for group in groups.values():
@@ -168,9 +186,7 @@ def context_votes(doc: Doc, groups: dict[str, Group]) -> None:
             courtesy = start > 0 and is_courtesy(doc[start - 1].text)  # "Ms Hamilton": no role, still a person
             if titled or courtesy or title_before(doc, start) or appositive_after(doc, end):
                 group.votes["CUE_PERSON"] += 1
-            # "Lacerda, who waved her anonymity": only people take "who".
-            after = end + (end < len(doc) and doc[end].text == ",")
-            if after < len(doc) and doc[after].lower_ in HUMAN_RELATIVES and "\n" not in doc[end - 1 : after].text:
+            if _who_with_pronoun(doc, end):
                 group.votes["CUE_WHO"] += 1
             if end - start == 1 and doc[start].dep_ in {"pobj", "dobj"}:
                 group.votes["OBJECT"] += 1
