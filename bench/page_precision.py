@@ -7,7 +7,9 @@ one record per entity across briefs) from the texts of a gold set whose
 records carry ``entities`` (``{"name","label","forms"}``), then judges each
 page: a page is right when its name or one of its aliases, folded, is a form
 of a gold entity of that kind in an article where the page was found. It also
-lists duplicates: two pages (of any kind) for one gold entity of one article.
+lists duplicates: two pages (of any kind) for one gold entity of one article,
+and counts the names briefs mention that get no page (too little evidence of
+their kind, ``generator/site/evidence.py``), the price paid for precision.
 
 Why page by page: entity F1 per article counts each article once, but a reader
 sees the pages, where every wrong name is a page of its own.
@@ -97,10 +99,20 @@ def main(argv: list[str] | None = None) -> int:
                 names = sorted(f"{k}:{n}" for k, n in pages_hit)
                 duplicates.append((stem_of[slug], names[0], " | ".join(names[1:])))
     report["duplicates"] = len(duplicates)
+    # Names a brief mentions that have no page (too little evidence of their kind): the price of precision.
+    plain: dict[str, set[tuple[str, str]]] = {}
+    for brief in briefs:
+        for ent in brief.entities:
+            if site.find(brief, ent.kind, ent.name) is None:
+                plain.setdefault(ent.kind, set()).add((brief.article.slug, ent.name))
+    report["plain_text"] = {k: len(v) for k, v in plain.items()}
+    lost = {k: sum(_fold(n) in gold.get((slug, LABELS[k]), {}) for slug, n in v) for k, v in plain.items()}
     for kind in LABELS:
         r = report[kind]
         print(f"{kind:<13} pages {r['pages']:>4}  right {r['right']:>4}  precision {r['precision']:.3f}")
     print(f"duplicate pages for one entity of an article: {len(duplicates)}")
+    print("names left as plain text (no page), of which gold entities of that kind: "
+          + ", ".join(f"{k} {len(v)} ({lost[k]})" for k, v in sorted(plain.items())))
     if args.errors:
         for kind, names in wrong.items():
             print(f"\nwrong {kind} pages ({len(names)}): " + "; ".join(sorted(names)))

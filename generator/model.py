@@ -92,6 +92,12 @@ class Entity:
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
+    evidence: tuple[str, ...] | None = None
+    """What besides the model's label says the name is of its kind ("repeated", "role", "listed",
+    "head", "gazetteer", "cue", "given-name", "acronym", "town", "agent"). Empty for a name the model
+    labelled once with nothing else behind it, which stays plain text on the site until another
+    article names it (``generator.site.evidence``); None when nobody assessed it (an entity
+    made by hand), which is taken on trust."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -80,6 +80,7 @@ def _entity(e: Entity, body: str) -> Record:
         "lat": e.lat,
         "lon": e.lon,
         "geonames_id": e.geonames_id,
+        "evidence": None if e.evidence is None else list(e.evidence),
     }
 
 
@@ -95,6 +96,7 @@ def _to_entity(r: Record, body: str) -> Entity:
         lat=r["lat"],
         lon=r["lon"],
         geonames_id=r["geonames_id"],
+        evidence=None if r["evidence"] is None else tuple(r["evidence"]),
     )
 
 

@@ -714,3 +714,108 @@ def test_courtesy_title_inside_a_span_starts_a_person(parse: Parse) -> None:
     assert "Hamilton" in names(people)
     assert "Patient A. Ms Hamilton" not in names(people)
     assert "Hamilton" not in names(places)
+
+
+# --- evidence of kind, for the site's pages -------------------------------------
+
+
+def test_evidence_records_what_besides_the_model_says_the_kind() -> None:
+    from collections import Counter
+
+    from generator.extract.entities.build import Group
+    from generator.extract.entities.evidence import reasons
+
+    def group(text: str, kind: str, **votes: int) -> Group:
+        return Group(text=text, words=tuple(text.casefold().split()), kind=kind, votes=Counter(votes))  # type: ignore[arg-type]
+
+    assert reasons(group("Ofwat Regulatory Council", "organization", ORG=1)) == ("head",)
+    assert reasons(group("Intelligent Search Box", "organization", ORG=1)) == ()
+    assert reasons(group("Zorbek", "place", GPE=1, CUE_PLACE=1)) == ("cue",)
+    assert reasons(group("Zorbek Quintal", "person", PERSON=1)) == ()
+    assert reasons(group("Anna Zorbek", "person", PERSON=1)) == ("given-name",)
+    assert reasons(group("Zorbek", "organization", ORG=2, SUBJECT=2)) == ("agent",)
+    assert reasons(group("Zorbek", "organization", ORG=2, SUBJECT=1)) == ()
+    assert reasons(group("Reddit", "organization", GPE=1)) == ("listed",)
+
+
+def test_a_name_written_twice_or_with_a_role_has_evidence(parse: Parse) -> None:
+    people, _, orgs = run(
+        parse,
+        "Zorbek Holdings said on Monday it would close. Zorbek Holdings employs 40 people.\n"
+        "Mayor Quentin Vexley said the town would miss it.\n",
+    )
+    assert "head" in (by_name(orgs, "Zorbek Holdings").evidence or ())
+    assert "role" in (by_name(people, "Quentin Vexley").evidence or ())
+
+
+def test_seats_of_government_are_places_still_read_as_the_government(parse: Parse) -> None:
+    from generator.extract.sourcing.kinds import classify as source_kind
+
+    _, places, orgs = run(parse, "The White House said on Monday that talks with Downing Street would resume.\n")
+    assert {"White House", "Downing Street"} <= set(names(places))
+    assert not {"White House", "Downing Street"} & set(names(orgs))
+    kind = source_kind("White House", "House", people=(), places=places, organizations=orgs, proper=True)
+    assert kind == "government"
+
+
+def test_platforms_are_organisations(parse: Parse) -> None:
+    people, places, orgs = run(parse, "Users on Reddit shared the clip, and Reddit removed it within hours.\n")
+    assert "Reddit" in names(orgs) and "Reddit" not in names(places) + names(people)
+
+
+def test_a_name_that_takes_who_is_a_person() -> None:
+    from collections import Counter
+
+    from generator.extract.entities.build import Group
+    from generator.extract.entities.corrections import people_named_as_orgs
+
+    def org(text: str, **votes: int) -> Group:
+        return Group(text=text, words=(text.casefold(),), kind="organization", votes=Counter(votes))
+
+    groups = {"qarvella": org("Qarvella", ORG=10, CUE_WHO=1), "zentrix": org("Zentrix", ORG=3)}
+    people_named_as_orgs(groups)
+    assert groups["qarvella"].kind == "person"  # "Qarvella, who waived her anonymity"
+    assert groups["zentrix"].kind == "organization"
+
+
+def test_agency_state_abbreviations_read_the_state() -> None:
+    readings = gazetteer().lookup("Mo.")
+    assert [(r.name, r.subtype, r.country) for r in readings] == [("Missouri", "region", "US")]
+    # Only as written with the full stop: "LA" is Los Angeles, not Louisiana ("La.").
+    assert all(r.name != "Louisiana" for r in gazetteer().lookup("LA"))
+
+
+def test_a_town_that_is_the_given_name_of_a_person_of_the_article_is_that_person() -> None:
+    from collections import Counter
+
+    from generator.extract.entities.build import Group
+    from generator.extract.entities.corrections import given_names_of_people
+
+    jacob = Group(text="Jacob", words=("jacob",), kind="place", votes=Counter(GPE=1))
+    jacob.readings = gazetteer().lookup("Jacob") or jacob.readings
+    groups = {
+        "jacob zorbek": Group(text="Jacob Zorbek", words=("jacob", "zorbek"), kind="person", votes=Counter(PERSON=1)),
+        "jacob": jacob,
+        "leeds": Group(text="Leeds", words=("leeds",), kind="place", votes=Counter(GPE=1)),
+    }
+    given_names_of_people(groups)
+    assert jacob.kind == "person" and groups["leeds"].kind == "place"
+
+
+def test_a_long_organisation_name_written_without_one_word_is_that_organisation(parse: Parse) -> None:
+    _, _, orgs = run(
+        parse,
+        "The University Hospitals of Zorbek Bay NHS Foundation Trust apologised on Monday.\n"
+        "A report found that the University Hospitals of Zorbek Bay Foundation Trust had failed patients.\n",
+    )
+    trusts = [e for e in orgs if "Zorbek" in e.name]
+    assert len(trusts) == 1 and "NHS" in trusts[0].name
+
+
+def test_who_with_a_gendered_pronoun_is_a_person_cue_and_who_alone_is_not(nlp: Any) -> None:
+    from generator.extract.entities.classify import _who_with_pronoun
+
+    doc = nlp("Qarvella, who waived her anonymity, spoke. Red Bull, who finished second, protested.")
+    assert _who_with_pronoun(doc, 1)  # after "Qarvella"
+    bull = next(t.i for t in doc if t.text == "Bull")
+    assert not _who_with_pronoun(doc, bull + 1)

@@ -85,3 +85,14 @@ def test_entities_read_off_a_spans_tokens_are_what_span_ents_gives(nlp) -> None:
     for a in range(0, len(doc), 3):
         for b in range(a, min(len(doc), a + 12)):
             assert key(span_ents(doc[a:b])) == key(doc[a:b].ents)
+
+
+def test_a_given_name_cut_off_a_person_span_is_joined_back() -> None:
+    import spacy
+
+    from generator.extract.entities.spans import joined_given_names
+
+    doc = spacy.blank("en")("ousted PM Imran Khan said, and Imran Khan left with Paris Hilton")
+    # "Imran" as an organisation of its own, then without any label; "Paris" is no given name.
+    ents = [(2, 3, "ORG"), (3, 4, "PERSON"), (8, 9, "PERSON"), (11, 12, "GPE"), (12, 13, "PERSON")]
+    assert joined_given_names(doc, ents) == [(2, 4, "PERSON"), (7, 9, "PERSON"), (11, 12, "GPE"), (12, 13, "PERSON")]

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from generator.lexicon.load import DATA
+from generator.lexicon.load import DATA, valued
 from generator.lexicon.places import SUBDIVISION_WORDS
 from generator.lexicon.text import fold
 
@@ -68,6 +68,8 @@ class Gazetteer:
     def __init__(self) -> None:
         self._by_name: dict[str, list[Place]] = {}
         self._curated: dict[str, list[Place]] = {}
+        self._abbreviated: dict[str, Place] = {}
+        """US state abbreviations as written, full stop included: folded, "La." would be "LA" and "la"."""
         self._load_geonames()
         self._load_official_names()
         self._load_subdivisions()
@@ -75,6 +77,8 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         """Every reading of ``name`` (curated entries shadow the others)."""
+        if name in self._abbreviated:
+            return (self._abbreviated[name],)
         key = fold(name)
         return tuple(self._curated.get(key) or self._by_name.get(key) or ())
 
@@ -84,7 +88,7 @@ class Gazetteer:
 
     def __contains__(self, name: str) -> bool:
         key = fold(name)
-        return key in self._curated or key in self._by_name
+        return name in self._abbreviated or key in self._curated or key in self._by_name
 
     def _add(self, table: dict[str, list[Place]], name: str, place: Place, key: str | None = None) -> None:
         key = key or fold(name)
@@ -103,8 +107,12 @@ class Gazetteer:
         for c in gc.get_continents().values():
             place = Place(c["name"], "continent", None, float(c["lat"]), float(c["lng"]), c["geonameId"])
             self._add(self._by_name, c["name"], place)
+        abbreviations = valued("us_states.tsv", "state")  # "Mo.", as agencies write after a town
         for s in gc.get_us_states().values():
-            self._add(self._by_name, s["name"], Place(s["name"], "region", "US", geonames_id=s["geonameid"]))
+            state = Place(s["name"], "region", "US", geonames_id=s["geonameid"])
+            self._add(self._by_name, s["name"], state)
+            for short in (a for a, code in abbreviations.items() if code == s["code"]):
+                self._abbreviated[short] = state
         self.cities: dict[tuple[str, str], Place] = {}
         for c in gc.get_cities().values():
             place = Place(

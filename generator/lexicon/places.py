@@ -38,6 +38,9 @@ SUBDIVISION_WORDS = tagged(_PLACES, "subdivision")
 _SIDES = table("sides.tsv")
 METONYMS = {name: row["side"] for name, row in _SIDES.items() if "metonym" in row}
 """A building or street standing for a government: its country ("Kremlin" → RU)."""
+SEAT_PLACES = frozenset(fold(name) for name, row in _SIDES.items() if "place" in row)
+"""Folded metonyms that are places, not organisations ("White House", "Downing Street"): news annotation
+calls the building a place; sourcing still reads "the White House said" as the government (``METONYMS``)."""
 _COUNTRY_ALIASES = {name: row["side"] for name, row in _SIDES.items() if "alias" in row}
 _SIDE_PHRASES = {
     **METONYMS,

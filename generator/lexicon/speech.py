@@ -88,6 +88,8 @@ FIRST_SECOND_PERSON = tagged(_PRONOUNS, "first-second")
 RELATIVE_PRONOUNS = tagged(_PRONOUNS, "relative")
 THING_RELATIVES = tagged(_PRONOUNS, "thing-relative")
 """Relative pronouns whose antecedent is never a person ("which")."""
+HUMAN_RELATIVES = tagged(_PRONOUNS, "human-relative")
+"""Relative pronouns only people take ("who", "whom"): a person cue after a name."""
 SOURCE_ANAPHORS = tagged(_PRONOUNS, "source-anaphor")
 """Pronoun sources the attribution finder resolves to a person ("he said")."""
 CLAUSE_PRONOUNS = tagged(_PRONOUNS, "clause-subject")

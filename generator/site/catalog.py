@@ -13,6 +13,7 @@ from generator.ingest import RESERVED_SLUGS
 from generator.lexicon.people import is_courtesy
 from generator.model import Brief, Claim, Entity, EntityKind, Quote
 from generator.site.aliases import Aliases, resolve
+from generator.site.evidence import SITE_CORROBORATION, corroborated, speakers
 from generator.site.keys import slug
 from generator.site.layout import entity_path
 from generator.site.textsafety import display_name
@@ -35,6 +36,8 @@ class SiteEntity:
     names: Counter[str] = field(default_factory=Counter)
     """How often each canonical name was used for it, to choose the page's name."""
     renamed: bool = False
+    evidence: bool = False
+    """Whether some brief gives evidence of its kind besides one model label (see ``site.evidence``)."""
     slug: str = ""
     """The page's file name: from the name shown, so the address reads like it."""
     subtype: str | None = None
@@ -119,12 +122,38 @@ def _assign_slugs(catalog: Catalog) -> None:
         site.slug = candidate
 
 
+def _named_by_owner(aliases: Aliases | None, entity: Entity) -> bool:
+    """The site owner wrote the name into ``aliases.yml``: that is evidence enough for a page."""
+    return aliases is not None and aliases.entry(entity.kind, display_name(_page_name(entity))) is not None
+
+
+def _drop_unearned(catalog: Catalog) -> None:
+    """Keep a page only for an entity with evidence of its kind: from one brief, or from enough briefs.
+
+    Why: one model label in one article is the commonest wrong page (a product,
+    a competition, a headline word); such a name stays plain text in its brief
+    and becomes a page once another article names it (``generator.site.evidence``).
+    """
+    dropped = {
+        k for k, e in catalog.entities.items() if not e.evidence and len(e.briefs) < SITE_CORROBORATION
+    }
+    if not dropped:
+        return
+    for k in dropped:
+        del catalog.entities[k]
+    catalog._lookup = {k: e for k, e in catalog._lookup.items() if (e.kind, e.key) not in dropped}
+    for e in catalog.entities.values():
+        for k in dropped & e.together.keys():
+            del e.together[k]
+
+
 def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalog:
     """Gather every brief's entities, quotes and claims into one page per entity."""
     ordered = _newest_first(briefs)
     catalog = Catalog(briefs=ordered, entities={})
     for brief in sorted(briefs, key=lambda b: b.article.slug):
         seen: list[SiteEntity] = []
+        spoke = speakers(brief)
         for entity in brief.entities:
             # Normalised and in one script, so a look-alike spelling joins the real page.
             resolved = resolve(aliases, entity.kind, display_name(_page_name(entity)))
@@ -137,6 +166,7 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
                 site = SiteEntity(key=key, kind=entity.kind, name=display, description=description)
                 catalog.entities[(entity.kind, key)] = site
             site.renamed = site.renamed or display != display_name(_page_name(entity))
+            site.evidence = site.evidence or corroborated(entity, spoke) or _named_by_owner(aliases, entity)
             site.names[display] += 1
             _merge_entity(site, entity, brief)
             for name in (entity.name, *entity.aliases):
@@ -146,6 +176,7 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
                 seen.append(site)
         for a in seen:
             a.together.update((b.kind, b.key) for b in seen if b is not a)
+    _drop_unearned(catalog)
     for brief in ordered:
         for quote in brief.quotes:
             if quote.kind == "indirect":  # reported speech is listed with the claims

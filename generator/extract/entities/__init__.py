@@ -28,17 +28,18 @@ from generator.extract.entities.corrections import (
     abbreviations,
     companies_by_use,
     expanded_acronyms,
+    given_names_of_people,
     people_named_as_orgs,
     products,
     teams_and_tails,
     venue_short_forms,
 )
-from generator.extract.entities.evidence import caps_tokens, has_evidence, title_tokens
+from generator.extract.entities.evidence import caps_tokens, has_evidence, reasons, title_tokens
 from generator.extract.entities.mentions import gazetteer_mentions, given_name_mentions, list_people, propagate
 from generator.extract.entities.names import name_parts, regnal_end
 from generator.extract.entities.place_cues import datelines, mark_cued_places
 from generator.extract.entities.readings import article_countries
-from generator.extract.entities.spans import before_title, span_words, trim
+from generator.extract.entities.spans import before_title, joined_given_names, span_words, trim
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.organizations import is_org_name, known_orgs
 from generator.lexicon.text import fold
@@ -77,16 +78,17 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     for start, end in datelines(doc, article.body):
         add(start, end, "DATELINE")
     taken = {i for g in groups.values() for s, e in g.mentions for i in range(s, e)}
-    for ent in doc.ents:
-        if ent.label_ not in CANDIDATE_LABELS or any(i in caps or i in taken for i in range(ent.start, ent.end)):
+    for ent_start, ent_end, label in joined_given_names(doc, [(e.start, e.end, e.label_) for e in doc.ents]):
+        if label not in CANDIDATE_LABELS or any(i in caps or i in taken for i in range(ent_start, ent_end)):
             continue
+        ent = doc[ent_start:ent_end]
         listed = ent.text in gaz or fold(ent.text) in known_orgs()
         # "Agriculture Secretary Dan Glickman", "German Defence Minister": a
         # department named inside a title is no mention of an organisation.
-        if ent.label_ == "ORG" and not listed and len(ent) == 1 and before_title(doc, ent.end):
+        if label == "ORG" and not listed and len(ent) == 1 and before_title(doc, ent.end):
             continue
-        for start, end in trim(doc, ent.start, ent.end, keep_whole=listed, label=ent.label_):
-            add(start, regnal_end(doc, start, end) if ent.label_ == "PERSON" else end, ent.label_)
+        for start, end in trim(doc, ent.start, ent.end, keep_whole=listed, label=label):
+            add(start, regnal_end(doc, start, end) if label == "PERSON" else end, label)
     given_name_mentions(doc, groups, add)
     gazetteer_mentions(doc, groups, add, caps)
     mark_cued_places(doc, groups, add)
@@ -105,6 +107,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
         group.kind = classify(group, parts, sports, countries)
     teams_and_tails(doc, groups, parts)
     people_named_as_orgs(groups)
+    given_names_of_people(groups)
     products(doc, groups)
     venue_short_forms(groups)
     companies_by_use(doc, groups, parts)
@@ -125,6 +128,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
         g.mentions.sort()
         if not g.readings and g.kind == "place":
             g.readings = gaz.lookup(g.text)
+        g.evidence = reasons(g)
     return (
         build_people(parsed, [g for g in kept if g.kind == "person"]),
         build_places(parsed, [g for g in kept if g.kind == "place"]),

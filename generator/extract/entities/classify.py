@@ -10,9 +10,18 @@ from generator.extract.entities.place_cues import place_cue
 from generator.extract.entities.readings import beats_person, holds_place, is_given, is_wide
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.grammar import LOCATIVES
-from generator.lexicon.organizations import SPORTS, SPORTS_WORDS, TEAM_NOUNS, THING_WORDS, is_org_name, known_orgs
+from generator.lexicon.organizations import (
+    SOCIAL_PLATFORMS,
+    SPORTS,
+    SPORTS_WORDS,
+    TEAM_NOUNS,
+    THING_WORDS,
+    is_org_name,
+    known_orgs,
+)
 from generator.lexicon.people import NOT_NAMES, is_courtesy, is_surname_like, is_title
-from generator.lexicon.places import VENUE_WORDS, demonyms, place_head
+from generator.lexicon.places import SEAT_PLACES, VENUE_WORDS, demonyms, place_head
+from generator.lexicon.speech import HUMAN_RELATIVES, PERSONAL_PRONOUNS
 from generator.lexicon.text import fold
 from generator.model import Article, EntityKind
 
@@ -42,7 +51,10 @@ def classify(
     text, key, votes = group.text, fold(group.text), group.votes
     if key in demonyms() or key in NOT_NAMES or not text[:1].isupper() or len(key) < 2:
         return None
-    if key in known_orgs():
+    if key in SEAT_PLACES:  # "the White House": a place on the site, still the government as a source
+        return "place"
+    # Listed organisations and platforms ("Reddit", "TikTok"), which the model often calls places or people.
+    if key in known_orgs() or text in SOCIAL_PLATFORMS:
         return "organization"
     # "Democratic", "Republican", "Montanan": a word the model reads as a nationality, religious
     # or political group, and nothing else calls a name, is no entity.
@@ -53,6 +65,13 @@ def classify(
     # Relations Act", "Cheltenham Gold Cup"); "Bill" alone is a given name.
     if last in THING_WORDS and (" " in key or not is_given(text)):
         return None
+    # "Pat Tillman Award for Service", "Nobel Prize in Physics": the head of "X for Y" is X.
+    head = key.split()
+    for n, word in enumerate(head[1:], 1):
+        if word in {"for", "of", "in"}:
+            if head[n - 1] in THING_WORDS:
+                return None
+            break
     # A stadium, station or road is a place whatever the model says ("Dodger Stadium").
     if last in VENUE_WORDS and " " in key and not is_org_name(text):
         return "place"
@@ -141,6 +160,24 @@ def classify(
     return best[0] if best[1] else None  # type: ignore[return-value]
 
 
+def _who_with_pronoun(doc: Doc, end: int) -> bool:
+    """ "Lacerda, who waved her anonymity": "who" and then "he"/"she"/"her" in its clause.
+
+    Why both: British English writes "who" after teams and bodies too ("Red Bull,
+    who finished second", "Migration Watch, who ..."); a gendered pronoun in the
+    relative clause is what only a person takes.
+    """
+    after = end + (end < len(doc) and doc[end].text == ",")
+    if after >= len(doc) or doc[after].lower_ not in HUMAN_RELATIVES or "\n" in doc[end - 1 : after].text:
+        return False
+    clause = doc[after + 1 : doc[after].sent.end]
+    return any(t.lower_ in PERSONAL_PRONOUNS for t in clause[:_WHO_CLAUSE])
+
+
+_WHO_CLAUSE = 12
+"""Tokens of the relative clause searched for the pronoun: the clause, not the sentence's next one."""
+
+
 def context_votes(doc: Doc, groups: dict[str, Group]) -> None:
     """Evidence from around each mention: a title or role means a person, "in"/"at" a place."""
     for group in groups.values():
@@ -149,8 +186,12 @@ def context_votes(doc: Doc, groups: dict[str, Group]) -> None:
             courtesy = start > 0 and is_courtesy(doc[start - 1].text)  # "Ms Hamilton": no role, still a person
             if titled or courtesy or title_before(doc, start) or appositive_after(doc, end):
                 group.votes["CUE_PERSON"] += 1
+            if _who_with_pronoun(doc, end):
+                group.votes["CUE_WHO"] += 1
             if end - start == 1 and doc[start].dep_ in {"pobj", "dobj"}:
                 group.votes["OBJECT"] += 1
+            # "Pepsi raised prices": acting as the subject of a verb, as an organisation does.
+            group.votes["SUBJECT"] += doc[start:end].root.dep_ in {"nsubj", "nsubjpass"}
             group.votes["CUE_PLACE"] += place_cue(doc, start, end)
             group.votes["CUE_TEAM"] += start > 0 and doc[start - 1].text in TEAM_NOUNS
             if start > 0 and doc[start - 1].lower_ in LOCATIVES:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from generator.extract.entities.acronyms import expansions
 from generator.extract.entities.build import Group, part_of_place
 from generator.extract.entities.evidence import person_like
-from generator.extract.entities.readings import is_given
+from generator.extract.entities.readings import beats_person, is_given
 from generator.lexicon.organizations import AFTER_ORG, THING_WORDS, is_org_name, known_orgs, org_subtype
 from generator.lexicon.people import is_surname_like
 from generator.lexicon.places import VENUE_WORDS
@@ -47,7 +47,8 @@ def people_named_as_orgs(groups: dict[str, Group]) -> None:
 
     Why: the model often calls a short form of a person's name an organisation
     ("Fahmi" beside "Fahmi Fadzil", "Chalobah" beside "Trevoh Chalobah"), and
-    a full name whose surname the article uses alone for a person is that person.
+    a full name whose surname the article uses alone for a person is that person;
+    so is a name followed by "who", which organisations do not take.
     An organisation with any evidence of its own (a listing, a head word, an
     acronym) keeps its kind.
     """
@@ -62,8 +63,29 @@ def people_named_as_orgs(groups: dict[str, Group]) -> None:
             continue
         short_form = len(g.words) == 1 and (g.words[0] in given or g.words[0] in surnames)
         full_name = 2 <= len(g.words) <= 3 and g.words[-1] in surnames
-        if short_form or (full_name and all(is_surname_like(w) for w in g.text.split())):
+        # "Lacerda, who ...": a name only people take, and nothing says organisation.
+        who = g.votes["CUE_WHO"] > 0 and all(is_surname_like(w) for w in g.text.split())
+        if short_form or who or (full_name and all(is_surname_like(w) for w in g.text.split())):
             g.kind = "person"
+
+
+def given_names_of_people(groups: dict[str, Group]) -> None:
+    """A one-word place or organisation that is the given name of a person the article names in full.
+
+    Why: "Jacob", "Eugene", "Florence" are towns in the gazetteer and given
+    names; beside "Jacob Sales" the word alone is that person (tabloids and
+    features call people by their first names), and ``build`` joins it to him.
+    A big place ("Victoria" the state, a capital) or a cue that says place keeps its kind.
+    """
+    firsts = {g.words[0] for g in groups.values() if g.kind == "person" and len(g.words) > 1}
+    for g in groups.values():
+        if g.kind not in {"place", "organization"} or len(g.words) != 1 or g.words[0] not in firsts:
+            continue
+        if not is_given(g.text) or g.parent or fold(g.text) in known_orgs():
+            continue
+        if g.votes["CUE_PLACE"] or g.votes["DATELINE"] or any(beats_person(r) for r in g.readings):
+            continue
+        g.kind = "person"
 
 
 def expanded_acronyms(body: str, groups: dict[str, Group]) -> None:

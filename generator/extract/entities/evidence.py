@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from generator.extract.entities.build import Group
 from generator.extract.entities.readings import is_given, is_wide
 from generator.lexicon.gazetteer import gazetteer
-from generator.lexicon.organizations import is_org_name, known_orgs
+from generator.lexicon.organizations import SOCIAL_PLATFORMS, is_org_name, known_orgs
 from generator.lexicon.people import AFTER_PERSON, given_names
-from generator.lexicon.places import place_head
+from generator.lexicon.places import NUMBERED_ROADS, SEAT_PLACES, VENUE_WORDS, place_head
 from generator.lexicon.text import fold
 
 if TYPE_CHECKING:
@@ -136,3 +136,54 @@ def person_like(doc: Doc, group: Group, parts: set[tuple[str, ...]]) -> bool:
     # "the Trump administration", "the Obama era": a government or a time named after a person.
     after = any(e < len(doc) and doc[e].lower_ in AFTER_PERSON for _, e in group.mentions)
     return after or any(doc[s].dep_ in {"nsubj", "nsubjpass"} for s, _ in group.mentions)
+
+
+def _names_a_town(text: str) -> bool:
+    """The name's leading words are a place of the gazetteer ("Manchester City", "New York Yankees")."""
+    words = text.split()
+    gaz = gazetteer()
+    leads = (" ".join(words[:n]) for n in range(1, len(words)))
+    return not is_given(words[0]) and any(gaz.lookup(lead) for lead in leads)
+
+
+def reasons(group: Group) -> tuple[str, ...]:
+    """What besides the model's label says this name is of its kind, as short labels.
+
+    Why: a name the model labels once with nothing else behind it is mentioned
+    by the brief but earns no page of its own (``generator.site.evidence``); the
+    site needs to know which names have more, and a reader or developer can see
+    why one did. Repetition and roles are added per entity by ``build``, where
+    the mentions of all its forms are together. An organisation's evidence is
+    a listing, a head word, a town it is named for, or its use as an agent (the
+    subject of a verb), as issue 12 asks: the model's label repeated is not enough.
+    """
+    v, text, words, out = group.votes, group.text, group.words, []
+    if v["DATELINE"] or v["CUE_PERSON"] or v["CUE_PLACE"] or v["CUE_TEAM"] or (v["CUE_WHO"] and group.kind == "person"):
+        out.append("cue")
+    if group.parent:
+        out.append("acronym")
+    if group.kind == "person":
+        # "Anna Zorbek"; a given name alone ("Donald", "Bill", "Oscar") is no evidence: it is
+        # as often a part of someone's name the article gives elsewhere, or a title's word.
+        if len(words) > 1 and is_given(text.split()[0]):
+            out.append("given-name")
+    elif group.kind == "place":
+        if group.readings:
+            out.append("gazetteer")
+        elif fold(text) in SEAT_PLACES:
+            out.append("listed")  # "Downing Street"
+        elif place_head(text) or (len(words) > 1 and (words[-1] in VENUE_WORDS or words[0] in NUMBERED_ROADS)):
+            out.append("head")  # "Kursk Oblast", "Dodger Stadium", "Interstate 80"
+    else:
+        if fold(text) in known_orgs() or text in SOCIAL_PLATFORMS:
+            out.append("listed")
+        elif is_org_name(text) and len(words) > 1:  # "S.A." or "Council" alone is no name
+            out.append("head")
+        elif len(words) > 1 and _names_a_town(text):
+            # "Manchester City", "Boston Red Sox", "Paris Guest House": a club or business named
+            # for its town and something more. A town alone ("Cheltenham", "Carlisle" in a
+            # racing report) is as often the course or ground as the club.
+            out.append("town")
+        if v["SUBJECT"] >= 2:
+            out.append("agent")  # "Pepsi raised prices", twice: used consistently as an organisation acts
+    return tuple(out)

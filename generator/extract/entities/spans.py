@@ -129,3 +129,32 @@ def before_title(doc: Doc, end: int) -> bool:
 
 def span_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     return tuple(fold(t.text) for t in doc[start:end])
+
+
+def joined_given_names(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The model's spans with a given name it cut off a person's name joined back on.
+
+    Why: the model sometimes labels "Imran" apart (as an organisation, or not at
+    all) and "Khan" as the person; a capitalised common given name right before
+    a person span, with no other name of its own, is that person's first name.
+    The joined span replaces both, so neither half gets a page of its own.
+    """
+    given = given_names()
+    by_end = {e: n for n, (_, e, _) in enumerate(ents)}
+    dropped: set[int] = set()
+    out = list(ents)
+    for n, (start, end, label) in enumerate(ents):
+        if label != "PERSON" or start == 0 or end - start != 1:
+            continue
+        first = doc[start - 1]
+        if first.text not in given or first.is_sent_end:
+            continue
+        before = by_end.get(start)  # the given name as a one-word span of its own ("Imran" ORG)
+        if before is not None and (ents[before][0] != start - 1 or ents[before][2] == "PERSON"):
+            continue
+        if before is None and any(s <= start - 1 < e for s, e, _ in ents):
+            continue
+        if before is not None:
+            dropped.add(before)
+        out[n] = (start - 1, end, label)
+    return [span for n, span in enumerate(out) if n not in dropped]
