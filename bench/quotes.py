@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _shared import EVAL, as_written, extract, materialize, quote_line, score
+from _shared import EVAL, as_written, extract, materialize, one_per_cue, quote_line, score
 
 GOLD_SETS = ("quotes_dev", "attributions_dev")
 
@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
             as_written(pred, written)
             print(quote_line("attributions (+sources)", score("attributions", gold, pred), who))
             print(quote_line("  as written", score("attributions", gold, written), who))
+            polnear = work / f"{args.gold}.polnear.jsonl"
+            one_per_cue(written, polnear)
+            print(quote_line("  as written, one per cue", score("attributions", gold, polnear), who))
     return 0
 
 
