@@ -52,6 +52,11 @@ def _name_and_kind(found: Found, *, people: tuple[Entity, ...], places: tuple[En
             return (person.name, "person") if person else (bare, "person")
         fallback: dict[str, SourceKind] = {"ORG": "organization", "GPE": "government", "NORP": "unnamed"}
         kind = fallback.get(found.entity) or _kind_from_role(found.role)
+    if kind is None and found.learned and not found.proper:
+        # "the panel", "the newspaper", "the woman": no lexicon knows the head, but the tagger's
+        # source model chose it as who the cue attributes to (the rules take any subject of a
+        # verb of saying, so theirs stay out). An unnamed source, as written.
+        kind = "unnamed"
     if kind is None:
         return None
     if kind == "person":

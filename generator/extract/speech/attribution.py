@@ -9,7 +9,7 @@ Notes:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from generator.extract.speech import learned
@@ -57,6 +57,8 @@ class Found:
     person: str | None = None
     """Canonical name when the source (or the pronoun standing for it) is one of the article's people."""
     flags: tuple[SourceFlag, ...] = ()
+    learned: bool = False
+    """Found by the trained tagger, whose source model picked ``source`` as the one the cue attributes to."""
     written: Span | None = None
     """The source as the text writes it where that differs from ``source`` ("who" for "officials who said")."""
 
@@ -392,7 +394,8 @@ class _Finder:
 
 
 MIN_CLAIM_WORDS = 3
-"""Fewer words of content than this from the tagger are an object ("the bill"), not a claim."""
+"""Fewer words of content than this from the tagger are an object ("the bill"), not a claim,
+unless the cue model is sure (``Weights.act_threshold``)."""
 
 
 def _learned(parsed: Parsed, finder: _Finder, found: list[Found]) -> Iterator[Found]:
@@ -413,13 +416,13 @@ def _learned(parsed: Parsed, finder: _Finder, found: list[Found]) -> Iterator[Fo
         content = parsed.token_span([doc[i] for i in tagged.content])
         if content is None or any(_share(content, s, e) > 0.5 for s, e in taken):
             continue
-        if len(content.text.split()) < MIN_CLAIM_WORDS:
-            continue  # "rejected the bill": an act with its object, nothing a reader can weigh as a claim
         cue = doc[tagged.cue]
-        if not _claim_like(cue, [doc[i] for i in tagged.content]):
-            continue
+        short = len(content.text.split()) < MIN_CLAIM_WORDS
+        if (short or not _claim_like(cue, [doc[i] for i in tagged.content])) and tagged.score <= weights.act_threshold:
+            continue  # "rejected the bill": an act with its object, kept only when the cue model is sure
         text = "according to" if cue.lower_ == "according" else cue.text
-        yield from finder.source(doc[tagged.source], cue, content, text)
+        for one in finder.source(doc[tagged.source], cue, content, text):
+            yield replace(one, learned=True)
 
 
 def _claim_like(cue: Token, content: list[Token]) -> bool:
