@@ -76,7 +76,9 @@ def one_per_cue(pred: Path, out: Path) -> None:
     they share (``cue_start`` / ``cue_end``); PolNeAR annotates it as one
     attribution whose content runs from A to B. Quotes sharing a cue become
     one record spanning them (the first one's speaker), and a sourcing claim
-    repeating one of those quotes becomes that record's claim. Nothing is
+    repeating one of those quotes (covering more than half of it, the rule by
+    which ``score.py attributions`` drops such a claim) becomes that record's
+    claim. Nothing is
     added or moved: the grouping is the extractor's, only the unit differs.
     """
     lines = []
@@ -99,7 +101,10 @@ def one_per_cue(pred: Path, out: Path) -> None:
         sources, seen = [], set()
         for src in rec.get("sources", []):
             claim = src.get("claim")
-            whole = joined.get((claim["start"], claim["end"])) if claim else None
+            whole = None
+            if claim is not None:
+                whole = next((w for (s, e), w in joined.items()
+                              if e > s and (min(e, claim["end"]) - max(s, claim["start"])) / (e - s) > 0.5), None)
             if whole is not None and claim is not None:
                 span = (whole["start"], whole["end"])
                 if span in seen:

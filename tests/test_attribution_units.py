@@ -125,3 +125,12 @@ def test_the_taggers_common_noun_source_is_an_unnamed_source(parse: Parse) -> No
     _, found = run(parse, "The arbitration panel found the company in breach of the agreement.\n")
     panel = [c for c in found if c.cue == "found"]
     assert panel and panel[0].source == "The arbitration panel" and panel[0].kind == "unnamed", found
+
+
+def test_an_attribution_inside_a_quotation_is_not_a_sourcing_claim(parse: Parse) -> None:
+    """The quoted person's words report Reed; the article itself does not: a report inside a report."""
+    text = ("Readers wrote in after the debate.\n\n"
+            "“During the debate Senator Tom Reed said the plan would fail in the House. He is wrong.”\n")
+    found, claimed = run(parse, text)
+    assert found and found[0].kind == "direct"
+    assert not [c for c in claimed if c.source == "Tom Reed"], claimed

@@ -48,9 +48,9 @@ from generator.model import Claim, Quote  # noqa: E402
 from generator.nlp import Parsed  # noqa: E402
 
 GRID = {
-    "cue": (-1.0, -0.5, -0.25, 0.0, 0.5, 1.0),
-    "source": (-2.0, -1.5, -1.0, -0.5, 0.0, 0.5),
-    "act": (math.inf, 4.0, 3.0, 2.0, 1.0, 0.5, 0.0),
+    "cue": (-2.5, -2.0, -1.5, -1.0, -0.5, -0.25, 0.0, 0.5, 1.0),
+    "source": (-3.5, -3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5),
+    "act": (math.inf, 4.0, 3.0, 2.0, 1.0, 0.5, 0.0, -0.5, -1.0, -1.5),
 }
 """Values tried for each threshold (log-odds); ``act`` infinite is "never" (the lexical filter alone)."""
 
