@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 from _shared import EVAL, as_written, extract, materialize, one_per_cue, quote_line, score
+from attribution_errors import breakdown
 
 GOLD_SETS = ("quotes_dev", "attributions_dev")
 
@@ -50,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
             polnear = work / f"{args.gold}.polnear.jsonl"
             one_per_cue(written, polnear)
             print(quote_line("  as written, one per cue", score("attributions", gold, polnear), who))
+            print("error classes of the last row (bench/attribution_errors.py --show CLASS lists them):")
+            for key, n in sorted(breakdown(gold, polnear)[0].items()):
+                print(f"  {n:6d}  {key}")
     return 0
 
 

@@ -111,13 +111,15 @@ def weights_with(monkeypatch: pytest.MonkeyPatch) -> Callable[[float], None]:
 
 
 def test_an_act_needs_a_sure_cue(parse: Parse, weights_with: Callable[[float], None]) -> None:
-    """"rejected that argument" is an attribution in PolNeAR's sense; kept only above the act threshold."""
-    text = "Senator Jane Holt rejected that argument on Tuesday.\n"
+    """"outlined his plan" is an attribution in PolNeAR's sense; kept only above the act threshold."""
+    text = "Governor Tom Reed outlined his plan for the railways.\n"
     weights_with(float("inf"))
-    assert not [c for c in run(parse, text)[1] if c.cue == "rejected"]
+    assert not [c for c in run(parse, text)[1] if c.cue == "outlined"]
     weights_with(-5.0)
-    kept = [c for c in run(parse, text)[1] if c.cue == "rejected"]
-    assert kept and kept[0].source == "Jane Holt", kept
+    kept = [c for c in run(parse, text)[1] if c.cue == "outlined"]
+    assert kept and kept[0].source == "Tom Reed", kept
+    weights_with(-50.0)
+    assert not [c for c in run(parse, "Senator Jane Holt rejected the bill.\n")[1] if c.cue == "rejected"]
 
 
 def test_the_taggers_common_noun_source_is_an_unnamed_source(parse: Parse) -> None:

@@ -394,8 +394,7 @@ class _Finder:
 
 
 MIN_CLAIM_WORDS = 3
-"""Fewer words of content than this from the tagger are an object ("the bill"), not a claim,
-unless the cue model is sure (``Weights.act_threshold``)."""
+"""Fewer words of content than this from the tagger are an object ("the bill"), not a claim."""
 
 
 def _learned(parsed: Parsed, finder: _Finder, found: list[Found]) -> Iterator[Found]:
@@ -416,10 +415,11 @@ def _learned(parsed: Parsed, finder: _Finder, found: list[Found]) -> Iterator[Fo
         content = parsed.token_span([doc[i] for i in tagged.content])
         if content is None or any(_share(content, s, e) > 0.5 for s, e in taken):
             continue
+        if len(content.text.split()) < MIN_CLAIM_WORDS:
+            continue  # "rejected the bill": an act with its object, nothing a reader can weigh as a claim
         cue = doc[tagged.cue]
-        short = len(content.text.split()) < MIN_CLAIM_WORDS
-        if (short or not _claim_like(cue, [doc[i] for i in tagged.content])) and tagged.score <= weights.act_threshold:
-            continue  # "rejected the bill": an act with its object, kept only when the cue model is sure
+        if not _claim_like(cue, [doc[i] for i in tagged.content]) and tagged.score <= weights.act_threshold:
+            continue  # "outlined his plan for the railways": an act, kept only when the cue model is sure
         text = "according to" if cue.lower_ == "according" else cue.text
         for one in finder.source(doc[tagged.source], cue, content, text):
             yield replace(one, learned=True)

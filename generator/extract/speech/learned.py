@@ -69,11 +69,11 @@ class Weights:
     part: Model
     source: Model
     act_threshold: float = math.inf
-    """The cue score (log-odds) an attribution needs when its content is an act rather than a
-    claim ("imposed sanctions", "mocked the complaint"): no clause, no quotation, or fewer than
-    three words. PolNeAR counts these, a sourcing note only when the cue is sure; chosen end to
-    end on held-out training articles (``train/attribution_thresholds.py``). Infinite (never)
-    when the weights file gives none."""
+    """The cue score (log-odds) an attribution needs when its content is an act with its object
+    rather than a claim ("outlined his plan for the railways", "imposed sanctions on the firm"):
+    no clause, no quotation. PolNeAR counts these; a sourcing note only when the cue is sure.
+    Chosen end to end on held-out training articles (``train/attribution_thresholds.py``);
+    infinite (never) when the weights file gives none."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
