@@ -1,9 +1,13 @@
 """Fit the attribution tagger (cue, content, source) on PolNeAR's training split.
 
-Usage: ``python train/attribution_tagger.py [--write] [--cache DIR] [--holdout N] [--source-threshold T]``
+Usage: ``python train/attribution_tagger.py [--write] [--cache DIR] [--holdout N] [--cue-threshold T]
+[--source-threshold T] [--act-threshold T] [--holdout-weights FILE]``
 
-The shipped weights: ``--cache DIR --write --source-threshold -1.0`` (about
-15 minutes on a loaded 2-core machine; the parse alone is 3 of them).
+The shipped weights: ``--cache DIR --write --cue-threshold -1.0
+--source-threshold 0.0 --act-threshold 0.0`` (about 15 minutes on a loaded
+2-core machine; the parse alone is 3 of them), the thresholds chosen end to
+end by ``train/attribution_thresholds.py`` on the models that
+``--holdout-weights FILE`` writes (fitted without the held-out articles).
 
 Reads ``attributions_train.jsonl`` (840 US political articles, 19,832
 attributions) from the shared folder (``../shared`` beside the checkout, or
