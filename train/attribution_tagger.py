@@ -4,7 +4,7 @@ Usage: ``python train/attribution_tagger.py [--write] [--cache DIR] [--holdout N
 [--source-threshold T] [--act-threshold T] [--holdout-weights FILE]``
 
 The shipped weights: ``--cache DIR --write --cue-threshold -1.0
---source-threshold 0.0 --act-threshold 0.0`` (about 15 minutes on a loaded
+--source-threshold 0.0`` (no ``--act-threshold``: acts are no claims; about 15 minutes on a loaded
 2-core machine; the parse alone is 3 of them), the thresholds chosen end to
 end by ``train/attribution_thresholds.py`` on the models that
 ``--holdout-weights FILE`` writes (fitted without the held-out articles).

@@ -71,9 +71,10 @@ class Weights:
     act_threshold: float = math.inf
     """The cue score (log-odds) an attribution needs when its content is an act with its object
     rather than a claim ("outlined his plan for the railways", "imposed sanctions on the firm"):
-    no clause, no quotation. PolNeAR counts these; a sourcing note only when the cue is sure.
-    Chosen end to end on held-out training articles (``train/attribution_thresholds.py``);
-    infinite (never) when the weights file gives none."""
+    no clause, no quotation. PolNeAR counts these; a sourcing note lists claims, and "the United
+    States imposed sanctions on ..." is none however sure the cue, so the shipped file gives no
+    value: infinite, never (``train/attribution_thresholds.py --acts`` shows what a finite one buys
+    on PolNeAR)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
