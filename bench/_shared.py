@@ -68,6 +68,55 @@ def as_written(pred: Path, out: Path) -> None:
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def one_per_cue(pred: Path, out: Path) -> None:
+    """Copy of ``pred`` with one record per attribution, PolNeAR's unit, instead of one per quote.
+
+    ``newsbrief`` writes "“A,” he said. “B.”" as two quotes (quotes_dev's
+    convention: one quote per quotation), each with the span of the cue
+    they share (``cue_start`` / ``cue_end``); PolNeAR annotates it as one
+    attribution whose content runs from A to B. Quotes sharing a cue become
+    one record spanning them (the first one's speaker), and a sourcing claim
+    repeating one of those quotes (covering more than half of it, the rule by
+    which ``score.py attributions`` drops such a claim) becomes that record's
+    claim. Nothing is
+    added or moved: the grouping is the extractor's, only the unit differs.
+    """
+    lines = []
+    for line in pred.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        joined: dict[tuple[int, int], dict[str, Any]] = {}
+        by_cue: dict[tuple[int, int], dict[str, Any]] = {}
+        quotes = []
+        for q in rec.get("quotes", []):
+            cue = (q.get("cue_start"), q.get("cue_end"))
+            first = by_cue.get(cue) if cue[0] is not None else None
+            if first is None:
+                first = dict(q)
+                quotes.append(first)
+                if cue[0] is not None:
+                    by_cue[cue] = first
+            else:
+                first["start"], first["end"] = min(first["start"], q["start"]), max(first["end"], q["end"])
+            joined[(q["start"], q["end"])] = first
+        sources, seen = [], set()
+        for src in rec.get("sources", []):
+            claim = src.get("claim")
+            whole = None
+            if claim is not None:
+                whole = next((w for (s, e), w in joined.items()
+                              if e > s and (min(e, claim["end"]) - max(s, claim["start"])) / (e - s) > 0.5), None)
+            if whole is not None and claim is not None:
+                span = (whole["start"], whole["end"])
+                if span in seen:
+                    continue
+                seen.add(span)
+                src = {**src, "claim": {**claim, "start": span[0], "end": span[1]}}
+            sources.append(src)
+        rec["quotes"], rec["sources"] = quotes, sources
+        lines.append(json.dumps(rec, ensure_ascii=False))
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def quote_line(label: str, report: dict[str, dict[str, float]], who: str = "speaker") -> str:
     """One row of quote scores: overlap > 0.3, with the strict (> 0.8) F1 beside it."""
     row, strict = report["overlap>0.3"], report["overlap>0.8"]

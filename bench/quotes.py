@@ -20,7 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _shared import EVAL, as_written, extract, materialize, quote_line, score
+from _shared import EVAL, as_written, extract, materialize, one_per_cue, quote_line, score
+from attribution_errors import breakdown
 
 GOLD_SETS = ("quotes_dev", "attributions_dev", "attributions_train")
 """``attributions_train`` is where the learned tagger was fitted, so its attribution rows are
@@ -59,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
             print(quote_line("quotes, direct only, as written", direct_written, who))
             print(quote_line("attributions (+sources)", score("attributions", gold, pred), who))
             print(quote_line("  as written", score("attributions", gold, written), who))
+            polnear = work / f"{args.gold}.polnear.jsonl"
+            one_per_cue(written, polnear)
+            print(quote_line("  as written, one per cue", score("attributions", gold, polnear), who))
+            print("error classes of the last row (bench/attribution_errors.py --show CLASS lists them):")
+            for key, n in sorted(breakdown(gold, polnear)[0].items()):
+                print(f"  {n:6d}  {key}")
     return 0
 
 

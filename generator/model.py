@@ -115,6 +115,11 @@ class Quote:
     abstains, the subject it could not name ("they"), with ``speaker`` None."""
     cue: str | None = None
     role: str | None = None
+    cue_span: Span | None = None
+    """Where the cue of this quote's attribution is written. A quotation with no cue of its own that
+    carries on the quote before it in its paragraph ("'A,' he said. 'B.'") shares that quote's cue:
+    two quotes here, one attribution (source, cue, content in two parts) as attribution corpora
+    such as PolNeAR count it."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

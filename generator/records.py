@@ -68,6 +68,13 @@ def _from_offsets(r: Record, body: str) -> Span:
     return Span(start=r["start"], end=r["end"], text=r["text"] if "text" in r else body[r["start"] : r["end"]])
 
 
+def _cue_span(q: Record, body: str) -> Span | None:
+    """A quote's cue span: offsets only in the record (the cue is always the body's own words)."""
+    if q.get("cue_start") is None:
+        return None
+    return Span(start=q["cue_start"], end=q["cue_end"], text=body[q["cue_start"] : q["cue_end"]])
+
+
 def _entity(e: Entity, body: str) -> Record:
     return {
         "name": e.name,
@@ -186,6 +193,8 @@ def to_record(brief: Brief) -> Record:
                 "speaker_text": q.speaker_span.text if q.speaker_span else None,
                 "cue": q.cue,
                 "role": q.role,
+                "cue_start": q.cue_span.start if q.cue_span else None,
+                "cue_end": q.cue_span.end if q.cue_span else None,
             }
             for q in brief.quotes
         ],
@@ -243,6 +252,7 @@ def from_record(r: Record) -> Brief:
                 else Span(start=q["speaker_start"], end=q["speaker_end"], text=q["speaker_text"]),
                 cue=q["cue"],
                 role=q["role"],
+                cue_span=_cue_span(q, body),
             )
             for q in r["quotes"]
         ),

@@ -60,11 +60,14 @@ def test_tagger_finds_cue_content_and_source(parse: Parse) -> None:
 
 
 def test_tagger_sees_no_attribution_in_narration(parse: Parse) -> None:
-    article, doc = parse("The bridge was built in 1990 and carries four lanes of traffic.\n")
+    """The cue threshold is low (chosen end to end), so a weak cue may be seen; with no source it is nobody's."""
+    text = "The bridge was built in 1990 and carries four lanes of traffic.\n"
+    article, doc = parse(text)
     parsed = parse_article(article, doc)  # type: ignore[arg-type]
     weights = learned.load_weights()
     assert weights is not None
-    assert learned.tag(parsed, weights) == []
+    assert all(t.source is None and t.confidence < 0.5 for t in learned.tag(parsed, weights))
+    assert run(parse, text) == ()
 
 
 def test_tagger_adds_claims_beyond_speech_verbs(parse: Parse) -> None:

@@ -52,6 +52,11 @@ def _name_and_kind(found: Found, *, people: tuple[Entity, ...], places: tuple[En
             return (person.name, "person") if person else (bare, "person")
         fallback: dict[str, SourceKind] = {"ORG": "organization", "GPE": "government", "NORP": "unnamed"}
         kind = fallback.get(found.entity) or _kind_from_role(found.role)
+    if kind is None and found.learned and not found.proper:
+        # "the panel", "the newspaper", "the woman": no lexicon knows the head, but the tagger's
+        # source model chose it as who the cue attributes to (the rules take any subject of a
+        # verb of saying, so theirs stay out). An unnamed source, as written.
+        kind = "unnamed"
     if kind is None:
         return None
     if kind == "person":
@@ -201,6 +206,14 @@ def _one_sided(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _quoted_within(found: Found, direct: list[tuple[int, int]]) -> bool:
+    """An attribution standing wholly inside someone's quotation ("“Trump said they live in hell,” she
+    wrote"): the quoted speaker's words, a report inside a report, not the article's own sourcing."""
+    lo = min(found.source.start, found.content.start if found.content else found.source.start)
+    hi = max(found.source.end, found.content.end if found.content else found.source.end)
+    return any(s <= lo and hi <= e for s, e in direct)
+
+
 def claims(parsed: Parsed, *, quotes: tuple[Quote, ...], people: tuple[Entity, ...],
            places: tuple[Entity, ...], organizations: tuple[Entity, ...]) -> tuple[Claim, ...]:
     """Every attributed claim of the article with its source, cue and flags, in document order."""
@@ -211,9 +224,12 @@ def claims(parsed: Parsed, *, quotes: tuple[Quote, ...], people: tuple[Entity, .
         for q in quotes if q.speaker
     ]
     found = []
+    direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
     for f in find_attributions(parsed, people=people, organizations=organizations):
+        if f.content is None or _quoted_within(f, direct):
+            continue
         named = _name_and_kind(f, **entities)
-        if named is None or f.content is None:
+        if named is None:
             continue
         name, kind = named
         via = _LEADING_THE.sub("", f.via.text) if f.via else None

@@ -9,7 +9,7 @@ Notes:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from generator.extract.speech import learned
@@ -57,6 +57,8 @@ class Found:
     person: str | None = None
     """Canonical name when the source (or the pronoun standing for it) is one of the article's people."""
     flags: tuple[SourceFlag, ...] = ()
+    learned: bool = False
+    """Found by the trained tagger, whose source model picked ``source`` as the one the cue attributes to."""
     written: Span | None = None
     """The source as the text writes it where that differs from ``source`` ("who" for "officials who said")."""
 
@@ -416,10 +418,11 @@ def _learned(parsed: Parsed, finder: _Finder, found: list[Found]) -> Iterator[Fo
         if len(content.text.split()) < MIN_CLAIM_WORDS:
             continue  # "rejected the bill": an act with its object, nothing a reader can weigh as a claim
         cue = doc[tagged.cue]
-        if not _claim_like(cue, [doc[i] for i in tagged.content]):
-            continue
+        if not _claim_like(cue, [doc[i] for i in tagged.content]) and tagged.score <= weights.act_threshold:
+            continue  # "outlined his plan for the railways": an act, kept only when the cue model is sure
         text = "according to" if cue.lower_ == "according" else cue.text
-        yield from finder.source(doc[tagged.source], cue, content, text)
+        for one in finder.source(doc[tagged.source], cue, content, text):
+            yield replace(one, learned=True)
 
 
 def _claim_like(cue: Token, content: list[Token]) -> bool:

@@ -68,6 +68,13 @@ class Weights:
     cue: Model
     part: Model
     source: Model
+    act_threshold: float = math.inf
+    """The cue score (log-odds) an attribution needs when its content is an act with its object
+    rather than a claim ("outlined his plan for the railways", "imposed sanctions on the firm"):
+    no clause, no quotation. PolNeAR counts these; a sourcing note lists claims, and "the United
+    States imposed sanctions on ..." is none however sure the cue, so the shipped file gives no
+    value: infinite, never (``train/attribution_thresholds.py --acts`` shows what a finite one buys
+    on PolNeAR)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,6 +87,8 @@ class Tagged:
     source: int | None
     confidence: float
     """Probability the cue model gives the cue."""
+    score: float = 0.0
+    """The cue model's log-odds (``confidence`` before the sigmoid), compared with thresholds."""
 
 
 def _model(raw: Mapping[str, object]) -> Model:
@@ -96,7 +105,8 @@ def load_weights(path: Path | None = None) -> Weights | None:
     if not path.exists():
         return None
     raw = json.loads(path.read_text(encoding="utf-8"))
-    return Weights(cue=_model(raw["cue"]), part=_model(raw["part"]), source=_model(raw["source"]))
+    return Weights(cue=_model(raw["cue"]), part=_model(raw["part"]), source=_model(raw["source"]),
+                   act_threshold=float(raw.get("act_threshold", math.inf)))
 
 
 def _lexicon(lemma: str) -> list[str]:
@@ -259,5 +269,5 @@ def tag(parsed: Parsed, weights: Weights, quoted: Iterable[tuple[int, int]] = ()
         if not content:
             continue
         out.append(Tagged(cue=tok.i, content=content, source=source_of(tok, content, weights.source),
-                          confidence=sigmoid(score)))
+                          confidence=sigmoid(score), score=score))
     return out

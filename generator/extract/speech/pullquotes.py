@@ -76,7 +76,7 @@ def heading_speakers(parsed: Parsed, found: list[Quote], speakers: list[Speaker 
             continue
         speaker = _repeated(q, found, speakers) or _introduced(parsed, block, found, speakers)
         if speaker is not None:
-            out[i] = replace(q, speaker=speaker.name, role=speaker.role, cue=None)
+            out[i] = replace(q, speaker=speaker.name, role=speaker.role, cue=None, cue_span=None)
     return out
 
 

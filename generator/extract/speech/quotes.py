@@ -248,9 +248,11 @@ def quotes(
     found: list[Quote] = []
     said: list[Speaker | None] = []
     last: dict[int, Speaker | None] = {}
+    last_cue: dict[int, Span | None] = {}
     for cand in candidates:
         check()
         speaker: Speaker | None = None
+        cue_span = _span_of(cand.cue)
         if cand.subject is not None:
             speaker = resolver.subject(cand.subject, (cand.start, cand.end))
             if speaker is None:
@@ -262,6 +264,8 @@ def quotes(
             resolver.forget(cand.start)
         elif cand.inherit:
             speaker = last.get(cand.paragraph)
+            # Carrying on the quote before it in the paragraph is being its second part.
+            cue_span = last_cue.get(cand.paragraph)
             # A quotation standing as a heading ("‘Ends recession debate’: CPA Canada")
             # introduces what follows; it does not carry on the speaker before it.
             heading = is_heading(paragraphs[cand.paragraph].text) or is_pull_quote(paragraphs[cand.paragraph].text)
@@ -273,6 +277,7 @@ def quotes(
             # A quote with its own cue sets who speaks next in the paragraph, even
             # when that speaker could not be named: later quotes do not skip back.
             last[cand.paragraph] = speaker
+            last_cue[cand.paragraph] = cue_span
         # Reported speech is kept without a speaker only when it has a subject the
         # resolver could not name for sure (abstaining is not dropping the words).
         if cand.kind != "direct" and speaker is None and cand.subject is None:
@@ -284,10 +289,15 @@ def quotes(
             text=body[cand.start : cand.end], start=cand.start, end=cand.end, kind=cand.kind,
             speaker=resolver.canonical(speaker) if speaker else None,
             speaker_span=speaker.span if speaker else written,
-            cue=_cue_text(cand.cue), role=speaker.role if speaker else None,
+            cue=_cue_text(cand.cue), role=speaker.role if speaker else None, cue_span=cue_span,
         ))
         said.append(speaker)
     return tuple(heading_speakers(parsed, found, said))
+
+
+def _span_of(cue: Token | None) -> Span | None:
+    """Where a cue word is written ("according to": the word "according")."""
+    return None if cue is None else Span(start=cue.idx, end=cue.idx + len(cue.text), text=cue.text)
 
 
 def _sourceless(cand: Candidate, quoted: SpanIndex[Quoted]) -> bool:
