@@ -17,13 +17,16 @@ from typing import TYPE_CHECKING
 
 from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker
 from generator.extract.speech.names import norm
+from generator.extract.speech.pronouns import ANY_PERSON
 from generator.lexicon.organizations import NATIONAL_GOVERNMENT_WORDS, ORG_NOUNS
-from generator.lexicon.people import ROLE_NOUNS, UNNAMED_HEADS
+from generator.lexicon.people import FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, ROLE_NOUNS, TITLES, UNNAMED_HEADS
 from generator.lexicon.places import side_of
 from generator.lexicon.speech import AUTHORING_VERBS, DOCUMENT_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from generator.model import Span
 
 
 class DescriptionResolution(Discourse):
@@ -57,7 +60,10 @@ class DescriptionResolution(Discourse):
         if noun in ROLE_NOUNS:
             # A title is matched whole, country included, by the role rules alone.
             found = self._description(token)
-            return found if found is not None or self.index.people else as_written
+            if found is not None or not self.index.people:
+                return found or as_written
+            if noun in TITLES:
+                return self._unnamed_before(token, span)
         # The description's words without determiner or possessor, hyphenated
         # compounds kept whole ("the 45-year-old", "the cheerful owner").
         first = next((t.idx for t in sub if t.dep_ not in ("det", "poss", "case") and t.i > max(
@@ -66,7 +72,72 @@ class DescriptionResolution(Discourse):
         person = self.index.described(words, token.idx)
         if person is not None:
             return Speaker(name=person.name, span=span, kind="person", role=self.roles.get(person.name))
-        return None if self.index.people else as_written
+        if not self.index.people:
+            return as_written
+        return self._unnamed_before(token, span) or self._person_in_view(token, span)
+
+    def _unnamed_before(self, token: Token, span: Span) -> Speaker | None:
+        """'the officer' after 'a police officer': the unnamed person the article introduced so.
+
+        A definite description whose head noun an earlier indefinite phrase
+        introduced ("An Indian official says ... The government official
+        says") is that same unnamed source, named by its introduction (the
+        fullest form the article gives). When a named person holds the noun
+        among their roles the description may be them, and when two
+        different introductions fit ("a police officer", "another officer")
+        it may be either: both give None.
+        """
+        noun = token.lemma_.lower()
+        if token.lower_ not in ROLE_NOUNS | UNNAMED_HEADS | PERSON_NOUNS:
+            return None  # "the document", "the banner": things, whose speaker is their author
+        if any(noun in p.description_words for p in self.index.people):
+            return None
+        intros: list[str] = []
+        for t in self.parsed.tokens_in(0, token.idx):
+            if t.pos_ != "NOUN" or t.lemma_.lower() != noun or t.tag_ != token.tag_:
+                continue
+            if t.dep_ in ("attr", "appos", "acomp"):
+                continue  # "Saphina Ndali is a mother of two": said of a named person, no one new
+            det = next((c for c in t.children if c.dep_ == "det"), None)
+            if det is None or det.lower_ not in ("a", "an", "another") or self._in_quote.contains(t.idx):
+                continue
+            left = [x for x in t.subtree if x.i <= t.i and not x.is_space]
+            while left and left[0].i != det.i:
+                left.pop(0)
+            phrase = norm(self.parsed.text[left[0].idx : t.idx + len(t)]) if left else t.text
+            if "\n" in phrase or phrase in intros:
+                continue
+            intros.append(phrase)
+        if len(intros) != 1:
+            return None
+        return Speaker(name=intros[0], span=span, kind="other")
+
+    def _person_in_view(self, token: Token, span: Span) -> Speaker | None:
+        """'the woman', 'the victim', 'the cheerful owner': the person the passage is about.
+
+        Feature copy varies a name with a description ("Saphina Ndali is a
+        mother of two ... says the woman who is in her late 20s"), exactly as
+        it uses "she": a noun that describes one person (``PERSON_NOUNS``, a
+        role that is no title, an age "the 45-year-old") with no role or age
+        that decides is resolved as the pronoun of its sex would be, by
+        salience with the same abstentions. A person whose known roles do not
+        hold the noun is ruled out for a role noun ("the owner" is not the
+        mayor).
+        """
+        noun = token.lower_
+        age = re.fullmatch(r"\d{1,3}-year-old", noun) is not None
+        if not (noun in PERSON_NOUNS or (noun in ROLE_NOUNS and noun not in TITLES) or age):
+            return None
+        pronoun = "she" if noun in FEMALE_WORDS else "he" if noun in MALE_WORDS else ANY_PERSON
+        found = self._salient_person(token, pronoun)
+        if found is None or found.kind != "person":
+            return None
+        known = self.index.described_words(found.name)
+        if noun in ROLE_NOUNS and noun not in PERSON_NOUNS and known and noun not in known:
+            return None
+        if age and self.index.ages(found.name):
+            return None  # "the 45-year-old" is not the person the article made 52 (45 fitted nobody alone)
+        return replace(found, span=span)
 
     def _document_author(self, token: Token) -> Speaker | None:
         """Who wrote the document ``token`` heads, from its own phrase or clause, else from before.

@@ -95,6 +95,9 @@ class Discourse:
     def _fulls(self, words: tuple[str, ...]) -> set[tuple[str, ...]]:
         raise NotImplementedError
 
+    def _salient_person(self, token: Token, pronoun: str | None = None) -> Speaker | None:
+        raise NotImplementedError
+
     def distance(self, earlier: int, later: int) -> int:
         raise NotImplementedError
 
