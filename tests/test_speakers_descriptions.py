@@ -7,7 +7,12 @@ speaker the text makes clear, or a speaker where two readings fit.
 
 from __future__ import annotations
 
+from generator.extract.speech.quote_marks import _pair_single as _pair_marks
 from tests.test_speakers import Parse, speaker_of
+
+
+def _pair_single(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    return _pair_marks(text, taken).spans
 
 # -- a description read like "she"/"he": the person the passage is about -----------
 
@@ -85,3 +90,20 @@ According to Neema Said, 34, sales rose after the lights went up. "Nothing can h
 is light," she says.
 """
     assert speaker_of(parse, text, "Nothing can harm us") != "Saida Juma"
+
+
+# -- run-together copy: a caption between two paragraphs of one quotation -------------
+
+def test_a_caption_run_into_a_quotation_ends_the_stretch_before_it() -> None:
+    text = ("Hale said: 'We never bet on our own horses - I just train them as if for a small race at "
+            "Ludlow! This year's race will be Brody's last before he retires 'Hopefully the ground "
+            "stays good. We would all love that.'")
+    spans = [text[s:e] for s, e in _pair_single(text, ())]
+    assert spans[0].endswith("small race at Ludlow!")
+    assert spans[1] == "'Hopefully the ground stays good. We would all love that.'"
+
+
+def test_a_long_stretch_before_a_second_opening_is_no_caption() -> None:
+    words = " ".join(["word"] * 40)
+    text = f"He said: 'One thing. {words} 'Two things.'"
+    assert _pair_single(text, ()) == ()

@@ -148,6 +148,29 @@ class DescriptionResolution(Discourse):
         else the owner of the same document named before (``_author``).
         A document shown as its speaker ("another post") would name a thing.
         """
+        found = self._document_author_of(token)
+        if found is not None:
+            self.authors.append((token.idx, found))
+            return found
+        return self._same_document(token)
+
+    def _same_document(self, token: Token) -> Speaker | None:
+        """The author of the documents resolved just before, when they all had one author.
+
+        Copy names one document by several nouns ("The document - prepared by
+        the Congressional Research Service - states ... The memo says ... the
+        congressional document says"): with no owner of its own, a document
+        is the one whose author was found within the last three paragraphs,
+        and two authors there are two documents, so nobody.
+        """
+        recent = {a.name: a for at, a in self.authors if self.distance(at, token.idx) <= 3}
+        if len(recent) != 1:
+            return None
+        author = next(iter(recent.values()))
+        return replace(author, span=self.parsed.span(token.idx, token.idx + len(token)))
+
+    def _document_author_of(self, token: Token) -> Speaker | None:
+        """The author the document's own phrase, clause or an earlier mention gives."""
         def named(t: Token) -> bool:
             return t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"
 

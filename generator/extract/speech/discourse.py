@@ -78,6 +78,8 @@ class Discourse:
     """The quotation being attributed: a person it names in the third person is not its speaker."""
     titled: list[tuple[int, str, str]]
     said: dict[tuple[int, str], Speaker]
+    authors: list[tuple[int, Speaker]]
+    """Authors found for documents ("the memo" -> its author), by offset: later nouns for it."""
     history: list[tuple[int, Speaker]]
     unknown: list[int]
     unknown_people: list[int]

@@ -16,7 +16,8 @@ Notes:
     ("the players' wives") never open or close a quotation. Copy whose
     paragraphs were run into one (as some feeds deliver Daily Mail text)
     shows a long quotation as an opening mark after each sentence end with
-    no closing one: each opening then ends the stretch before it.
+    no closing one: each opening then ends the stretch before it (at the
+    last sentence end, when a photo caption was run in before the mark).
 """
 
 from __future__ import annotations
@@ -144,6 +145,33 @@ def _new_paragraph_of_quote(text: str, i: int) -> bool:
     return before.endswith(" ") and before.rstrip()[-1:] in ".!?\u2026"
 
 
+MAX_CAPTION_WORDS = 30
+"""A caption run into the copy is a line, not a passage: longer stretches are no caption."""
+
+
+def _caption_cut(text: str, opened: int, i: int) -> int | None:
+    """Where a quotation opened at ``opened`` ends when a caption stands before the mark at ``i``.
+
+    Copy whose paragraphs were run into one (Daily Mail feeds) also runs in
+    the photo captions that stood between them, with no full stop: "...
+    or whatever! This year's Grand National will be McCoy's last 'Hopefully,
+    ...". The quotation then ends at the last sentence end before the
+    caption, when that stretch is short and holds no quotation mark; else
+    None, and the pairing stays doubtful.
+    """
+    inner = text[opened + 1 : i]
+    ends = [m for m, ch in enumerate(inner) if ch in ".!?\u2026" and inner[m + 1 : m + 2] == " "]
+    if not ends:
+        return None
+    cut = opened + 1 + ends[-1] + 1
+    caption = text[cut:i]
+    marks = [k for k in range(cut, i) if text[k] in DOUBLE_MARKS or (
+        text[k] in SINGLE_MARKS and _single_role(text, k) is not None)]
+    if len(caption.split()) > MAX_CAPTION_WORDS or marks:
+        return None
+    return cut
+
+
 def _pair_single(text: str, taken: tuple[tuple[int, int], ...]) -> _Paired:
     """Single-mark quotations outside the double-quoted stretches ``taken``."""
     spans: list[tuple[int, int]] = []
@@ -165,6 +193,10 @@ def _pair_single(text: str, taken: tuple[tuple[int, int], ...]) -> _Paired:
                 # were run together keeps the mark that opened each paragraph of a long
                 # quotation; the one before ends at its sentence end.
                 spans.append((opened, i))
+            elif opened is not None and (cut := _caption_cut(text, opened, i)) is not None:
+                # "... or whatever! This year's race will be his last 'Hopefully, ...": a
+                # photo caption run into the copy between two paragraphs of a quotation.
+                spans.append((opened, cut))
             elif opened is not None:
                 # Two openings in a row: the pairing is doubtful from here on.
                 return _Paired(tuple(spans), None, starts_open)

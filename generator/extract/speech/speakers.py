@@ -139,6 +139,7 @@ class Resolver(PronounResolution, DescriptionResolution):
                     self.roles.setdefault(name, role)
                     self.titled.append((ent.start_char, name, role))
         self.said: dict[tuple[int, str], Speaker] = {}
+        self.authors: list[tuple[int, Speaker]] = []
         self.history: list[tuple[int, Speaker]] = []
         self.unknown: list[int] = []
         """Offsets of attributions whose subject could not be named: nothing carries over them."""
