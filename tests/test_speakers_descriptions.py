@@ -7,6 +7,10 @@ speaker the text makes clear, or a speaker where two readings fit.
 
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Doc
+
+from generator.extract.speech.indirect import _adjacent_subject
 from generator.extract.speech.quote_marks import _pair_single as _pair_marks
 from tests.test_speakers import Parse, speaker_of
 
@@ -107,3 +111,40 @@ def test_a_long_stretch_before_a_second_opening_is_no_caption() -> None:
     words = " ".join(["word"] * 40)
     text = f"He said: 'One thing. {words} 'Two things.'"
     assert _pair_single(text, ()) == ()
+
+
+# -- a name before an affiliation, when the parse hangs it elsewhere --------------------
+
+def _misparsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], ents: list[str]) -> Doc:
+    """A hand-built parse (spaCy's own test style), so the rule is tested on the parser's mistake."""
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+# "When asked about it, Matthew Lee from Acme communications said, we agree.", with the name
+# hung on "asked" (as the small model parses such copy) and "said" left without a subject.
+_WORDS = ["When", "asked", "about", "it", ",", "Matthew", "Lee", "from", "Acme", "communications", "said", ",",
+          "we", "agree", "."]
+_HEADS = [1, 10, 1, 2, 1, 1, 5, 1, 9, 7, 10, 10, 13, 10, 10]
+_DEPS = ["advmod", "advcl", "prep", "pobj", "punct", "npadvmod", "nummod", "prep", "compound", "pobj", "ROOT",
+         "punct", "nsubj", "ccomp", "punct"]
+_POS = ["SCONJ", "VERB", "ADP", "PRON", "PUNCT", "PROPN", "PROPN", "ADP", "PROPN", "NOUN", "VERB", "PUNCT",
+        "PRON", "VERB", "PUNCT"]
+
+
+def test_a_name_with_an_affiliation_before_the_cue_is_its_subject() -> None:
+    ents = ["O"] * 5 + ["B-PERSON", "I-PERSON", "O", "B-ORG"] + ["O"] * 6
+    doc = _misparsed(_WORDS, _HEADS, _DEPS, _POS, ents)
+    found = _adjacent_subject(doc[10])
+    assert found is not None and found.text == "Lee"
+
+
+def test_an_affiliation_after_no_name_gives_no_subject() -> None:
+    ents = ["O"] * 8 + ["B-ORG"] + ["O"] * 6  # "Matthew Lee" not a person: nothing to go on
+    assert _adjacent_subject(_misparsed(_WORDS, _HEADS, _DEPS, _POS, ents)[10]) is None
+
+
+def test_a_name_after_the_preposition_is_no_subject(parse: Parse) -> None:
+    text = """When asked about the rota, a spokesperson for Laura Whitfield said, "We do not comment on \
+staffing matters at all."
+"""
+    assert speaker_of(parse, text, "staffing matters") != "Laura Whitfield"

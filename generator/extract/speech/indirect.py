@@ -115,6 +115,9 @@ def _adjacent_subject(verb: Token) -> Token | None:
         i -= 1
     if i < 0:
         return None
+    named = _name_before_phrase(verb, i)
+    if named is not None:
+        return named
     prev = verb.doc[i]
     # A place or date closing a prepositional phrase ("in New Delhi accused", "as
     # early as 500 BC saying") is where or when, not who.
@@ -122,6 +125,44 @@ def _adjacent_subject(verb: Token) -> Token | None:
         return None
     if (prev.pos_ == "PROPN" or prev.ent_type_ == "PERSON") and "\n" not in verb.doc[i : verb.i + 1].text:
         return prev
+    return None
+
+
+AFFILIATION_PREPS = frozenset({"from", "of", "at", "with"})
+"""Prepositions that attach an affiliation to a name ("Matthew Lee from UPS corporate communications")."""
+MAX_AFFILIATION_TOKENS = 7
+
+
+def _name_before_phrase(verb: Token, i: int) -> Token | None:
+    """'Matthew Lee from UPS corporate communications said': the name before an affiliation.
+
+    The parse may hang such a name on a fronted clause ("When asked about
+    ..., NAME from ORG said"); the word order still tells the subject: a
+    name opening its clause (after a comma or at the sentence start), then a
+    prepositional phrase of nouns only, then the verb. A name after the
+    preposition ("a spokesperson for Lee said") is no subject, so it is not
+    looked at.
+    """
+    doc = verb.doc
+    lo = max(verb.sent.start, i - MAX_AFFILIATION_TOKENS)
+    for j in range(i, lo - 1, -1):
+        tok = doc[j]
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "NUM", "ADP") or "\n" in tok.text:
+            return None
+        if tok.pos_ != "ADP":
+            continue
+        if tok.lower_ not in AFFILIATION_PREPS or j == 0:
+            return None
+        name = doc[j - 1]
+        if name.ent_type_ != "PERSON":
+            return None
+        first = j - 1
+        while first > 0 and doc[first].ent_iob_ == "I":  # back to the name's first word
+            first -= 1
+        opener = doc[first - 1] if first > verb.sent.start else None
+        if opener is None or opener.is_punct or opener.pos_ == "CCONJ":
+            return name
+        return None
     return None
 
 
