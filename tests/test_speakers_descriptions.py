@@ -148,3 +148,22 @@ def test_a_name_after_the_preposition_is_no_subject(parse: Parse) -> None:
 staffing matters at all."
 """
     assert speaker_of(parse, text, "staffing matters") != "Laura Whitfield"
+
+
+# -- a sentence about its speaker, then a colon ------------------------------------------
+
+def test_a_sentence_ending_in_a_colon_hands_the_quote_to_its_subject(parse: Parse) -> None:
+    text = """Police had come and gone twice by then.
+
+But neighbour Ruth Kamau picks up the story: "All of a sudden the door opens and he walks out \
+with a bag."
+"""
+    assert speaker_of(parse, text, "All of a sudden") == "Ruth Kamau"
+
+
+def test_after_a_verb_of_finding_the_words_are_not_the_subjects(parse: Parse) -> None:
+    text = """Ruth Kamau went back to the house on Monday.
+
+Ruth Kamau found a note pinned to the door: "Back in ten minutes, do not knock again."
+"""
+    assert speaker_of(parse, text, "Back in ten minutes") != "Ruth Kamau"

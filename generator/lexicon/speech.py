@@ -100,3 +100,6 @@ ADDRESSEE_VERBS = frozenset(
 
 CONDITION_MARKS = frozenset({"if", "unless"})
 """Subordinators of a condition: a reporting verb under one reports nothing said."""
+
+PERCEPTION_VERBS = tagged("colon_verbs.tsv", "perceive")
+"""Verbs whose person subject does not speak the quotation a colon puts after them ("found a note: '...'")."""

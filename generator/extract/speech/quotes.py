@@ -36,7 +36,7 @@ from generator.extract.speech.pullquotes import heading_speakers, is_pull_quote
 from generator.extract.speech.quote_marks import DOUBLE_MARKS, Quoted, quoted_spans
 from generator.extract.speech.speakers import Resolver, Speaker, is_heading
 from generator.lexicon.grammar import ABBREVIATIONS
-from generator.lexicon.speech import FIRST_SECOND_PERSON, SPEECH_VERBS
+from generator.lexicon.speech import FIRST_SECOND_PERSON, PERCEPTION_VERBS, SPEECH_VERBS
 from generator.model import Entity, Quote, Span
 
 if TYPE_CHECKING:
@@ -184,7 +184,29 @@ def _direct_cue(body: str, q: Quoted, para_start: int, para_end: int,
     for t in reversed(before[-6:]):
         if is_cue(t, SPEECH_VERBS):
             return t, subject_of(parsed, t, quoted)
-    return None, None
+    return _colon_cue(body, q, before)
+
+
+def _colon_cue(body: str, q: Quoted, before: list[Token]) -> tuple[Token | None, Token | None]:
+    """(verb, subject) of a sentence about a person that ends in a colon before the quotation.
+
+    "But neighbour Zibulka picks up the story: '...'", "Amit Mehrotra, an
+    analyst, expressed concern about the coverage: '...'": news copy
+    introduces a quotation with a sentence about its speaker, and the colon
+    hands the words to that sentence's subject. Only a name as the subject
+    of the sentence's main verb counts (the resolver then says whose), and
+    not after a verb of
+    perceiving ("She found a note: '...'"), whose object holds the words.
+    """
+    if not before or not body[before[-1].idx : q.start].startswith(":"):
+        return None, None
+    root = before[-1].sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in PERCEPTION_VERBS or root.i > before[-1].i:
+        return None, None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i < before[0].i or not (subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN"):
+        return None, None
+    return root, subject
 
 
 def _cue_text(cue: Token | None) -> str | None:
