@@ -167,3 +167,14 @@ def test_after_a_verb_of_finding_the_words_are_not_the_subjects(parse: Parse) ->
 Ruth Kamau found a note pinned to the door: "Back in ten minutes, do not knock again."
 """
     assert speaker_of(parse, text, "Back in ten minutes") != "Ruth Kamau"
+
+
+# -- a cueless quotation after a sentence that reports its speaker ------------------------
+
+def test_a_quote_after_a_reporting_sentence_goes_on_with_its_subject(parse: Parse) -> None:
+    text = """Marcus Hale runs the depot in Ames.
+
+But Hale said that Acme can\u2019t dodge responsibility. \u201cIf they didn\u2019t want the six-day week, \
+they wouldn\u2019t have it.\u201d
+"""
+    assert speaker_of(parse, text, "six-day week") == "Marcus Hale"

@@ -289,6 +289,10 @@ def quotes(
             heading = is_heading(paragraphs[cand.paragraph].text) or is_pull_quote(paragraphs[cand.paragraph].text)
             if speaker is None and cand.opens_paragraph and cand.paragraph not in last and not heading:
                 speaker = resolver.continuing(cand.start, (cand.start, cand.end))
+            elif speaker is None and cand.paragraph not in last and not heading:
+                subject = _speaker_before(parsed, cand, all_marks)
+                if subject is not None:
+                    speaker = resolver.subject(subject, (cand.start, cand.end))
         if speaker is not None:
             resolver.remember(cand.start, speaker)
         if cand.subject is not None or speaker is not None:
@@ -310,6 +314,30 @@ def quotes(
         ))
         said.append(speaker)
     return tuple(heading_speakers(parsed, found, said))
+
+
+def _speaker_before(parsed: Parsed, cand: Candidate, quoted: SpanIndex[Quoted]) -> Token | None:
+    """The subject of a reporting verb in the sentence right before a cueless quotation.
+
+    "But Fischer said that UPS can't dodge responsibility. '...'": the
+    sentence before reports its speaker without any clause the rules keep
+    as a quote (the parse took "responsibility" for an object), and the
+    quotation that follows in the same paragraph goes on with their words.
+    Only the one sentence before, ending right where the quotation starts,
+    and only when it holds no quotation of its own.
+    """
+    body = parsed.text
+    block = parsed.blocks[cand.paragraph]
+    end = block.start + len(body[block.start : cand.start].rstrip())
+    if end <= block.start or body[end - 1] not in ".!?":
+        return None
+    start = _sentence_start(body, block.start, end - 1)
+    if quoted.overlaps(start, end):
+        return None
+    for tok in parsed.tokens_in(start, end):
+        if is_cue(tok, SPEECH_VERBS) and tok.dep_ in ("ROOT", "conj"):
+            return subject_of(parsed, tok, quoted)
+    return None
 
 
 def _sourceless(cand: Candidate, quoted: SpanIndex[Quoted]) -> bool:
