@@ -178,3 +178,25 @@ But Hale said that Acme can\u2019t dodge responsibility. \u201cIf they didn\u201
 they wouldn\u2019t have it.\u201d
 """
     assert speaker_of(parse, text, "six-day week") == "Marcus Hale"
+
+
+# -- a title in a live-report heading, the name in the entry below ------------------------
+
+LIVE = """Live: border strikes
+
+Earlier entries are below.
+
+Peru's prime minister calls the strike an 'act of war'
+
+In a statement, Peru's Prime Minister Ana Torres said the country would respond "at a time of its choosing."
+"""
+
+
+def test_a_title_in_a_heading_is_the_person_so_titled_in_the_entry_below(parse: Parse) -> None:
+    assert speaker_of(parse, LIVE, "act of war") == "Ana Torres"
+
+
+def test_a_title_in_prose_does_not_look_ahead(parse: Parse) -> None:
+    text = LIVE.replace("Peru's prime minister calls the strike an 'act of war'",
+                        "Peru's prime minister calls the strike an 'act of war' in a long speech to parliament.")
+    assert speaker_of(parse, text, "act of war") != "Ana Torres"

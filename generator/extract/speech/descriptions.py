@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker
+from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker, is_heading
 from generator.extract.speech.names import norm
 from generator.extract.speech.pronouns import ANY_PERSON
 from generator.lexicon.organizations import NATIONAL_GOVERNMENT_WORDS, ORG_NOUNS
@@ -24,6 +24,8 @@ from generator.lexicon.places import side_of
 from generator.lexicon.speech import AUTHORING_VERBS, DOCUMENT_NOUNS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Token
 
     from generator.model import Span
@@ -257,12 +259,35 @@ class DescriptionResolution(Discourse):
         for offset, name, role in reversed(self.titled):
             if offset < token.idx and agrees(role):
                 return Speaker(name=name, span=span, kind="person", role=role)
+        ahead = self.heading_title(token, agrees)
+        if ahead is not None:
+            return replace(ahead, span=span)
         # "the government spokesman said" right after the same person's quotes,
         # unless what the article knows of their role says otherwise.
         last = self.continuing(token.idx)
         if last is not None and last.kind == "person" and (last.role is None or agrees(last.role)):
             return replace(last, span=span)
         return None
+
+    def heading_title(self, token: Token, agrees: Callable[[str | None], bool]) -> Speaker | None:
+        """The person a title in a heading stands for, named with that title right below it.
+
+        Live reports and headlines put the title first and the name in the
+        entry below: "Pakistan's prime minister calls Indian action an 'act
+        of war'" over "In a statement, Pakistan's Prime Minister Shehbaz
+        Sharif said ...". Only from a heading (a short line without a full
+        stop, or the headline), only the paragraph right below it, and only
+        one person given a title that ``agrees``; anything else is None.
+        """
+        para = self.parsed.paragraph_of(token.idx)
+        if para and not is_heading(self.article.paragraphs[para - 1].text):
+            return None
+        fits = {name: role for offset, name, role in self.titled
+                if offset > token.idx and self.distance(token.idx, offset) <= 1 and agrees(role)}
+        if len(fits) != 1:
+            return None
+        name, role = next(iter(fits.items()))
+        return Speaker(name=name, span=self.parsed.span(token.idx, token.idx + len(token)), kind="person", role=role)
 
     def _org_description(self, token: Token) -> Speaker | None:
         """'the bank', 'the agency': the organisation it names, or the one in view.

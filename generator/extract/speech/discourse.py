@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Token
 
     from generator.extract.spans import SpanIndex
@@ -98,6 +100,9 @@ class Discourse:
         raise NotImplementedError
 
     def _salient_person(self, token: Token, pronoun: str | None = None) -> Speaker | None:
+        raise NotImplementedError
+
+    def heading_title(self, token: Token, agrees: Callable[[str | None], bool]) -> Speaker | None:
         raise NotImplementedError
 
     def distance(self, earlier: int, later: int) -> int:

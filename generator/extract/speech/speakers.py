@@ -37,6 +37,7 @@ from generator.extract.speech.pronouns import PronounResolution
 from generator.lexicon.dates import ERAS
 from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
 from generator.lexicon.people import FEMALE_WORDS, HONORIFICS, MALE_WORDS, ROLE_NOUNS, UNNAMED_HEADS
+from generator.lexicon.places import side_of
 from generator.lexicon.speech import (
     DOCUMENT_NOUNS,
     FIRST_SECOND_PERSON,
@@ -320,11 +321,14 @@ class Resolver(PronounResolution, DescriptionResolution):
         if person_like:
             name = self.person_name(text, s)
             if name is None:
-                return None
+                return self._titled_heading(toks)
             role = self._role(token, start) or self.roles.get(name)
             if role:
                 self.roles.setdefault(name, role)
             return Speaker(name=name, span=span, kind="person", role=role)
+        titled = self._titled_heading(toks)
+        if titled is not None:
+            return titled
         if label == "ORG" or words & ORG_WORDS:
             return Speaker(name=self.org_name(text), span=span, kind="organization")
         if label is None and len(toks) == 1:
@@ -333,6 +337,27 @@ class Resolver(PronounResolution, DescriptionResolution):
             if name is not None and any(len(f) >= 2 and f[-1] == toks[0].text for _, f in self.forms):
                 return Speaker(name=name, span=span, kind="person", role=self.roles.get(name))
         return None
+
+    def _titled_heading(self, toks: list[Token]) -> Speaker | None:
+        """'Indian Foreign Secretary says ...' as a heading: the person so titled right below.
+
+        A capitalised title with no name ("Indian Foreign Secretary") names
+        nobody by itself; in a heading it stands for the person given that
+        title in the entry below (``heading_title``). The title words and the
+        country must agree with that person's title.
+        """
+        places = [t for t in toks if t.ent_type_ in ("GPE", "NORP")]
+        wanted = {t.lower_ for t in toks if t not in places and t.lower_ not in ("'s", "\u2019s")}
+        if not wanted or toks[-1].lower_ not in ROLE_NOUNS:
+            return None
+        sides = {side_of(t.text) for t in places} - {None}
+
+        def agrees(role: str | None) -> bool:
+            if role is None or not wanted <= set(re.findall(r"[\w-]+", role.lower())):
+                return False
+            return not sides or side_of(role) in sides
+
+        return self.heading_title(toks[-1], agrees)
 
     def _known_person(self, text: str) -> bool:
         words = name_words(text)
