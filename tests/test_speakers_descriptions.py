@@ -200,3 +200,19 @@ def test_a_title_in_prose_does_not_look_ahead(parse: Parse) -> None:
     text = LIVE.replace("Peru's prime minister calls the strike an 'act of war'",
                         "Peru's prime minister calls the strike an 'act of war' in a long speech to parliament.")
     assert speaker_of(parse, text, "act of war") != "Ana Torres"
+
+
+def test_an_age_no_one_was_given_is_read_like_a_pronoun(parse: Parse) -> None:
+    text = """Helen Marsh says the fraudsters took her savings in a single afternoon.
+
+The 37-year-old said the caller knew the name of her bank and the last four digits of her card.
+"""
+    assert speaker_of(parse, text, "knew the name of her bank") == "Helen Marsh"
+
+
+def test_an_age_that_contradicts_the_person_in_view_gives_nobody(parse: Parse) -> None:
+    text = """Helen Marsh, 52, says the fraudsters took her savings in a single afternoon.
+
+The 37-year-old said the caller knew the name of her bank and the last four digits of her card.
+"""
+    assert speaker_of(parse, text, "knew the name of her bank") is None

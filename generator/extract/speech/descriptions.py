@@ -76,7 +76,7 @@ class DescriptionResolution(Discourse):
             return Speaker(name=person.name, span=span, kind="person", role=self.roles.get(person.name))
         if not self.index.people:
             return as_written
-        return self._unnamed_before(token, span) or self._person_in_view(token, span)
+        return self._unnamed_before(token, span) or self._person_in_view(token, span, words[-1] if words else "")
 
     def _unnamed_before(self, token: Token, span: Span) -> Speaker | None:
         """'the officer' after 'a police officer': the unnamed person the article introduced so.
@@ -114,7 +114,7 @@ class DescriptionResolution(Discourse):
             return None
         return Speaker(name=intros[0], span=span, kind="other")
 
-    def _person_in_view(self, token: Token, span: Span) -> Speaker | None:
+    def _person_in_view(self, token: Token, span: Span, last_word: str) -> Speaker | None:
         """'the woman', 'the victim', 'the cheerful owner': the person the passage is about.
 
         Feature copy varies a name with a description ("Saphina Ndali is a
@@ -124,10 +124,11 @@ class DescriptionResolution(Discourse):
         that decides is resolved as the pronoun of its sex would be, by
         salience with the same abstentions. A person whose known roles do not
         hold the noun is ruled out for a role noun ("the owner" is not the
-        mayor).
+        mayor). ``last_word`` is the description's last word as written.
         """
         noun = token.lower_
-        age = re.fullmatch(r"\d{1,3}-year-old", noun) is not None
+        # "37-year-old" is one word of the description, though the parse may split it.
+        age = re.fullmatch(r"\d{1,3}-year-old", last_word.lower()) is not None
         if not (noun in PERSON_NOUNS or (noun in ROLE_NOUNS and noun not in TITLES) or age):
             return None
         pronoun = "she" if noun in FEMALE_WORDS else "he" if noun in MALE_WORDS else ANY_PERSON
