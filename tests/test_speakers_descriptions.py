@@ -216,3 +216,10 @@ def test_an_age_that_contradicts_the_person_in_view_gives_nobody(parse: Parse) -
 The 37-year-old said the caller knew the name of her bank and the last four digits of her card.
 """
     assert speaker_of(parse, text, "knew the name of her bank") is None
+
+
+def test_a_mark_after_s_closes_when_the_next_mark_opens() -> None:
+    text = ("The nurses who called themselves 'The Guardians' caused a 'chain of harm' on the ward. "
+            "He said 'the players' wives were great' and left.")
+    spans = [text[s:e] for s, e in _pair_single(text, ())]
+    assert spans == ["'The Guardians'", "'chain of harm'", "'the players' wives were great'"]

@@ -117,6 +117,10 @@ def _pair_double(text: str) -> _Paired:
     return _Paired(tuple(spans), opened, starts_open)
 
 
+POSSESSIVE = "possessive"
+"""A mark after "s" and before a word: a plural possessive ("the players' wives") or a close."""
+
+
 def _single_role(text: str, i: int) -> str | None:
     """'open', 'close' or None (an apostrophe, or cannot tell) for the single mark at ``text[i]``."""
     left = text[i - 1] if i > 0 else " "
@@ -131,7 +135,7 @@ def _single_role(text: str, i: int) -> str | None:
     closes = mark in SINGLE_CLOSING and not left.isspace() and (
         right in CLOSE_RIGHT or right in DOUBLE_MARKS or i + 1 == len(text))
     if closes and left in "sS" and right == " " and text[i + 2 : i + 3].isalpha():
-        closes = False  # the players' wives: a plural possessive
+        return POSSESSIVE  # the players' wives, or 'The Musketeers' contributed: the pairing decides
     if opens and not closes:
         return "open"
     if closes and not opens:
@@ -178,12 +182,20 @@ def _pair_single(text: str, taken: tuple[tuple[int, int], ...]) -> _Paired:
     opened: int | None = None
     starts_open = False
     first = True
-    for i, ch in enumerate(text):
-        if ch not in SINGLE_MARKS or any(s <= i < e for s, e in taken):
-            continue
-        role = _single_role(text, i)
-        if role is None:
-            continue
+    marks = [(i, role) for i, ch in enumerate(text) if ch in SINGLE_MARKS and not any(s <= i < e for s, e in taken)
+             and (role := _single_role(text, i)) is not None]
+    for n, (i, role) in enumerate(marks):
+        if role == POSSESSIVE:
+            # "... 'The Musketeers' contributed to a 'distressing chain'": after "s" the mark
+            # closes the open quotation when the next mark opens another (read as an
+            # apostrophe, two openings in a row would spoil the paragraph) or when it is
+            # the last mark (the quotation would never close); else it is the apostrophe
+            # of a plural possessive ("'the players' wives were great'").
+            later = next((r for _, r in marks[n + 1 :] if r != POSSESSIVE), None)
+            last = n + 1 == len(marks)
+            if opened is None or later == "close" or (later is None and not last):
+                continue
+            role = "close"
         if first:
             starts_open = role == "open" and not text[:i].strip()
             first = False
