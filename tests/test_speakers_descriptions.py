@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from generator.extract.speech.indirect import _adjacent_subject
 from generator.extract.speech.quote_marks import _pair_single as _pair_marks
-from tests.test_speakers import Parse, speaker_of
+from tests.test_speakers import Parse, said, speaker_of
 
 
 def _pair_single(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
@@ -223,3 +223,14 @@ def test_a_mark_after_s_closes_when_the_next_mark_opens() -> None:
             "He said 'the players' wives were great' and left.")
     spans = [text[s:e] for s, e in _pair_single(text, ())]
     assert spans == ["'The Guardians'", "'chain of harm'", "'the players' wives were great'"]
+
+
+# -- a reporter's question fronted as a participle is nobody's claim ---------------------
+
+def test_a_fronted_asked_clause_is_no_quote(parse: Parse) -> None:
+    text = """Joseph Mbelu is the town economist.
+
+Asked why the council chose solar power over the grid, the economist explains, "It pays for itself in \
+three years."
+"""
+    assert not [q for q, _ in said(parse, text) if "solar power over the grid" in q]
