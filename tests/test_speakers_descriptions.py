@@ -234,3 +234,14 @@ Asked why the council chose solar power over the grid, the economist explains, "
 three years."
 """
     assert not [q for q, _ in said(parse, text) if "solar power over the grid" in q]
+
+
+# -- "it" inside a clause hanging from a named subject -------------------------------------
+
+def test_it_in_a_what_clause_is_the_subject_it_hangs_from(parse: Parse) -> None:
+    text = """Farmers protested outside the council offices on Monday.
+
+The Ministry of Health has condemned what it calls a "reckless and dangerous" decision by the council \
+to close the clinic.
+"""
+    assert speaker_of(parse, text, "reckless and dangerous") == "Ministry of Health"

@@ -44,7 +44,7 @@ class PronounResolution(Discourse):
             found = self._salient_person(token)
         else:
             wanted: tuple[SpeakerKind, ...] = ("group", "organization") if low in PLURAL_PRONOUNS else ("organization",)
-            found = self._salient_other(token, wanted)
+            found = self._governing_subject(token, wanted) or self._salient_other(token, wanted)
         if found is None:
             return None
         self.said[key] = found
@@ -268,6 +268,29 @@ class PronounResolution(Discourse):
                     return found
             if t.lower_ in PERSONAL_PRONOUNS or t.pos_ == "PROPN":
                 break
+        return None
+
+    def _governing_subject(self, token: Token, wanted: tuple[SpeakerKind, ...]) -> Speaker | None:
+        """'The Ministry of Foreign Affairs has condemned what it calls ...': the subject of the
+        clause the pronoun's own clause hangs from, in the same sentence.
+
+        The pronoun sits in a clause inside another ("what it calls", "which
+        it says") whose subject, named before it on the same line, is what
+        "it" or "they" means, when that subject is an organisation or group.
+        A pronoun that is itself a main-clause subject has no such clause.
+        """
+        clause = token.head
+        for _ in range(4):
+            if clause.head.i == clause.i or clause.dep_ not in ("relcl", "ccomp", "pcomp", "pobj", "dobj", "acl"):
+                return None
+            clause = clause.head
+            subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            if subject is None:
+                continue
+            if subject.pos_ == "PRON" or not self.parsed.same_line(subject, token):
+                return None
+            found = self._subject(subject)
+            return found if found is not None and found.kind in wanted else None
         return None
 
     def _named_subject_between(self, earlier: int, later: int, name: str) -> bool:
