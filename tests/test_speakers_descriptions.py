@@ -245,3 +245,11 @@ The Ministry of Health has condemned what it calls a "reckless and dangerous" de
 to close the clinic.
 """
     assert speaker_of(parse, text, "reckless and dangerous") == "Ministry of Health"
+
+
+def test_an_indefinite_description_is_not_a_person_named_before(parse: Parse) -> None:
+    text = """Zohaib Khan, a doctor at the city hospital, said three people were hurt in the shelling.
+
+A local doctor says the woman was killed in the market on Tuesday morning.
+"""
+    assert speaker_of(parse, text, "woman was killed") != "Zohaib Khan"

@@ -422,6 +422,10 @@ class Resolver(PronounResolution, DescriptionResolution):
             # otherwise only a classic unnamed source ("a company spokesperson")
             # stays as written, and anything else gets no speaker.
             later = self.index.described([token.text], len(self.parsed.text))
+            if later is not None and later.first < token.idx:
+                # "A local doctor says ..." after Dr Zohaib Ahmed was named: an indefinite
+                # puts someone new on stage, not a person the article has already named.
+                later = None
             if later is not None:
                 span = self.parsed.span(sub[0].idx, sub[-1].idx + len(sub[-1]))
                 return Speaker(name=later.name, span=span, kind="person", role=self.roles.get(later.name))
