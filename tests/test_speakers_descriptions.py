@@ -253,3 +253,14 @@ def test_an_indefinite_description_is_not_a_person_named_before(parse: Parse) ->
 A local doctor says the woman was killed in the market on Tuesday morning.
 """
     assert speaker_of(parse, text, "woman was killed") != "Zohaib Khan"
+
+
+# -- what a text of rules "says" is its wording, nobody's claim ----------------------------
+
+def test_a_contract_says_nothing_anyone_claims(parse: Parse) -> None:
+    text = """Drivers have complained for years about the rota.
+
+The national contract says drivers get an unpaid leave during their tenure. She has complaints about \
+Article 40 of the contract, which says that part-timers get no extra pay for a sixth day.
+"""
+    assert said(parse, text) == []

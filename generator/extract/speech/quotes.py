@@ -36,7 +36,13 @@ from generator.extract.speech.pullquotes import heading_speakers, is_pull_quote
 from generator.extract.speech.quote_marks import DOUBLE_MARKS, Quoted, quoted_spans
 from generator.extract.speech.speakers import Resolver, Speaker, is_heading
 from generator.lexicon.grammar import ABBREVIATIONS
-from generator.lexicon.speech import FIRST_SECOND_PERSON, PERCEPTION_VERBS, SPEECH_VERBS
+from generator.lexicon.speech import (
+    FIRST_SECOND_PERSON,
+    PERCEPTION_VERBS,
+    RELATIVE_PRONOUNS,
+    RULE_NOUNS,
+    SPEECH_VERBS,
+)
 from generator.model import Entity, Quote, Span
 
 if TYPE_CHECKING:
@@ -350,6 +356,8 @@ def _sourceless(cand: Candidate, quoted: SpanIndex[Quoted]) -> bool:
     """
     if cand.kind == "direct" or cand.subject is None:
         return False
+    if _rules_text(cand.subject):
+        return True
     low = cand.subject.lower_
     cue = cand.cue
     if low in FIRST_SECOND_PERSON and cue is not None and cand.subject.head.i == cue.i:
@@ -357,6 +365,23 @@ def _sourceless(cand: Candidate, quoted: SpanIndex[Quoted]) -> bool:
         # quotation's own subject the marks did not show, kept as before.
         return not quoted.contains(cand.subject.idx)
     return low == "it" and cue is not None and any(c.dep_ == "auxpass" for c in cue.children)
+
+
+def _rules_text(subject: Token) -> bool:
+    """The subject is a text of rules: "the contract says ...", "Article 40 of the contract, which says".
+
+    What a contract, a law or a clause "says" is its wording, which the
+    quote conventions leave out (laws' wording is no one's reported
+    speech); the parties who wrote it are not saying it in the article.
+    """
+    head = subject
+    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        head = subject.head.head
+    if head.lower_ in RULE_NOUNS:
+        return True
+    # "Article 40 of the national contract": a part of a text of rules.
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ in RULE_NOUNS
+                                                              for o in p.children) for p in head.children)
 
 
 def _nested_source(parsed: Parsed, cand: Candidate, fragments: SpanIndex[Quoted]) -> Candidate:
