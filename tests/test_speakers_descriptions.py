@@ -264,3 +264,8 @@ The national contract says drivers get an unpaid leave during their tenure. She 
 Article 40 of the contract, which says that part-timers get no extra pay for a sixth day.
 """
     assert said(parse, text) == []
+
+
+def test_a_participle_describing_the_object_is_no_content(parse: Parse) -> None:
+    text = "Neighbours described the terrible smell coming from the house on Elm Street before the arrest.\n"
+    assert said(parse, text) == []

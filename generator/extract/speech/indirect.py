@@ -330,8 +330,11 @@ def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: 
     if len(tokens) < 3:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    # "described the terrible smell coming from the house": a participle inside the
+    # object's own noun phrase (acl, relcl) describes the thing; only a verb that
+    # is the complement ("of taking bribes", "to stay calm") reports content.
     verbal = verb.lemma_.lower() in OBJECT_CUES and any(
-        t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBG", "VB") for t in tokens)
+        t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBG", "VB") and not _in_noun_phrase(t, verb) for t in tokens)
     # Any other reporting verb: only when the object quotes the speaker's words
     # ("suggested a policy of 'oil quarantine'"), which makes it a mixed quote.
     fragment = verb.lemma_.lower() in LABELLING_CUES and any(
@@ -345,6 +348,15 @@ def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: 
         return None
     return Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
                       cue=verb, subject=subject_of(parsed, verb, quoted))
+
+
+def _in_noun_phrase(token: Token, verb: Token) -> bool:
+    """The token modifies a noun on its way up to ``verb`` (an acl or relcl clause of the object)."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in ("acl", "relcl"):
+            return True
+        token = token.head
+    return False
 
 
 def _nominal(parsed: Parsed, noun: Token, quoted: SpanIndex[Quoted], direct: SpanIndex[Quoted]
