@@ -269,3 +269,28 @@ Article 40 of the contract, which says that part-timers get no extra pay for a s
 def test_a_participle_describing_the_object_is_no_content(parse: Parse) -> None:
     text = "Neighbours described the terrible smell coming from the house on Elm Street before the arrest.\n"
     assert said(parse, text) == []
+
+
+# -- an unnamed source deep in the story stays unnamed ------------------------------------
+
+def test_an_unnamed_source_after_the_lead_is_kept_as_written(parse: Parse) -> None:
+    text = """Oil prices rose on Monday after the announcement.
+
+Analysts expect output to recover slowly over the next two years.
+
+Several companies have said they will wait and see.
+
+Northfield Energy, which lost its assets in 2007, has signalled it will remain cautious.
+
+"Northfield is monitoring developments and it would be premature to speculate," a company spokesperson said.
+
+Ed Hirs, an energy fellow at the University of Houston, said the industry would need years to return.
+"""
+    assert speaker_of(parse, text, "premature to speculate") == "a company spokesperson"
+
+
+def test_a_clause_spelling_out_her_claims_is_hers(parse: Parse) -> None:
+    text = """Jane Porter has been criticised by a royal expert who countered her claims that she had a \
+"miserable time" when she moved to London.
+"""
+    assert speaker_of(parse, text, "miserable time") == "Jane Porter"

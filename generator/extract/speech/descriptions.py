@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from generator.model import Span
 
 
+LEAD_PARAGRAPHS = 3
+"""Paragraphs of a story's lead, where a name may be held back for the paragraph after."""
+
+
 class DescriptionResolution(Discourse):
     """The description part of the resolver."""
 
@@ -323,9 +327,16 @@ class DescriptionResolution(Discourse):
         return None
 
     def _introduced_next(self, token: Token) -> bool:
-        """A person is first named, as a subject, in the token's paragraph after it or in the next one."""
+        """A person is first named, as a subject, in the token's paragraph after it or in the next one.
+
+        Only in the lead (the first ``LEAD_PARAGRAPHS`` paragraphs): news leads
+        hold a name back ("..., an expert has claimed. / Royal commentator Lee
+        Cohen ..."); further down an unnamed source ("a company spokesperson
+        said") is introduced as unnamed, and the person named next is someone
+        else.
+        """
         para = self.parsed.paragraph_of(token.idx)  # 1-based: the next paragraph is [para]
-        if para == 0 or para >= len(self.article.paragraphs):
+        if para == 0 or para >= len(self.article.paragraphs) or para > LEAD_PARAGRAPHS:
             return False
         end = self.article.paragraphs[para].end
         for t in self.parsed.tokens_in(token.idx + len(token), end):

@@ -249,7 +249,7 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
             if end - start < 8 or direct.contains(start):
                 continue
             found.append(Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
-                                    cue=verb, subject=subject_of(parsed, verb, quoted)))
+                                    cue=verb, subject=_claim_owner(verb, comp) or subject_of(parsed, verb, quoted)))
     # The parse can join a heading to the next paragraph: cue and content share one.
     return [c for c in found if c.cue is None
             or parsed.block_of(c.cue.idx) == parsed.block_of(c.start)
@@ -348,6 +348,21 @@ def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: 
         return None
     return Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
                       cue=verb, subject=subject_of(parsed, verb, quoted))
+
+
+def _claim_owner(verb: Token, comp: Token) -> Token | None:
+    """'countered her claims that she had a rotten time': the owner of the claim the clause spells out.
+
+    The parse hangs the that-clause on the verb, though it is the content of
+    the claim noun right before it; the claim is its possessor's, not the
+    words of the verb's subject, who rejects it.
+    """
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lower_ in NOMINAL_CUES and obj.i < comp.i:
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+    return None
 
 
 def _in_noun_phrase(token: Token, verb: Token) -> bool:
