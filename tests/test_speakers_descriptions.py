@@ -294,3 +294,13 @@ def test_a_clause_spelling_out_her_claims_is_hers(parse: Parse) -> None:
 "miserable time" when she moved to London.
 """
     assert speaker_of(parse, text, "miserable time") == "Jane Porter"
+
+
+# -- "the agency" after "X's Y": Y is the organisation in view ----------------------------
+
+def test_the_agency_is_the_organisation_a_possessor_modifies(parse: Parse) -> None:
+    text = """Storms are expected across the plains, according to a Level 3 risk drawn up by the \
+National Weather Service's Storm Prediction Center. The agency warns that "all hazards will be \
+possible, including large hail."
+"""
+    assert speaker_of(parse, text, "all hazards") == "Storm Prediction Center"

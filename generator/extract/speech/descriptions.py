@@ -315,8 +315,13 @@ class DescriptionResolution(Discourse):
             return None
         recent = [o for o in before
                   if any(m.start < token.idx and self.distance(m.start, token.idx) <= 1 for m in o.mentions)]
-        if len(recent) == 1:
-            return Speaker(name=recent[0].name, span=span, kind="organization")
+        # "the National Weather Service's Storm Prediction Center. The agency warns": a
+        # possessor only modifies the organisation named after it, which is the one in view.
+        heads = [o for o in recent if not all(
+            self._possessor(m.start) for m in o.mentions
+            if m.start < token.idx and self.distance(m.start, token.idx) <= 1)]
+        if len(recent) == 1 or len(heads) == 1:
+            return Speaker(name=(recent if len(recent) == 1 else heads)[0].name, span=span, kind="organization")
         for offset, earlier in reversed(self.history):
             if self.distance(offset, token.idx) > 2:
                 break
@@ -325,6 +330,16 @@ class DescriptionResolution(Discourse):
                           and any(offset < m.start < token.idx for m in o.mentions)]
                 return None if others else replace(earlier, span=span)
         return None
+
+    def _possessor(self, offset: int) -> bool:
+        """The name mentioned at ``offset`` is a possessor ("X's ...") of another name."""
+        tokens = self.parsed.tokens_in(offset, offset + 1)
+        if not tokens:
+            return False
+        tok = tokens[0]
+        while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ == "poss" and tok.head.pos_ == "PROPN"
 
     def _introduced_next(self, token: Token) -> bool:
         """A person is first named, as a subject, in the token's paragraph after it or in the next one.
