@@ -332,9 +332,11 @@ def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: 
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     # "described the terrible smell coming from the house": a participle inside the
     # object's own noun phrase (acl, relcl) describes the thing; only a verb that
-    # is the complement ("of taking bribes", "to stay calm") reports content.
+    # is the complement ("of taking bribes", "to stay calm", "as ...") reports content.
+    objects = {t.i for p in parts if p.dep_ == "dobj" for t in p.subtree}
     verbal = verb.lemma_.lower() in OBJECT_CUES and any(
-        t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBG", "VB") and not _in_noun_phrase(t, verb) for t in tokens)
+        t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBG", "VB") and not (t.i in objects and _in_noun_phrase(t, verb))
+        for t in tokens)
     # Any other reporting verb: only when the object quotes the speaker's words
     # ("suggested a policy of 'oil quarantine'"), which makes it a mixed quote.
     fragment = verb.lemma_.lower() in LABELLING_CUES and any(
