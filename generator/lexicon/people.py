@@ -42,6 +42,8 @@ PEERAGE = tagged(_PEOPLE, "peerage")
 """Courtesy titles of honours ("Lord", "Dame"): "Lord Cameron" and "Mr Cameron" are one man."""
 AFTER_PERSON = tagged(_PEOPLE, "after-name")
 """Lower-case nouns right after a one-word name that make it a person ("the Trump administration")."""
+PERSON_NOUNS = tagged(_PEOPLE, "person")
+"""Nouns that describe one person ("the woman", "the victim"): after "the" they point back like "she"/"he"."""
 PERSON_KEY_TITLES = tagged(_PEOPLE, "key-title")
 """Titles written before a name that are no part of a person's page key."""
 

@@ -104,3 +104,9 @@ ADDRESSEE_VERBS = frozenset(
 
 CONDITION_MARKS = frozenset({"if", "unless"})
 """Subordinators of a condition: a reporting verb under one reports nothing said."""
+
+PERCEPTION_VERBS = tagged("colon_verbs.tsv", "perceive")
+"""Verbs whose person subject does not speak the quotation a colon puts after them ("found a note: '...'")."""
+
+RULE_NOUNS = tagged(_NOUNS, "rules")
+"""Texts of rules (a contract, a law, a clause): what their wording "says" is no one's claim."""

@@ -15,15 +15,24 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker
+from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker, is_heading
 from generator.extract.speech.names import norm
+from generator.extract.speech.pronouns import ANY_PERSON
 from generator.lexicon.organizations import NATIONAL_GOVERNMENT_WORDS, ORG_NOUNS
-from generator.lexicon.people import ROLE_NOUNS, UNNAMED_HEADS
+from generator.lexicon.people import FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, ROLE_NOUNS, TITLES, UNNAMED_HEADS
 from generator.lexicon.places import side_of
 from generator.lexicon.speech import AUTHORING_VERBS, DOCUMENT_NOUNS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Token
+
+    from generator.model import Span
+
+
+LEAD_PARAGRAPHS = 3
+"""Paragraphs of a story's lead, where a name may be held back for the paragraph after."""
 
 
 class DescriptionResolution(Discourse):
@@ -57,7 +66,10 @@ class DescriptionResolution(Discourse):
         if noun in ROLE_NOUNS:
             # A title is matched whole, country included, by the role rules alone.
             found = self._description(token)
-            return found if found is not None or self.index.people else as_written
+            if found is not None or not self.index.people:
+                return found or as_written
+            if noun in TITLES:
+                return self._unnamed_before(token, span)
         # The description's words without determiner or possessor, hyphenated
         # compounds kept whole ("the 45-year-old", "the cheerful owner").
         first = next((t.idx for t in sub if t.dep_ not in ("det", "poss", "case") and t.i > max(
@@ -66,7 +78,73 @@ class DescriptionResolution(Discourse):
         person = self.index.described(words, token.idx)
         if person is not None:
             return Speaker(name=person.name, span=span, kind="person", role=self.roles.get(person.name))
-        return None if self.index.people else as_written
+        if not self.index.people:
+            return as_written
+        return self._unnamed_before(token, span) or self._person_in_view(token, span, words[-1] if words else "")
+
+    def _unnamed_before(self, token: Token, span: Span) -> Speaker | None:
+        """'the officer' after 'a police officer': the unnamed person the article introduced so.
+
+        A definite description whose head noun an earlier indefinite phrase
+        introduced ("An Indian official says ... The government official
+        says") is that same unnamed source, named by its introduction (the
+        fullest form the article gives). When a named person holds the noun
+        among their roles the description may be them, and when two
+        different introductions fit ("a police officer", "another officer")
+        it may be either: both give None.
+        """
+        noun = token.lemma_.lower()
+        if token.lower_ not in ROLE_NOUNS | UNNAMED_HEADS | PERSON_NOUNS:
+            return None  # "the document", "the banner": things, whose speaker is their author
+        if any(noun in p.description_words for p in self.index.people):
+            return None
+        intros: list[str] = []
+        for t in self.parsed.tokens_in(0, token.idx):
+            if t.pos_ != "NOUN" or t.lemma_.lower() != noun or t.tag_ != token.tag_:
+                continue
+            if t.dep_ in ("attr", "appos", "acomp"):
+                continue  # "Saphina Ndali is a mother of two": said of a named person, no one new
+            det = next((c for c in t.children if c.dep_ == "det"), None)
+            if det is None or det.lower_ not in ("a", "an", "another") or self._in_quote.contains(t.idx):
+                continue
+            left = [x for x in t.subtree if x.i <= t.i and not x.is_space]
+            while left and left[0].i != det.i:
+                left.pop(0)
+            phrase = norm(self.parsed.text[left[0].idx : t.idx + len(t)]) if left else t.text
+            if "\n" in phrase or phrase in intros:
+                continue
+            intros.append(phrase)
+        if len(intros) != 1:
+            return None
+        return Speaker(name=intros[0], span=span, kind="other")
+
+    def _person_in_view(self, token: Token, span: Span, last_word: str) -> Speaker | None:
+        """'the woman', 'the victim', 'the cheerful owner': the person the passage is about.
+
+        Feature copy varies a name with a description ("Saphina Ndali is a
+        mother of two ... says the woman who is in her late 20s"), exactly as
+        it uses "she": a noun that describes one person (``PERSON_NOUNS``, a
+        role that is no title, an age "the 45-year-old") with no role or age
+        that decides is resolved as the pronoun of its sex would be, by
+        salience with the same abstentions. A person whose known roles do not
+        hold the noun is ruled out for a role noun ("the owner" is not the
+        mayor). ``last_word`` is the description's last word as written.
+        """
+        noun = token.lower_
+        # "37-year-old" is one word of the description, though the parse may split it.
+        age = re.fullmatch(r"\d{1,3}-year-old", last_word.lower()) is not None
+        if not (noun in PERSON_NOUNS or (noun in ROLE_NOUNS and noun not in TITLES) or age):
+            return None
+        pronoun = "she" if noun in FEMALE_WORDS else "he" if noun in MALE_WORDS else ANY_PERSON
+        found = self._salient_person(token, pronoun)
+        if found is None or found.kind != "person":
+            return None
+        known = self.index.described_words(found.name)
+        if noun in ROLE_NOUNS and noun not in PERSON_NOUNS and known and noun not in known:
+            return None
+        if age and self.index.ages(found.name):
+            return None  # "the 45-year-old" is not the person the article made 52 (45 fitted nobody alone)
+        return replace(found, span=span)
 
     def _document_author(self, token: Token) -> Speaker | None:
         """Who wrote the document ``token`` heads, from its own phrase or clause, else from before.
@@ -77,6 +155,29 @@ class DescriptionResolution(Discourse):
         else the owner of the same document named before (``_author``).
         A document shown as its speaker ("another post") would name a thing.
         """
+        found = self._document_author_of(token)
+        if found is not None:
+            self.authors.append((token.idx, found))
+            return found
+        return self._same_document(token)
+
+    def _same_document(self, token: Token) -> Speaker | None:
+        """The author of the documents resolved just before, when they all had one author.
+
+        Copy names one document by several nouns ("The document - prepared by
+        the Congressional Research Service - states ... The memo says ... the
+        congressional document says"): with no owner of its own, a document
+        is the one whose author was found within the last three paragraphs,
+        and two authors there are two documents, so nobody.
+        """
+        recent = {a.name: a for at, a in self.authors if self.distance(at, token.idx) <= 3}
+        if len(recent) != 1:
+            return None
+        author = next(iter(recent.values()))
+        return replace(author, span=self.parsed.span(token.idx, token.idx + len(token)))
+
+    def _document_author_of(self, token: Token) -> Speaker | None:
+        """The author the document's own phrase, clause or an earlier mention gives."""
         def named(t: Token) -> bool:
             return t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"
 
@@ -163,12 +264,35 @@ class DescriptionResolution(Discourse):
         for offset, name, role in reversed(self.titled):
             if offset < token.idx and agrees(role):
                 return Speaker(name=name, span=span, kind="person", role=role)
+        ahead = self.heading_title(token, agrees)
+        if ahead is not None:
+            return replace(ahead, span=span)
         # "the government spokesman said" right after the same person's quotes,
         # unless what the article knows of their role says otherwise.
         last = self.continuing(token.idx)
         if last is not None and last.kind == "person" and (last.role is None or agrees(last.role)):
             return replace(last, span=span)
         return None
+
+    def heading_title(self, token: Token, agrees: Callable[[str | None], bool]) -> Speaker | None:
+        """The person a title in a heading stands for, named with that title right below it.
+
+        Live reports and headlines put the title first and the name in the
+        entry below: "Pakistan's prime minister calls Indian action an 'act
+        of war'" over "In a statement, Pakistan's Prime Minister Shehbaz
+        Sharif said ...". Only from a heading (a short line without a full
+        stop, or the headline), only the paragraph right below it, and only
+        one person given a title that ``agrees``; anything else is None.
+        """
+        para = self.parsed.paragraph_of(token.idx)
+        if para and not is_heading(self.article.paragraphs[para - 1].text):
+            return None
+        fits = {name: role for offset, name, role in self.titled
+                if offset > token.idx and self.distance(token.idx, offset) <= 1 and agrees(role)}
+        if len(fits) != 1:
+            return None
+        name, role = next(iter(fits.items()))
+        return Speaker(name=name, span=self.parsed.span(token.idx, token.idx + len(token)), kind="person", role=role)
 
     def _org_description(self, token: Token) -> Speaker | None:
         """'the bank', 'the agency': the organisation it names, or the one in view.
@@ -191,8 +315,13 @@ class DescriptionResolution(Discourse):
             return None
         recent = [o for o in before
                   if any(m.start < token.idx and self.distance(m.start, token.idx) <= 1 for m in o.mentions)]
-        if len(recent) == 1:
-            return Speaker(name=recent[0].name, span=span, kind="organization")
+        # "the National Weather Service's Storm Prediction Center. The agency warns": a
+        # possessor only modifies the organisation named after it, which is the one in view.
+        heads = [o for o in recent if not all(
+            self._possessor(m.start) for m in o.mentions
+            if m.start < token.idx and self.distance(m.start, token.idx) <= 1)]
+        if len(recent) == 1 or len(heads) == 1:
+            return Speaker(name=(recent if len(recent) == 1 else heads)[0].name, span=span, kind="organization")
         for offset, earlier in reversed(self.history):
             if self.distance(offset, token.idx) > 2:
                 break
@@ -202,10 +331,27 @@ class DescriptionResolution(Discourse):
                 return None if others else replace(earlier, span=span)
         return None
 
+    def _possessor(self, offset: int) -> bool:
+        """The name mentioned at ``offset`` is a possessor ("X's ...") of another name."""
+        tokens = self.parsed.tokens_in(offset, offset + 1)
+        if not tokens:
+            return False
+        tok = tokens[0]
+        while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ == "poss" and tok.head.pos_ == "PROPN"
+
     def _introduced_next(self, token: Token) -> bool:
-        """A person is first named, as a subject, in the token's paragraph after it or in the next one."""
+        """A person is first named, as a subject, in the token's paragraph after it or in the next one.
+
+        Only in the lead (the first ``LEAD_PARAGRAPHS`` paragraphs): news leads
+        hold a name back ("..., an expert has claimed. / Royal commentator Lee
+        Cohen ..."); further down an unnamed source ("a company spokesperson
+        said") is introduced as unnamed, and the person named next is someone
+        else.
+        """
         para = self.parsed.paragraph_of(token.idx)  # 1-based: the next paragraph is [para]
-        if para == 0 or para >= len(self.article.paragraphs):
+        if para == 0 or para >= len(self.article.paragraphs) or para > LEAD_PARAGRAPHS:
             return False
         end = self.article.paragraphs[para].end
         for t in self.parsed.tokens_in(token.idx + len(token), end):

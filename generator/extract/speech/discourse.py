@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Token
 
     from generator.extract.spans import SpanIndex
@@ -78,6 +80,8 @@ class Discourse:
     """The quotation being attributed: a person it names in the third person is not its speaker."""
     titled: list[tuple[int, str, str]]
     said: dict[tuple[int, str], Speaker]
+    authors: list[tuple[int, Speaker]]
+    """Authors found for documents ("the memo" -> its author), by offset: later nouns for it."""
     history: list[tuple[int, Speaker]]
     unknown: list[int]
     unknown_people: list[int]
@@ -93,6 +97,12 @@ class Discourse:
         raise NotImplementedError
 
     def _fulls(self, words: tuple[str, ...]) -> set[tuple[str, ...]]:
+        raise NotImplementedError
+
+    def _salient_person(self, token: Token, pronoun: str | None = None) -> Speaker | None:
+        raise NotImplementedError
+
+    def heading_title(self, token: Token, agrees: Callable[[str | None], bool]) -> Speaker | None:
         raise NotImplementedError
 
     def distance(self, earlier: int, later: int) -> int:

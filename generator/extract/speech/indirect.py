@@ -115,6 +115,9 @@ def _adjacent_subject(verb: Token) -> Token | None:
         i -= 1
     if i < 0:
         return None
+    named = _name_before_phrase(verb, i)
+    if named is not None:
+        return named
     prev = verb.doc[i]
     # A place or date closing a prepositional phrase ("in New Delhi accused", "as
     # early as 500 BC saying") is where or when, not who.
@@ -122,6 +125,44 @@ def _adjacent_subject(verb: Token) -> Token | None:
         return None
     if (prev.pos_ == "PROPN" or prev.ent_type_ == "PERSON") and "\n" not in verb.doc[i : verb.i + 1].text:
         return prev
+    return None
+
+
+AFFILIATION_PREPS = frozenset({"from", "of", "at", "with"})
+"""Prepositions that attach an affiliation to a name ("Matthew Lee from UPS corporate communications")."""
+MAX_AFFILIATION_TOKENS = 7
+
+
+def _name_before_phrase(verb: Token, i: int) -> Token | None:
+    """'Matthew Lee from UPS corporate communications said': the name before an affiliation.
+
+    The parse may hang such a name on a fronted clause ("When asked about
+    ..., NAME from ORG said"); the word order still tells the subject: a
+    name opening its clause (after a comma or at the sentence start), then a
+    prepositional phrase of nouns only, then the verb. A name after the
+    preposition ("a spokesperson for Lee said") is no subject, so it is not
+    looked at.
+    """
+    doc = verb.doc
+    lo = max(verb.sent.start, i - MAX_AFFILIATION_TOKENS)
+    for j in range(i, lo - 1, -1):
+        tok = doc[j]
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "NUM", "ADP") or "\n" in tok.text:
+            return None
+        if tok.pos_ != "ADP":
+            continue
+        if tok.lower_ not in AFFILIATION_PREPS or j == 0:
+            return None
+        name = doc[j - 1]
+        if name.ent_type_ != "PERSON":
+            return None
+        first = j - 1
+        while first > 0 and doc[first].ent_iob_ == "I":  # back to the name's first word
+            first -= 1
+        opener = doc[first - 1] if first > verb.sent.start else None
+        if opener is None or opener.is_punct or opener.pos_ == "CCONJ":
+            return name
+        return None
     return None
 
 
@@ -208,7 +249,7 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
             if end - start < 8 or direct.contains(start):
                 continue
             found.append(Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
-                                    cue=verb, subject=subject_of(parsed, verb, quoted)))
+                                    cue=verb, subject=_claim_owner(verb, comp) or subject_of(parsed, verb, quoted)))
     # The parse can join a heading to the next paragraph: cue and content share one.
     return [c for c in found if c.cue is None
             or parsed.block_of(c.cue.idx) == parsed.block_of(c.start)
@@ -289,8 +330,13 @@ def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: 
     if len(tokens) < 3:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    # "described the terrible smell coming from the house": a participle inside the
+    # object's own noun phrase (acl, relcl) describes the thing; only a verb that
+    # is the complement ("of taking bribes", "to stay calm", "as ...") reports content.
+    objects = {t.i for p in parts if p.dep_ == "dobj" for t in p.subtree}
     verbal = verb.lemma_.lower() in OBJECT_CUES and any(
-        t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBG", "VB") for t in tokens)
+        t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBG", "VB") and not (t.i in objects and _in_noun_phrase(t, verb))
+        for t in tokens)
     # Any other reporting verb: only when the object quotes the speaker's words
     # ("suggested a policy of 'oil quarantine'"), which makes it a mixed quote.
     fragment = verb.lemma_.lower() in LABELLING_CUES and any(
@@ -304,6 +350,30 @@ def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: 
         return None
     return Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
                       cue=verb, subject=subject_of(parsed, verb, quoted))
+
+
+def _claim_owner(verb: Token, comp: Token) -> Token | None:
+    """'countered her claims that she had a rotten time': the owner of the claim the clause spells out.
+
+    The parse hangs the that-clause on the verb, though it is the content of
+    the claim noun right before it; the claim is its possessor's, not the
+    words of the verb's subject, who rejects it.
+    """
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lower_ in NOMINAL_CUES and obj.i < comp.i:
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+    return None
+
+
+def _in_noun_phrase(token: Token, verb: Token) -> bool:
+    """The token modifies a noun on its way up to ``verb`` (an acl or relcl clause of the object)."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in ("acl", "relcl"):
+            return True
+        token = token.head
+    return False
 
 
 def _nominal(parsed: Parsed, noun: Token, quoted: SpanIndex[Quoted], direct: SpanIndex[Quoted]

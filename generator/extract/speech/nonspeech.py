@@ -63,12 +63,23 @@ def is_question_put(verb: Token) -> bool:
     """'When asked whether ...', 'Asked if ...': a question put to someone, not their answer."""
     if verb.lemma_.lower() not in QUESTION_VERBS:
         return False
+    # "Asked why ..., the economist replies": a participle opening its sentence has no
+    # subject of its own, whatever the parse hangs on it (it may take the answerer).
+    words = [t for t in verb.sent if not t.is_space and not t.is_punct]
+    opens = bool(words) and (verb.i == words[0].i or (
+        len(words) > 1 and verb.i == words[1].i and words[0].lower_ in FRONTED_MARKS))
+    if opens and verb.tag_ in ("VBN", "VBD"):
+        return True
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if any(c.dep_ == "auxpass" for c in verb.children):
         return verb.tag_ == "VBN"
     # A subjectless "Asked whether ..., he said" leaning on the answer's verb: the tagger reads a
     # paragraph-initial "Asked" as a past tense as often as a participle.
     return not own_subject and (verb.tag_ == "VBN" or verb.dep_ == "advcl")
+
+
+FRONTED_MARKS = frozenset({"when", "once", "after", "upon", "if"})
+"""Words before a fronted participle of a question ("When asked whether ...")."""
 
 
 def is_hearer(subject: Token) -> bool:

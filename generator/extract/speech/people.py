@@ -122,5 +122,15 @@ class PeopleIndex:
         ]
         return fits[0] if len(fits) == 1 else None
 
+    def described_words(self, name: str) -> frozenset[str]:
+        """Lower-case words of the roles and appositions the article gives the person."""
+        person = self._by_name.get(name)
+        return person.description_words if person else frozenset()
+
+    def ages(self, name: str) -> frozenset[int]:
+        """The ages the article gives the person ("Maria Lopez, 52,")."""
+        person = self._by_name.get(name)
+        return person.ages if person else frozenset()
+
     def is_given_name(self, word: str) -> bool:
         return word in common_given_names()

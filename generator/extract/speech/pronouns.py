@@ -21,6 +21,9 @@ from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker,
 from generator.extract.speech.names import name_words
 from generator.lexicon.speech import PERSONAL_PRONOUNS, PLURAL_PRONOUNS
 
+ANY_PERSON = "*"
+"""What a description that tells no sex ("the victim") is read as: "he" or "she" alike."""
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -41,16 +44,22 @@ class PronounResolution(Discourse):
             found = self._salient_person(token)
         else:
             wanted: tuple[SpeakerKind, ...] = ("group", "organization") if low in PLURAL_PRONOUNS else ("organization",)
-            found = self._salient_other(token, wanted)
+            found = self._governing_subject(token, wanted) or self._salient_other(token, wanted)
         if found is None:
             return None
         self.said[key] = found
         return replace(found, span=span)
 
     def _fits(self, name: str, pronoun: str) -> bool:
-        """The person can be the pronoun: gender agrees (or is unknown) and the quote does not name them."""
+        """The person can be the pronoun: gender agrees (or is unknown) and the quote does not name them.
+
+        ``pronoun`` is "he"/"she" (and their forms), or ``ANY_PERSON`` for a
+        description that tells no sex ("the victim"): then only the quote
+        naming the person rules them out.
+        """
         gender = self.index.gender(name) or self.genders.get(name.split()[-1])
-        if gender is not None and gender != ("f" if pronoun in ("she", "her") else "m"):
+        wanted = "f" if pronoun in ("she", "her", "hers", "herself") else None if pronoun == ANY_PERSON else "m"
+        if gender is not None and wanted is not None and gender != wanted:
             return False
         return not self._named_in_quote(name)
 
@@ -81,15 +90,16 @@ class PronounResolution(Discourse):
                 out.append(t)
         return out[::-1]
 
-    def _salient_person(self, token: Token) -> Speaker | None:
+    def _salient_person(self, token: Token, pronoun: str | None = None) -> Speaker | None:
         """A person who became the subject in this paragraph, else the last speaker nearby,
         else the nearest person subject before the pronoun.
 
         News copy keeps "he said" for the person quoted last; a new speaker is
         introduced by name, usually in the same paragraph. Gender known from
-        honorifics rules candidates out.
+        honorifics rules candidates out. ``pronoun`` is what ``token`` is read
+        as when it is no pronoun itself: a description ("the woman" as "she").
         """
-        low = token.lower_
+        low = pronoun or token.lower_
         # "When David Cameron visited the White House, he insisted ...": the subject
         # of a clause fronted before the pronoun's own verb is who it means.
         verb = token.head
@@ -129,11 +139,11 @@ class PronounResolution(Discourse):
                         # introduction; the paragraph may still report the last speaker.
                         found = None
                     if found is not None and found.kind == "person" and self._fits(found.name, low):
-                        return found if not self._rival(found.name, t.idx, token) else None
+                        return found if not self._rival(found.name, t.idx, low) else None
         if last is not None and any(last[0] < u < token.idx for u in self.unknown_people):
             last = None
         if last is not None and self._fits(last[1].name, low) and self._chain(last[0], last[1].name, token):
-            return last[1]
+            return None if self._named_in_paragraph(last[0], last[1].name, token, low) else last[1]
         # Farther back: a person subject, or the person whose thing was the subject
         # ("Giuffre's allegations have changed. She said ...").
         # A crosshead starts a new section: nobody before it is "he" after it.
@@ -143,8 +153,30 @@ class PronounResolution(Discourse):
                 if c.ent_type_ == "PERSON" or c.pos_ == "PROPN":
                     found = self._proper(c)
                     if found is not None and found.kind == "person" and self._fits(found.name, low):
-                        return found if not self._rival(found.name, c.idx, token) else None
+                        return found if not self._rival(found.name, c.idx, low) else None
         return None
+
+    def _named_in_paragraph(self, since: int, name: str, token: Token, low: str) -> bool:
+        """Someone else who fits is named just before the token, after the last speaker spoke.
+
+        "According to Amina Salum, 34, business grew ... 'It is because ...,'
+        she says": the last speaker quoted a paragraph before is one
+        reading, the person named in this sentence or the one before (in no
+        subject the salience rules see) is another, so the quote gets nobody.
+        Only the token's paragraph counts, and in it only those two sentences:
+        copy printed as one long paragraph names many people between two
+        remarks of the same speaker.
+        """
+        para = self.parsed.paragraph_of(token.idx)
+        if para == 0:
+            return False
+        sent = token.sent
+        previous = self.doc[sent.start - 1].sent if sent.start > 0 else sent
+        start = max(since + 1, self.article.paragraphs[para - 1].start, previous[0].idx)
+        return any(
+            start <= at < token.idx and other != name and not self._in_quote.contains(at) and self._fits(other, low)
+            for at, other in self.mentions
+        )
 
     def _section_start(self, offset: int) -> int:
         """Offset of the last heading line (crosshead) before ``offset``, else -1."""
@@ -161,19 +193,25 @@ class PronounResolution(Discourse):
             first = next((start for start, form in self.forms if " ".join(form) == name), None)
         return first is not None and self.parsed.paragraph_of(first) == self.parsed.paragraph_of(offset)
 
-    def _rival(self, name: str, since: int, token: Token) -> bool:
-        """The candidate's own verb has a second person who could be the pronoun.
+    def _rival(self, name: str, since: int, low: str) -> bool:
+        """The candidate's own verb has a second person who could be the pronoun ``low``.
 
         "John Smith met Peter Brown in Paris. He said ...": Smith and Brown are
         both arguments of "met", so two readings fit and the pronoun gets
-        nobody. A person only mentioned further off ("Lacerda described how
-        Maxwell recruited ...") does not compete with the subject, which news
-        prose keeps as the one "she" means.
+        nobody; so are two subjects joined by "and" ("Jamal Okafor and Peter
+        Lin opened the bakery"). A person only mentioned further off
+        ("Lacerda described how Maxwell recruited ...") does not compete with
+        the subject, which news prose keeps as the one "she" means.
         """
-        low = token.lower_
         subject = self.parsed.tokens_in(since, since + 1)
         if not subject:
             return False
+        for other_subject in subject[0].conjuncts:
+            if other_subject.ent_type_ == "PERSON" or other_subject.pos_ == "PROPN":
+                other = self._proper(other_subject)
+                if (other is not None and other.kind == "person" and other.name != name
+                        and self._fits(other.name, low)):
+                    return True
         verb = subject[0].head
         for arg in verb.children:
             target = arg if arg.dep_ in ("dobj", "dative") else None
@@ -230,6 +268,29 @@ class PronounResolution(Discourse):
                     return found
             if t.lower_ in PERSONAL_PRONOUNS or t.pos_ == "PROPN":
                 break
+        return None
+
+    def _governing_subject(self, token: Token, wanted: tuple[SpeakerKind, ...]) -> Speaker | None:
+        """'The Ministry of Foreign Affairs has condemned what it calls ...': the subject of the
+        clause the pronoun's own clause hangs from, in the same sentence.
+
+        The pronoun sits in a clause inside another ("what it calls", "which
+        it says") whose subject, named before it on the same line, is what
+        "it" or "they" means, when that subject is an organisation or group.
+        A pronoun that is itself a main-clause subject has no such clause.
+        """
+        clause = token.head
+        for _ in range(4):
+            if clause.head.i == clause.i or clause.dep_ not in ("relcl", "ccomp", "pcomp", "pobj", "dobj", "acl"):
+                return None
+            clause = clause.head
+            subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            if subject is None:
+                continue
+            if subject.pos_ == "PRON" or not self.parsed.same_line(subject, token):
+                return None
+            found = self._subject(subject)
+            return found if found is not None and found.kind in wanted else None
         return None
 
     def _named_subject_between(self, earlier: int, later: int, name: str) -> bool:

@@ -16,7 +16,8 @@ Notes:
     ("the players' wives") never open or close a quotation. Copy whose
     paragraphs were run into one (as some feeds deliver Daily Mail text)
     shows a long quotation as an opening mark after each sentence end with
-    no closing one: each opening then ends the stretch before it.
+    no closing one: each opening then ends the stretch before it (at the
+    last sentence end, when a photo caption was run in before the mark).
 """
 
 from __future__ import annotations
@@ -116,6 +117,10 @@ def _pair_double(text: str) -> _Paired:
     return _Paired(tuple(spans), opened, starts_open)
 
 
+POSSESSIVE = "possessive"
+"""A mark after "s" and before a word: a plural possessive ("the players' wives") or a close."""
+
+
 def _single_role(text: str, i: int) -> str | None:
     """'open', 'close' or None (an apostrophe, or cannot tell) for the single mark at ``text[i]``."""
     left = text[i - 1] if i > 0 else " "
@@ -130,7 +135,7 @@ def _single_role(text: str, i: int) -> str | None:
     closes = mark in SINGLE_CLOSING and not left.isspace() and (
         right in CLOSE_RIGHT or right in DOUBLE_MARKS or i + 1 == len(text))
     if closes and left in "sS" and right == " " and text[i + 2 : i + 3].isalpha():
-        closes = False  # the players' wives: a plural possessive
+        return POSSESSIVE  # the players' wives, or 'The Musketeers' contributed: the pairing decides
     if opens and not closes:
         return "open"
     if closes and not opens:
@@ -144,18 +149,53 @@ def _new_paragraph_of_quote(text: str, i: int) -> bool:
     return before.endswith(" ") and before.rstrip()[-1:] in ".!?\u2026"
 
 
+MAX_CAPTION_WORDS = 30
+"""A caption run into the copy is a line, not a passage: longer stretches are no caption."""
+
+
+def _caption_cut(text: str, opened: int, i: int) -> int | None:
+    """Where a quotation opened at ``opened`` ends when a caption stands before the mark at ``i``.
+
+    Copy whose paragraphs were run into one (Daily Mail feeds) also runs in
+    the photo captions that stood between them, with no full stop: "...
+    or whatever! This year's Grand National will be McCoy's last 'Hopefully,
+    ...". The quotation then ends at the last sentence end before the
+    caption, when that stretch is short and holds no quotation mark; else
+    None, and the pairing stays doubtful.
+    """
+    inner = text[opened + 1 : i]
+    ends = [m for m, ch in enumerate(inner) if ch in ".!?\u2026" and inner[m + 1 : m + 2] == " "]
+    if not ends:
+        return None
+    cut = opened + 1 + ends[-1] + 1
+    caption = text[cut:i]
+    marks = [k for k in range(cut, i) if text[k] in DOUBLE_MARKS or (
+        text[k] in SINGLE_MARKS and _single_role(text, k) is not None)]
+    if len(caption.split()) > MAX_CAPTION_WORDS or marks:
+        return None
+    return cut
+
+
 def _pair_single(text: str, taken: tuple[tuple[int, int], ...]) -> _Paired:
     """Single-mark quotations outside the double-quoted stretches ``taken``."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     starts_open = False
     first = True
-    for i, ch in enumerate(text):
-        if ch not in SINGLE_MARKS or any(s <= i < e for s, e in taken):
-            continue
-        role = _single_role(text, i)
-        if role is None:
-            continue
+    marks = [(i, role) for i, ch in enumerate(text) if ch in SINGLE_MARKS and not any(s <= i < e for s, e in taken)
+             and (role := _single_role(text, i)) is not None]
+    for n, (i, role) in enumerate(marks):
+        if role == POSSESSIVE:
+            # "... 'The Musketeers' contributed to a 'distressing chain'": after "s" the mark
+            # closes the open quotation when the next mark opens another (read as an
+            # apostrophe, two openings in a row would spoil the paragraph) or when it is
+            # the last mark (the quotation would never close); else it is the apostrophe
+            # of a plural possessive ("'the players' wives were great'").
+            later = next((r for _, r in marks[n + 1 :] if r != POSSESSIVE), None)
+            last = n + 1 == len(marks)
+            if opened is None or later == "close" or (later is None and not last):
+                continue
+            role = "close"
         if first:
             starts_open = role == "open" and not text[:i].strip()
             first = False
@@ -165,6 +205,10 @@ def _pair_single(text: str, taken: tuple[tuple[int, int], ...]) -> _Paired:
                 # were run together keeps the mark that opened each paragraph of a long
                 # quotation; the one before ends at its sentence end.
                 spans.append((opened, i))
+            elif opened is not None and (cut := _caption_cut(text, opened, i)) is not None:
+                # "... or whatever! This year's race will be his last 'Hopefully, ...": a
+                # photo caption run into the copy between two paragraphs of a quotation.
+                spans.append((opened, cut))
             elif opened is not None:
                 # Two openings in a row: the pairing is doubtful from here on.
                 return _Paired(tuple(spans), None, starts_open)

@@ -36,7 +36,13 @@ from generator.extract.speech.pullquotes import heading_speakers, is_pull_quote
 from generator.extract.speech.quote_marks import DOUBLE_MARKS, Quoted, quoted_spans
 from generator.extract.speech.speakers import Resolver, Speaker, is_heading
 from generator.lexicon.grammar import ABBREVIATIONS
-from generator.lexicon.speech import FIRST_SECOND_PERSON, SPEECH_VERBS
+from generator.lexicon.speech import (
+    FIRST_SECOND_PERSON,
+    PERCEPTION_VERBS,
+    RELATIVE_PRONOUNS,
+    RULE_NOUNS,
+    SPEECH_VERBS,
+)
 from generator.model import Entity, Quote, Span
 
 if TYPE_CHECKING:
@@ -184,7 +190,29 @@ def _direct_cue(body: str, q: Quoted, para_start: int, para_end: int,
     for t in reversed(before[-6:]):
         if is_cue(t, SPEECH_VERBS):
             return t, subject_of(parsed, t, quoted)
-    return None, None
+    return _colon_cue(body, q, before)
+
+
+def _colon_cue(body: str, q: Quoted, before: list[Token]) -> tuple[Token | None, Token | None]:
+    """(verb, subject) of a sentence about a person that ends in a colon before the quotation.
+
+    "But neighbour Zibulka picks up the story: '...'", "Amit Mehrotra, an
+    analyst, expressed concern about the coverage: '...'": news copy
+    introduces a quotation with a sentence about its speaker, and the colon
+    hands the words to that sentence's subject. Only a name as the subject
+    of the sentence's main verb counts (the resolver then says whose), and
+    not after a verb of
+    perceiving ("She found a note: '...'"), whose object holds the words.
+    """
+    if not before or not body[before[-1].idx : q.start].startswith(":"):
+        return None, None
+    root = before[-1].sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in PERCEPTION_VERBS or root.i > before[-1].i:
+        return None, None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i < before[0].i or not (subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN"):
+        return None, None
+    return root, subject
 
 
 def _cue_text(cue: Token | None) -> str | None:
@@ -271,6 +299,10 @@ def quotes(
             heading = is_heading(paragraphs[cand.paragraph].text) or is_pull_quote(paragraphs[cand.paragraph].text)
             if speaker is None and cand.opens_paragraph and cand.paragraph not in last and not heading:
                 speaker = resolver.continuing(cand.start, (cand.start, cand.end))
+            elif speaker is None and cand.paragraph not in last and not heading:
+                subject = _speaker_before(parsed, cand, all_marks)
+                if subject is not None:
+                    speaker = resolver.subject(subject, (cand.start, cand.end))
         if speaker is not None:
             resolver.remember(cand.start, speaker)
         if cand.subject is not None or speaker is not None:
@@ -299,6 +331,29 @@ def _span_of(cue: Token | None) -> Span | None:
     """Where a cue word is written ("according to": the word "according")."""
     return None if cue is None else Span(start=cue.idx, end=cue.idx + len(cue.text), text=cue.text)
 
+def _speaker_before(parsed: Parsed, cand: Candidate, quoted: SpanIndex[Quoted]) -> Token | None:
+    """The subject of a reporting verb in the sentence right before a cueless quotation.
+
+    "But Fischer said that UPS can't dodge responsibility. '...'": the
+    sentence before reports its speaker without any clause the rules keep
+    as a quote (the parse took "responsibility" for an object), and the
+    quotation that follows in the same paragraph goes on with their words.
+    Only the one sentence before, ending right where the quotation starts,
+    and only when it holds no quotation of its own.
+    """
+    body = parsed.text
+    block = parsed.blocks[cand.paragraph]
+    end = block.start + len(body[block.start : cand.start].rstrip())
+    if end <= block.start or body[end - 1] not in ".!?":
+        return None
+    start = _sentence_start(body, block.start, end - 1)
+    if quoted.overlaps(start, end):
+        return None
+    for tok in parsed.tokens_in(start, end):
+        if is_cue(tok, SPEECH_VERBS) and tok.dep_ in ("ROOT", "conj"):
+            return subject_of(parsed, tok, quoted)
+    return None
+
 
 def _sourceless(cand: Candidate, quoted: SpanIndex[Quoted]) -> bool:
     """Reported speech with nobody to report: the writer's own view, or an expletive passive.
@@ -310,6 +365,8 @@ def _sourceless(cand: Candidate, quoted: SpanIndex[Quoted]) -> bool:
     """
     if cand.kind == "direct" or cand.subject is None:
         return False
+    if _rules_text(cand.subject):
+        return True
     low = cand.subject.lower_
     cue = cand.cue
     if low in FIRST_SECOND_PERSON and cue is not None and cand.subject.head.i == cue.i:
@@ -317,6 +374,23 @@ def _sourceless(cand: Candidate, quoted: SpanIndex[Quoted]) -> bool:
         # quotation's own subject the marks did not show, kept as before.
         return not quoted.contains(cand.subject.idx)
     return low == "it" and cue is not None and any(c.dep_ == "auxpass" for c in cue.children)
+
+
+def _rules_text(subject: Token) -> bool:
+    """The subject is a text of rules: "the contract says ...", "Article 40 of the contract, which says".
+
+    What a contract, a law or a clause "says" is its wording, which the
+    quote conventions leave out (laws' wording is no one's reported
+    speech); the parties who wrote it are not saying it in the article.
+    """
+    head = subject
+    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        head = subject.head.head
+    if head.lower_ in RULE_NOUNS:
+        return True
+    # "Article 40 of the national contract": a part of a text of rules.
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ in RULE_NOUNS
+                                                              for o in p.children) for p in head.children)
 
 
 def _nested_source(parsed: Parsed, cand: Candidate, fragments: SpanIndex[Quoted]) -> Candidate:

@@ -37,6 +37,7 @@ from generator.extract.speech.pronouns import PronounResolution
 from generator.lexicon.dates import ERAS
 from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
 from generator.lexicon.people import FEMALE_WORDS, HONORIFICS, MALE_WORDS, ROLE_NOUNS, UNNAMED_HEADS
+from generator.lexicon.places import side_of
 from generator.lexicon.speech import (
     DOCUMENT_NOUNS,
     FIRST_SECOND_PERSON,
@@ -141,6 +142,7 @@ class Resolver(PronounResolution, DescriptionResolution):
                     self.roles.setdefault(name, role)
                     self.titled.append((ent.start_char, name, role))
         self.said: dict[tuple[int, str], Speaker] = {}
+        self.authors: list[tuple[int, Speaker]] = []
         self.history: list[tuple[int, Speaker]] = []
         self.unknown: list[int] = []
         """Offsets of attributions whose subject could not be named: nothing carries over them."""
@@ -342,7 +344,9 @@ class Resolver(PronounResolution, DescriptionResolution):
             # "the King said", tagged a place or nothing: a title alone is the one person
             # introduced with it before ("King Charles"), or nobody.
             name = self.person_name(text, s)
-            return Speaker(name=name, span=span, kind="person", role=self.roles.get(name)) if name else None
+            if name:
+                return Speaker(name=name, span=span, kind="person", role=self.roles.get(name))
+            return self._titled_heading(toks)
         if label in ("GPE", "LOC", "NORP") and token.i == end - 1:
             return Speaker(name=norm(text), span=span, kind="place")
         # The tagger often calls a name it has seen as a person something else
@@ -353,11 +357,14 @@ class Resolver(PronounResolution, DescriptionResolution):
         if person_like:
             name = self.person_name(text, s)
             if name is None:
-                return None
+                return self._titled_heading(toks)
             role = self._role(token, start) or self.roles.get(name)
             if role:
                 self.roles.setdefault(name, role)
             return Speaker(name=name, span=span, kind="person", role=role)
+        titled = self._titled_heading(toks)
+        if titled is not None:
+            return titled
         if label == "ORG" or words & ORG_WORDS:
             return Speaker(name=self.org_name(text), span=span, kind="organization")
         if label is None and len(toks) == 1:
@@ -390,6 +397,27 @@ class Resolver(PronounResolution, DescriptionResolution):
                 found = self._proper(ent.root)
                 return found if found is not None and found.kind == "organization" else None
         return None
+
+    def _titled_heading(self, toks: list[Token]) -> Speaker | None:
+        """'Indian Foreign Secretary says ...' as a heading: the person so titled right below.
+
+        A capitalised title with no name ("Indian Foreign Secretary") names
+        nobody by itself; in a heading it stands for the person given that
+        title in the entry below (``heading_title``). The title words and the
+        country must agree with that person's title.
+        """
+        places = [t for t in toks if t.ent_type_ in ("GPE", "NORP")]
+        wanted = {t.lower_ for t in toks if t not in places and t.lower_ not in ("'s", "\u2019s")}
+        if not wanted or toks[-1].lower_ not in ROLE_NOUNS:
+            return None
+        sides = {side_of(t.text) for t in places} - {None}
+
+        def agrees(role: str | None) -> bool:
+            if role is None or not wanted <= set(re.findall(r"[\w-]+", role.lower())):
+                return False
+            return not sides or side_of(role) in sides
+
+        return self.heading_title(toks[-1], agrees)
 
     def _known_person(self, text: str) -> bool:
         words = name_words(text)
@@ -454,6 +482,10 @@ class Resolver(PronounResolution, DescriptionResolution):
             # otherwise only a classic unnamed source ("a company spokesperson")
             # stays as written, and anything else gets no speaker.
             later = self.index.described([token.text], len(self.parsed.text))
+            if later is not None and later.first < token.idx:
+                # "A local doctor says ..." after Dr Zohaib Ahmed was named: an indefinite
+                # puts someone new on stage, not a person the article has already named.
+                later = None
             if later is not None:
                 span = self.parsed.span(sub[0].idx, sub[-1].idx + len(sub[-1]))
                 return Speaker(name=later.name, span=span, kind="person", role=self.roles.get(later.name))
