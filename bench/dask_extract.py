@@ -37,7 +37,6 @@ from _shared import ROOT, SHARED
 from generator import nlp
 from generator.batch import warm_up
 from generator.cluster import connect, fill_locally, fill_on_cluster
-from generator.model import Article
 from generator.pipeline import read_articles
 from generator.store import Store
 
@@ -82,10 +81,12 @@ def resume(corpus: list[Path], workers: int, tmp: Path) -> Store:
     return store
 
 
-def resume_against_single(files: list[Path], articles: list[Article], workers: int, tmp: Path) -> None:
-    """The killed-and-resumed ``local:W`` store against the single machine's store, record by record."""
+def resume_against_single(files: list[Path], workers: int, tmp: Path) -> None:
+    """The killed-and-resumed ``local:W`` store against the single machine's store of the same
+    seeds (the copies :func:`resume` made: their names are the records' ids), record by record."""
     print(f"load average before: {os.getloadavg()[0]:.1f}")
     resumed = resume(files, workers, tmp)
+    articles, _ = read_articles([tmp / "seeds"])
     single = Store(tmp / "single")
     t = time.perf_counter()
     fill_locally(single, articles, model=nlp.DEFAULT_MODEL, processes=0)
@@ -115,7 +116,7 @@ def main() -> None:
     print(f"{n} articles ({len(problems)} ingest problem(s)), {sum(len(a.body) for a in articles) / 1e6:.2f} M chars")
     if args.resume_only:
         with tempfile.TemporaryDirectory() as tmp_name:
-            resume_against_single(files, articles, args.workers, Path(tmp_name))
+            resume_against_single(files, args.workers, Path(tmp_name))
         return
 
     cpu: dict[str, float] = {}
