@@ -1,6 +1,6 @@
 """Extraction on Dask against one process and bare spaCy, then a killed run resumed.
 
-    python bench/dask_extract.py [--limit N] [--workers 2] [--skip-resume]
+    python bench/dask_extract.py [--limit N] [--workers 2] [--skip-resume] [--resume-only]
 
 On the BBC corpus (all of it unless --limit), in one run:
   1. bare ``nlp.pipe(n_process=W)`` over the article texts (plain model, no extraction);
@@ -9,6 +9,8 @@ On the BBC corpus (all of it unless --limit), in one run:
      cluster's start-up, and the store compared record by record with (2);
   4. a ``local:W`` run in a subprocess killed once half the articles are in its
      store, then the rerun: how many articles it parsed;
+     With --resume-only, only (4), its store then compared record by record with the
+     single machine's (every core);
   5. the site from the store: ``newsbrief build --from-store`` (render and write)
      and ``mkdocs build``, in milliseconds per page.
 Also prints the store's bytes per article. Run by hand, once: the machine is shared.
@@ -56,7 +58,7 @@ def records(store: Store) -> dict[str, dict[str, object]]:
     return {r["id"]: r for r in store.records()}
 
 
-def resume(corpus: list[Path], workers: int, tmp: Path) -> None:
+def resume(corpus: list[Path], workers: int, tmp: Path) -> Store:
     """Kill a ``local:W`` run when half the articles are in the store; rerun; count what it parsed."""
     seeds = tmp / "seeds"
     seeds.mkdir()
@@ -76,6 +78,22 @@ def resume(corpus: list[Path], workers: int, tmp: Path) -> None:
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stderr.strip().splitlines()[-1]
     took = time.perf_counter() - t
     print(f"resume: killed with {before}/{len(corpus)} articles in the store; rerun {took:.1f} s: {out}")
+    return store
+
+
+def resume_against_single(files: list[Path], workers: int, tmp: Path) -> None:
+    """The killed-and-resumed ``local:W`` store against the single machine's store of the same
+    seeds (the copies :func:`resume` made: their names are the records' ids), record by record."""
+    print(f"load average before: {os.getloadavg()[0]:.1f}")
+    resumed = resume(files, workers, tmp)
+    articles, _ = read_articles([tmp / "seeds"])
+    single = Store(tmp / "single")
+    t = time.perf_counter()
+    fill_locally(single, articles, model=nlp.DEFAULT_MODEL, processes=0)
+    print(f"single machine, every core (store): {time.perf_counter() - t:7.1f} s (load {os.getloadavg()[0]:.1f})")
+    a, b = records(single), records(resumed)
+    same = sum(a[k] == b.get(k) for k in a)
+    print(f"records identical:              {same}/{len(a)} (resumed store has {len(b)})")
 
 
 def main() -> None:
@@ -88,12 +106,18 @@ def main() -> None:
     parser.add_argument("--skip-bare", action="store_true", help="no bare nlp.pipe runs (no ratio): records only")
     parser.add_argument("--reference-processes", type=int, default=1,
                         help="processes of the single-machine reference store (0: every core)")
+    parser.add_argument("--resume-only", action="store_true",
+                        help="only the killed run resumed, its store compared with the single machine's")
     args = parser.parse_args()
     files = sorted((SHARED / "corpus" / "bbc").rglob("*.txt"))
     files = [f for f in files if f.name != "README.TXT"][: args.limit or None]
     articles, problems = read_articles(files)
     n = len(articles)
     print(f"{n} articles ({len(problems)} ingest problem(s)), {sum(len(a.body) for a in articles) / 1e6:.2f} M chars")
+    if args.resume_only:
+        with tempfile.TemporaryDirectory() as tmp_name:
+            resume_against_single(files, args.workers, Path(tmp_name))
+        return
 
     cpu: dict[str, float] = {}
 

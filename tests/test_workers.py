@@ -38,3 +38,22 @@ def test_two_processes_keep_article_order_and_each_failure(monkeypatch: pytest.M
     (problem,) = problems
     assert problem.path == articles[slugs.index("politics-010")].path and "RuntimeError: boom" in problem.message
     assert (briefs, problems) == extract_all(articles, Settings(cache=False, processes=1))
+
+
+def test_a_parsing_process_does_not_import_spacys_command_line() -> None:
+    """spaCy's commands (downloads, project templates) are a third of its import; a process
+    that parses never needs them, yet ``spacy.info`` and ``import spacy.cli`` still work."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from generator.nlp import load_pipeline\n"
+        "nlp = load_pipeline()\n"
+        "assert [t.text for t in nlp('Talks in London.')] == ['Talks', 'in', 'London', '.']\n"
+        "print(sorted(m for m in sys.modules if m.startswith('spacy.cli')))\n"
+        "import spacy, spacy.cli\n"
+        "print(callable(spacy.cli.download), spacy.info()['spacy_version'] == spacy.__version__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["[]", "True True"]

