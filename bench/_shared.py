@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -143,3 +144,12 @@ def bench_project(root: Path, files: list[Path]) -> Path:
     for f in files:
         shutil.copy(f, root / "seeds" / f"{f.parent.name}-{f.name}")
     return root
+
+
+def score_module() -> Any:
+    """``score.py`` imported as a module, for scripts that need its matching, not just its figures."""
+    spec = importlib.util.spec_from_file_location("score", SCORE)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

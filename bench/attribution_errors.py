@@ -16,27 +16,17 @@ is worth building; ``--show`` lists the cases of one class.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
 
-from _shared import SCORE
-
-
-def _score_module() -> Any:
-    spec = importlib.util.spec_from_file_location("score", SCORE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from _shared import score_module
 
 
 def breakdown(gold: Path, pred: Path) -> tuple[Counter[str], dict[str, list[str]]]:
     """Counts per error class, and one line per case of each class."""
-    score = _score_module()
+    score = score_module()
     preds = score.predictions(str(pred))
     counts: Counter[str] = Counter()
     cases: dict[str, list[str]] = defaultdict(list)

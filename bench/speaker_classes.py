@@ -16,23 +16,13 @@ attribution issue asks for: where words go into the wrong mouth.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
-from _shared import EVAL
+from _shared import EVAL, score_module
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "his", "its", "their", "we", "i"})
-
-
-def _score_module() -> Any:
-    spec = importlib.util.spec_from_file_location("score", EVAL / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def mention_class(speaker: str | None, mention: str | None) -> str:
@@ -58,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("pred", type=Path)
     parser.add_argument("--kinds", default="direct,mixed")
     args = parser.parse_args(argv)
-    score = _score_module()
+    score = score_module()
     kinds = set(args.kinds.split(",")) if args.kinds else None
     preds = score.predictions(str(args.pred))
     table: dict[str, Counter[str]] = {}

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import importlib.util
 import json
 import math
 import sys
@@ -43,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "train"))
 
-from _shared import EVAL, SCORE, as_written, one_per_cue  # noqa: E402
+from _shared import EVAL, as_written, one_per_cue, score_module  # noqa: E402
 from attribution_tagger import GOLD, _docs  # noqa: E402
 
 from generator.extract.entities import entities  # noqa: E402
@@ -68,14 +67,6 @@ TOLERANCE = 0.005
 """Objective differences smaller than this are noise on a hundred articles (about a thousand attributions)."""
 
 
-def _score_module() -> Any:
-    spec = importlib.util.spec_from_file_location("score", SCORE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _quote(q: Quote) -> dict[str, Any]:
     return {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker,
             "speaker_text": q.speaker_span.text if q.speaker_span else None,
@@ -96,7 +87,7 @@ class Run:
         for p in parsed:
             people, places, orgs = entities(p)
             self.found.append((people, places, orgs, quotes(p, people=people, organizations=orgs)))
-        self.score = _score_module()
+        self.score = score_module()
         self.tmp = Path(tempfile.mkdtemp(prefix="attribution-thresholds-"))
         self.gold = self.tmp / "gold.jsonl"
         self.gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
