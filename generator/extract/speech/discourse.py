@@ -70,6 +70,10 @@ class Discourse:
     doc: Doc
     article: Article
     organizations: tuple[Entity, ...]
+    acronyms: dict[str, str]
+    """Acronyms the article expands ("DFO" -> "Fisheries and Oceans Canada")."""
+    people_names: frozenset[str]
+    """Names of the article's people as the entity list has them."""
     forms: list[tuple[int, tuple[str, ...]]]
     """Every full form a person is given, with the offset of its first use."""
     roles: dict[str, str]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.entities.acronyms import expansions
 from generator.extract.spans import SpanIndex
+from generator.extract.speech.bodies import OrganizationResolution
 from generator.extract.speech.descriptions import DescriptionResolution
 from generator.extract.speech.discourse import (
     DEFINITE_DETERMINERS,
@@ -82,7 +83,7 @@ def _genders(doc: Doc) -> dict[str, str]:
     return {k: v for k, v in found.items() if v != "?"}
 
 
-class Resolver(PronounResolution, DescriptionResolution):
+class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution):
     """Resolve subjects to speakers for one article, remembering who spoke last."""
 
     def __init__(
@@ -199,37 +200,6 @@ class Resolver(PronounResolution, DescriptionResolution):
             if short[-len(words):] == words or (len(words) == 1 and form[0] == words[0]):
                 fits.add(form)
         return {f for f in fits if not any(len(g) > len(f) and g[-len(f):] == f for g in fits)}
-
-    def org_name(self, text: str) -> str:
-        """An organisation's name as the entity list has it, else as written without 'the'.
-
-        An acronym the article expands ("Fisheries and Oceans Canada (DFO)")
-        is shown as the full name.
-        """
-        bare = re.sub(r"^(?:the|The)\s+", "", norm(text))
-        bare = self.acronyms.get(bare, bare)
-        for org in self.organizations:
-            if bare == org.name or bare in org.aliases:
-                return org.name
-        return bare
-
-    def canonical(self, speaker: Speaker) -> str:
-        """The name a quote is filed under: an organisation's full name wherever the
-        speaker was found as one of its short forms.
-
-        Every path that names a speaker (a subject, "according to", a document's
-        author: "TNO's report said") may meet an acronym or alias of an
-        organisation the article names in full ("the Netherlands Organisation for
-        Applied Scientific Research (TNO)"); one reader-facing name per body keeps
-        its quotes together and on its page. Places keep their names, and so do
-        people the entity list has; a "person" it does not have, whose name is an
-        organisation's short form, is the tagger mistaking an acronym ("TNO said").
-        """
-        if speaker.kind == "place" or (speaker.kind == "person" and speaker.name in self.people_names):
-            return speaker.name
-        bare = re.sub(r"^(?:the|The)\s+", "", norm(speaker.name))
-        named = self.org_name(speaker.name)
-        return named if named != bare else speaker.name
 
     # -- subjects ----------------------------------------------------------
 
@@ -372,30 +342,6 @@ class Resolver(PronounResolution, DescriptionResolution):
             name = self.person_name(text, s)
             if name is not None and any(len(f) >= 2 and f[-1] == toks[0].text for _, f in self.forms):
                 return Speaker(name=name, span=span, kind="person", role=self.roles.get(name))
-        return None
-
-    def _thing_antecedent(self, antecedent: Token, person: Speaker) -> Speaker | None:
-        """What a "which" the parse gave a person antecedent means, or None.
-
-        The noun phrase around the person holds it: "a letter written by Ms
-        Ratcliffe, which said" is the letter (so its author, the person found);
-        "the head of the Palestinian Dialogue Group, which says" is the
-        organisation inside the phrase. Anything else is two readings: nobody.
-        """
-        top = antecedent
-        for _ in range(4):
-            if top.lower_ in DOCUMENT_NOUNS:
-                return person
-            if top.dep_ not in ("pobj", "prep", "agent", "acl", "appos", "compound", "poss") or top.head.i == top.i:
-                break
-            top = top.head
-        if top.lower_ in DOCUMENT_NOUNS:
-            return person
-        inside = {t.i for t in top.subtree}
-        for ent in reversed(self.parsed.ents_within(top.left_edge.i, top.right_edge.i + 1)):
-            if ent.label_ == "ORG" and ent.root.i in inside:
-                found = self._proper(ent.root)
-                return found if found is not None and found.kind == "organization" else None
         return None
 
     def _titled_heading(self, toks: list[Token]) -> Speaker | None:
