@@ -294,23 +294,3 @@ def test_a_title_alone_is_the_one_person_introduced_with_it(parse: Parse) -> Non
     assert speaker_of(parse, KING, "security, fairness") in ("Charles", "King Charles")
     assert speaker_of(parse, KING, "get Britain building") in ("Charles", "King Charles")
     assert speaker_of(parse, KING, "good day") is None  # two people are prime ministers here
-
-
-# A bare quotation after narration about one person is theirs; two people on stage, nobody's.
-INTRODUCED = """Britons advance at Wimbledon
-
-Tom Baker said the draw had been kind to the home players.
-
-Jack Draper wrapped up his win in just over two hours, knocking out Radu Albot in straight sets.
-
-"Definitely having other Brits do well in the draw is amazing for British tennis."
-
-Emma Stone beat Anna Blinkova while Jack Draper watched from the stands.
-
-"It was a long day, but a good one."
-"""
-
-
-def test_a_bare_quotation_goes_to_the_one_person_the_narration_before_introduced(parse: Parse) -> None:
-    assert speaker_of(parse, INTRODUCED, "amazing for British tennis") == "Jack Draper"
-    assert speaker_of(parse, INTRODUCED, "a long day") is None  # two people on stage

@@ -299,8 +299,6 @@ def quotes(
             heading = is_heading(paragraphs[cand.paragraph].text) or is_pull_quote(paragraphs[cand.paragraph].text)
             if speaker is None and cand.opens_paragraph and cand.paragraph not in last and not heading:
                 speaker = resolver.continuing(cand.start, (cand.start, cand.end))
-                if speaker is None:
-                    speaker = resolver.introduced(cand.start, (cand.start, cand.end))
             elif speaker is None and cand.paragraph not in last and not heading:
                 subject = _speaker_before(parsed, cand, all_marks)
                 if subject is not None:

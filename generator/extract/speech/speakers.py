@@ -498,47 +498,6 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution)
                 return None
         return speaker
 
-    def introduced(self, offset: int, quote: tuple[int, int] | None = None) -> Speaker | None:
-        """The person the narration right before a bare quotation put on stage, if only one.
-
-        "Draper wrapped up his win in just over two hours. / “Definitely having
-        other Brits do well ...”": news copy introduces someone in narration and
-        quotes them in the next paragraph, with no cue (``continuing`` abstains
-        there, since a new person became the subject). Only when that paragraph
-        holds no quotation, has exactly one named person as a subject, of a
-        main clause, and nobody else (no other person, pronoun or described
-        person as a subject of any clause), and the quotation does not name them.
-        """
-        para = self.parsed.paragraph_of(offset)
-        if para < 2:
-            return None
-        before = self.article.paragraphs[para - 2]
-        if is_heading(before.text) or self._in_quote.overlaps(before.start, before.end):
-            return None
-        found: dict[str, Speaker] = {}
-        main: set[str] = set()
-        for token in self.parsed.tokens_in(before.start, before.end):
-            if token.dep_ not in SUBJECT_DEPS or self._reported(token):
-                continue
-            if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
-                other = self._proper(token)
-                if other is None or other.kind != "person":
-                    return None
-                found[other.name] = other
-                if token.head.dep_ in ("ROOT", "conj") or token.head.head.i == token.head.i:
-                    main.add(other.name)
-            elif token.pos_ == "PRON" or self._described_person(token):
-                return None
-        # "Stone beat Blinkova while Draper watched": anyone who is a subject is on stage.
-        if len(found) != 1 or len(main) != 1:
-            return None
-        (speaker,) = found.values()
-        self.quote = quote
-        try:
-            return None if self._named_in_quote(speaker.name) else speaker
-        finally:
-            self.quote = None
-
     @staticmethod
     def _reported(subject: Token) -> bool:
         """The subject's clause is the complement of a speech verb (someone's reported words)."""
