@@ -112,6 +112,12 @@ class Discourse:
     def distance(self, earlier: int, later: int) -> int:
         raise NotImplementedError
 
+    def _named_in_quote(self, name: str) -> bool:
+        raise NotImplementedError
+
+    def _described_person(self, token: Token) -> bool:
+        raise NotImplementedError
+
     def continuing(self, offset: int, quote: tuple[int, int] | None = None) -> Speaker | None:
         raise NotImplementedError
 
