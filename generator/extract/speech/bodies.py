@@ -31,12 +31,16 @@ class OrganizationResolution(Discourse):
         An acronym the article expands ("Fisheries and Oceans Canada (DFO)")
         is shown as the full name.
         """
-        bare = re.sub(r"^(?:the|The)\s+", "", norm(text))
-        bare = self.acronyms.get(bare, bare)
+        return self._org_reading(text)[1]
+
+    def _org_reading(self, text: str) -> tuple[str, str]:
+        """``text`` as written without 'the', and the name :meth:`org_name` gives it."""
+        written = re.sub(r"^(?:the|The)\s+", "", norm(text))
+        bare = self.acronyms.get(written, written)
         for org in self.organizations:
             if bare == org.name or bare in org.aliases:
-                return org.name
-        return bare
+                return written, org.name
+        return written, bare
 
     def canonical(self, speaker: Speaker) -> str:
         """The name a quote is filed under: an organisation's full name wherever the
@@ -52,9 +56,8 @@ class OrganizationResolution(Discourse):
         """
         if speaker.kind == "place" or (speaker.kind == "person" and speaker.name in self.people_names):
             return speaker.name
-        bare = re.sub(r"^(?:the|The)\s+", "", norm(speaker.name))
-        named = self.org_name(speaker.name)
-        return named if named != bare else speaker.name
+        written, named = self._org_reading(speaker.name)
+        return named if named != written else speaker.name
 
     def _thing_antecedent(self, antecedent: Token, person: Speaker) -> Speaker | None:
         """What a "which" the parse gave a person antecedent means, or None.
