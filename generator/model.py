@@ -136,6 +136,9 @@ class Claim:
     source_span: Span | None = None
     """Where the text names the source for this claim, as written ("he", "who", "a spokesman"):
     ``source`` is the resolved name, this the mention it was resolved from."""
+    subject: str | None = None
+    """What the claim is about when its words lack a subject ("the city, which officials say is
+    in a dire state": "the city"), as written; shown in square brackets (``sourcing/subjects.py``)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -36,7 +36,7 @@ from generator.model import (
 
 Record = dict[str, Any]
 
-FORMAT = 3
+FORMAT = 4
 """Bumped whenever the record layout changes, so stores and caches of another layout are not read."""
 
 
@@ -210,6 +210,7 @@ def to_record(brief: Brief) -> Record:
                 "source_start": c.source_span.start if c.source_span else None,
                 "source_end": c.source_span.end if c.source_span else None,
                 "source_text": c.source_span.text if c.source_span else None,
+                "subject": c.subject,
             }
             for c in brief.claims
         ],
@@ -268,6 +269,7 @@ def from_record(r: Record) -> Brief:
                 source_span=None
                 if c["source_start"] is None
                 else Span(start=c["source_start"], end=c["source_end"], text=c["source_text"]),
+                subject=c["subject"],
             )
             for c in r["sources"]
         ),

@@ -64,6 +64,21 @@ def test_seed_local_officials(seed_claims: tuple[Claim, ...]) -> None:
     assert "unverified" not in officials.flags
 
 
+def test_seed_nested_attributions_are_told_apart(seed_claims: tuple[Claim, ...]) -> None:
+    """Russia's announcement stops before the officials' relative clause; their claim gets its subject."""
+    russia = by_source(seed_claims, "Russia")
+    assert russia.claim is not None and russia.claim.text.endswith("the devastated Ukrainian city")
+    officials = by_source(seed_claims, "local officials")
+    assert officials.subject == "the devastated Ukrainian city"
+    assert russia.subject is None
+
+
+def test_seed_described_as(seed_claims: tuple[Claim, ...]) -> None:
+    trump = by_source(seed_claims, "Donald Trump")
+    assert trump.cue == "described as"
+    assert trump.claim is not None and trump.claim.text.startswith("his frustration")
+
+
 def test_seed_kremlin_confirms_and_financial_times_first_reported(seed_claims: tuple[Claim, ...]) -> None:
     kremlin = by_source(seed_claims, "Kremlin")
     ft = by_source(seed_claims, "Financial Times")
@@ -336,3 +351,25 @@ def test_outlet_kind(name: str, kind: str | None) -> None:
 
 def test_summary_of_nothing() -> None:
     assert sourcing_summary(()) == "no attributed claims"
+
+
+# --- claims whose words lack a subject ------------------------------------------------------
+
+def test_relative_clause_claim_gets_its_antecedent(parse: Parse) -> None:
+    text = "Police arrested a local man, who officers said was carrying a knife near the school."
+    officers = by_source(run(parse, text), "officers")
+    assert officers.claim is not None and officers.claim.text.startswith("was carrying a knife")
+    assert officers.subject == "a local man"
+
+
+def test_claim_with_its_own_subject_gets_none(parse: Parse) -> None:
+    found = run(parse, "The council said that the bridge would reopen in May.")
+    assert all(c.subject is None for c in found)
+
+
+def test_outer_indirect_quote_stops_before_a_nested_attribution(parse: Parse) -> None:
+    text = ("The company announced that it would close the old plant in Leeds, which unions say "
+            "employs 400 people.")
+    found = run(parse, text, with_quotes=True)
+    company = by_source(found, "The company")
+    assert company.claim is not None and "unions" not in company.claim.text

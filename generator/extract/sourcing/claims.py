@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 
 from generator.extract.budget import check
 from generator.extract.sourcing.kinds import classify, person_named, title_holder
+from generator.extract.sourcing.subjects import missing_subject
 from generator.extract.sourcing.verification import apply_markers
 from generator.extract.spans import SpanIndex
 from generator.extract.speech.attribution import Found, find_attributions
+from generator.extract.speech.quote_marks import DOUBLE_MARKS, SINGLE_MARKS
 from generator.lexicon.organizations import GOVERNMENT_WORDS, ORGANIZATION_HEADS
 from generator.lexicon.outlets import outlet_kind
 from generator.lexicon.people import TITLE_HEADS, UNNAMED_HEADS
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 
 OUTLET_KINDS: tuple[SourceKind, ...] = ("news_outlet", "state_media")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
+_NESTED_RELATIVE = re.compile(r"\s*,\s+(?:which|who|whom|where)\b", re.I)
 
 
 def _name_and_kind(found: Found, *, people: tuple[Entity, ...], places: tuple[Entity, ...],
@@ -155,6 +158,9 @@ def _merge(quoted: list[tuple[Quote, Claim]], found: list[Claim]) -> list[Claim]
         if same:
             # The quote's own statement (or part of it): keep its span, add what the rule knows.
             i = same[0]
+            if _trims(quoted[i][0], claim):
+                out[i] = replace(out[i], claim=span, cue=claim.cue or out[i].cue)
+                at_span.setdefault((span.start, span.end), []).append(i)
             cue = claim.cue if claim.via or not out[i].cue else out[i].cue  # a chain's cue says more
             out[i] = _add_flags(replace(out[i], via=out[i].via or claim.via, cue=cue), claim.flags)
             continue
@@ -176,6 +182,26 @@ def _merge(quoted: list[tuple[Quote, Claim]], found: list[Claim]) -> list[Claim]
                    if out[j].claim == span):
             _append(out, at_span, claim)
     return out
+
+
+def _trims(quote: Quote, claim: Claim) -> bool:
+    """The rule's content is the indirect quote's own words less an edge the rules cut on purpose.
+
+    An indirect quote runs to the end of its clause; the attribution rules stop before a nested
+    attribution in a relative clause ("…the city, which local officials say is …": the officials'
+    words, not Russia's) and leave "as" to the cue ("what Trump described as his frustration").
+    Only those two cuts, under the same verb: any other difference is a different reading.
+    """
+    span = claim.claim
+    if quote.kind != "indirect" or span is None or not quote.cue or not claim.cue:
+        return False
+    if claim.cue.split()[0].lower() != quote.cue.split()[0].lower():
+        return False
+    if not (quote.start <= span.start and span.end <= quote.end) or (span.start, span.end) == (quote.start, quote.end):
+        return False
+    before, after = quote.text[: span.start - quote.start], quote.text[span.end - quote.start :]
+    nested = span.start == quote.start and _NESTED_RELATIVE.match(after) is not None
+    return nested or (span.end == quote.end and before.strip().lower() == "as")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -214,6 +240,14 @@ def _quoted_within(found: Found, direct: list[tuple[int, int]]) -> bool:
     return any(s <= lo and hi <= e for s, e in direct)
 
 
+def _with_subject(claim: Claim, parsed: Parsed) -> Claim:
+    """A claim whose words begin at the verb of "…, which officials say is …" gets its subject."""
+    if claim.claim is None or claim.claim.text[:1] in DOUBLE_MARKS | SINGLE_MARKS:
+        return claim
+    subject = missing_subject(parsed, claim.claim)
+    return replace(claim, subject=subject) if subject else claim
+
+
 def claims(parsed: Parsed, *, quotes: tuple[Quote, ...], people: tuple[Entity, ...],
            places: tuple[Entity, ...], organizations: tuple[Entity, ...]) -> tuple[Claim, ...]:
     """Every attributed claim of the article with its source, cue and flags, in document order."""
@@ -243,5 +277,6 @@ def claims(parsed: Parsed, *, quotes: tuple[Quote, ...], people: tuple[Entity, .
         for c in merged
     ]
     merged = _one_sided(merged)
+    merged = [_with_subject(c, parsed) for c in merged]
     merged.sort(key=lambda c: (c.claim.start if c.claim else 0, c.claim.end if c.claim else 0))
     return tuple(merged)

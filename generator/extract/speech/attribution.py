@@ -267,7 +267,8 @@ class _Finder:
             as_ = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
             objs = [o for o in as_[0].children if o.dep_ == "pobj"] if as_ else []
             if objs:
-                comp, cue = objs[0], f"{verb.text} ... as"
+                gap = " " if as_[0].i == verb.i + 1 else " ... "  # "described as", "described the deal as"
+                comp, cue = objs[0], f"{verb.text}{gap}as"
         if comp is None and verb.dep_ == "parataxis" and lemma in ("say", "add", "note", "argue", "write"):
             # "Acts of protest, Mr. Obama said, are acts of patriotism": the host clause around the cue.
             subj = _subject(verb)
