@@ -255,6 +255,18 @@ A local doctor says the woman was killed in the market on Tuesday morning.
     assert speaker_of(parse, text, "woman was killed") != "Zohaib Khan"
 
 
+def test_an_indefinite_description_for_another_body_is_not_the_person_named_later(parse: Parse) -> None:
+    """"a spokesperson for flyjet" is not the authority's spokesperson introduced below it."""
+    text = """The aviation authority disputed on Tuesday whether the plane had been hit by a bird.
+
+The plane continued on its journey after checking the engine, a spokesperson for flyjet said.
+
+"There is no proof of this," Ram Thapa, a CAAN spokesperson, said.
+"""
+    assert speaker_of(parse, text, "continued on its journey") != "Ram Thapa"
+    assert speaker_of(parse, text, "no proof of this") == "Ram Thapa"
+
+
 # -- what a text of rules "says" is its wording, nobody's claim ----------------------------
 
 def test_a_contract_says_nothing_anyone_claims(parse: Parse) -> None:

@@ -428,7 +428,7 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
             # person further down. One person the article describes so is them;
             # otherwise only a classic unnamed source ("a company spokesperson")
             # stays as written, and anything else gets no speaker.
-            later = self.index.described([token.text], len(self.parsed.text))
+            later = self.index.described([*_qualifiers(sub, token), token.text], len(self.parsed.text))
             if later is not None and later.first < token.idx:
                 # "A local doctor says ..." after Dr Zohaib Ahmed was named: an indefinite
                 # puts someone new on stage, not a person the article has already named.
@@ -456,3 +456,14 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
                 s, e = body[0].idx, token.idx + len(token)
             kind = "organization"
         return Speaker(name=self.parsed.text[s:e], span=self.parsed.span(s, e), kind=kind)
+
+
+def _qualifiers(sub: list[Token], head: Token) -> list[str]:
+    """The words that narrow a description beyond its head: "company" in "a company spokesperson",
+    "flydubai" in "a spokesperson for flydubai". The person a description stands for must carry
+    them in their roles too, or "a spokesperson for the airline" would be the authority's."""
+    words = [t.text for t in sub if t.i < head.i and t.dep_ in ("amod", "compound") and t.is_alpha]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "from", "with"):
+            words += [t.text for t in prep.subtree if t.pos_ in ("PROPN", "NOUN") and t.is_alpha]
+    return words
