@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.lexicon.people import COURTESY, FEMALE_WORDS, MALE_WORDS, PEERAGE, PERSON_KEY_TITLES
+from generator.lexicon.people import COURTESY, FEMALE_WORDS, MALE_WORDS, PEERAGE, PERSON_KEY_TITLES, ROYAL_TITLES
 
 # Transliteration spellings reduced to one form, applied to each word in order.
 # Why: Russian and Ukrainian names reach English news through several systems
@@ -50,9 +50,12 @@ def _person_words(name: str) -> list[str]:
     while len(words) > 1 and words[0] in PERSON_KEY_TITLES:
         if words[0] in COURTESY and words[0] not in PEERAGE and not courtesy:
             courtesy = "mr" if words[0] in MALE_WORDS else "ms" if words[0] in FEMALE_WORDS else ""
+        elif words[0] in ROYAL_TITLES and not courtesy:
+            courtesy = words[0]
         words.pop(0)
     # "Mr Clinton" and "Mrs Clinton" of two articles are two people: a surname alone
-    # keeps the sex its courtesy title tells (Mrs, Ms and Miss are one style choice).
+    # keeps the sex its courtesy title tells (Mrs, Ms and Miss are one style choice);
+    # a royal's one name keeps the title ("King Charles" is not every Charles).
     if len(words) == 1 and courtesy:
         words.insert(0, courtesy)
     out = []
