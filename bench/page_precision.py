@@ -119,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     for kind in LABELS:
         r = report[kind]
         print(f"{kind:<13} pages {r['pages']:>4}  right {r['right']:>4}  precision {r['precision']:.3f}")
-    print("duplicate pages for one entity of an article: " + ("not judged (span gold)" if spans else str(len(duplicates))))
+    judged = "not judged (span gold)" if spans else str(len(duplicates))
+    print(f"duplicate pages for one entity of an article: {judged}")
     print("names left as plain text (no page), of which gold entities of that kind: "
           + ", ".join(f"{k} {len(v)} ({lost[k]})" for k, v in sorted(plain.items())))
     if args.errors:

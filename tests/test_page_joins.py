@@ -149,3 +149,31 @@ def test_a_royal_known_by_one_name_has_a_page_titled_with_the_title() -> None:
     assert site.find(other, "person", "Charles") is not page  # not every Charles is the King
     assert entity_key("person", "King Charles") != entity_key("person", "Charles")
     assert entity_key("person", "Mrs Clinton") == entity_key("person", "Ms Clinton")
+
+
+def test_a_part_named_by_the_acronym_of_an_organisation_of_the_brief_is_it() -> None:
+    brief = _brief(_ent("Royal Bank of Canada", "organization", n=3, evidence=("head",)),
+                   _ent("RBC Economics", "organization", evidence=("head",)),
+                   _ent("NBC News", "organization", evidence=("head",)))
+    site = build_catalog([brief])
+    bank = site.find(brief, "organization", "Royal Bank of Canada")
+    assert bank is not None and site.find(brief, "organization", "RBC Economics") is bank
+    news = site.find(brief, "organization", "NBC News")  # no NBC expanded in the brief
+    assert news is not None and news is not bank
+
+
+def test_a_place_written_by_its_nickname_is_that_place() -> None:
+    brief = _brief(_ent("Cape Town", "place", evidence=("gazetteer",)),
+                   _ent("Mother City", "place", evidence=("head",)),
+                   _ent("Montana", "place", n=2, evidence=("gazetteer",)),
+                   _ent("Big Sky Country", "organization", evidence=("town",)))
+    site = build_catalog([brief])
+    city = site.find(brief, "place", "Cape Town")
+    assert city is not None and site.find(brief, "place", "Mother City") is city and city.name == "Cape Town"
+    assert site.find(brief, "organization", "Big Sky Country") is None
+    assert site.find(brief, "place", "Big Sky Country") is site.find(brief, "place", "Montana")
+    # Another article writing only the nickname reaches the same page, under the city's name.
+    other = _brief(_ent("the Mother City", "place", evidence=("head",)), slug="two")
+    both = build_catalog([brief, other])
+    page = both.find(other, "place", "the Mother City")
+    assert page is not None and page is both.find(brief, "place", "Cape Town") and page.name == "Cape Town"

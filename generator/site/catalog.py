@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from generator.ingest import RESERVED_SLUGS
 from generator.lexicon.people import is_courtesy, is_royal
+from generator.lexicon.places import nickname_of
 from generator.model import Brief, Claim, Entity, EntityKind, Quote
 from generator.site.aliases import Aliases, resolve
 from generator.site.evidence import SITE_CORROBORATION, corroborated, speakers, surnames
@@ -90,8 +91,11 @@ class Catalog:
 def _page_name(entity: Entity) -> str:
     """The name a page is keyed and titled by: a surname alone with the courtesy title
     the article gives it ("Mrs Clinton"), so two people of one surname stay two pages,
-    and a royal known by one name with the title that makes it a full name ("King
-    Charles", "Prince Harry": a page titled "Charles" names nobody in particular)."""
+    a royal known by one name with the title that makes it a full name ("King
+    Charles", "Prince Harry": a page titled "Charles" names nobody in particular),
+    and a place written by its nickname under its name."""
+    if entity.kind == "place":
+        return nickname_of(entity.name) or entity.name  # "the Mother City" is Cape Town's page
     if entity.kind != "person" or " " in entity.name:
         return entity.name
     for alias in entity.aliases:

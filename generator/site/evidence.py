@@ -79,7 +79,7 @@ def weighed(entity: Entity, people: frozenset[str] = frozenset()) -> tuple[str, 
     if entity.kind == "organization" and len(words) > 1:
         if words[-1] in ROLE_NOUNS:
             return tuple(t for t in tags if t == "listed")
-        named_for = place_head(entity.name) == "feature" or words[-1] in ACRONYM_SKIP or any(w in people for w in words[1:])
-        if "town" in tags and named_for:
+        not_a_club = place_head(entity.name) == "feature" or words[-1] in ACRONYM_SKIP
+        if "town" in tags and (not_a_club or any(w in people for w in words[1:])):
             tags = tuple(t for t in tags if t != "town")
     return tags

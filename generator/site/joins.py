@@ -19,7 +19,12 @@ brief, before the catalog gathers briefs into pages:
   given names clearly of one sex, is that person; the same surname with given
   names of different sex or unrelated ones stays two people ("Clinton"-style);
 - initials used as a given name ("AP" of "AP McCoy"), which the model takes
-  for an organisation or place, are that person.
+  for an organisation or place, are that person, and so is a title and a
+  surname the model takes for an organisation ("MEC Mamabolo");
+- a place's nickname ("the Mother City" beside Cape Town, ``place_nicknames.tsv``)
+  is that place, whatever kind the model took it for;
+- a part of an organisation named by its acronym ("RBC Economics" beside Royal
+  Bank of Canada) is that organisation, as the acronym alone would be.
 
 Why here and not in extraction: the brief keeps every name as the article
 writes it (its entity list is what extraction is scored on); the site only
@@ -31,12 +36,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.extract.speech.names import edit_distance, misspelt
+from generator.lexicon.grammar import ACRONYM_SKIP
 from generator.lexicon.organizations import is_org_name, known_orgs
-from generator.lexicon.people import given_name_genders, is_courtesy
-from generator.lexicon.text import fold
+from generator.lexicon.people import ROLE_NOUNS, given_name_genders, is_courtesy
+from generator.lexicon.places import nickname_of
+from generator.lexicon.text import edit_distance, fold, misspelt
 from generator.model import Entity
-from generator.site.keys import ascii_key
+from generator.site.keys import ascii_key, entity_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +110,20 @@ def _initials(name: str) -> bool:
     return 2 <= len(name) <= 3 and name.isalpha() and name.isupper()
 
 
+def _acronym_led(name: str) -> bool:
+    """Capitals and then a word or two: "RBC Economics", "BBC News"."""
+    words = name.split()
+    if fold(words[-1]).rstrip(".") in ROLE_NOUNS:  # "AP Photographer" is someone's title
+        return False
+    return 2 <= len(words) <= 3 and 2 <= len(words[0]) <= 5 and words[0].isalpha() and words[0].isupper()
+
+
+def _initials_of(name: str) -> str:
+    """The initials of a name of three words or more, small words left out: "Royal Bank of Canada" → "RBC"."""
+    words = [w for w in name.split() if fold(w) not in ACRONYM_SKIP]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 and all(w[:1].isupper() for w in words) else ""
+
+
 def _titled_surname(name: str) -> bool:
     """Two or three words, none an organisation's head word or one of its listed names."""
     return 2 <= len(name.split()) <= 3 and not is_org_name(name) and fold(name) not in known_orgs()
@@ -113,6 +133,7 @@ def brief_joins(entities: Sequence[Entity]) -> Joins:
     """The joins of one brief's entities (see the module's notes)."""
     people = [(i, e, _words(e.name)) for i, e in enumerate(entities) if e.kind == "person"]
     full = [(i, e, w) for i, e, w in people if len(w) > 1]
+    surnames = {f.name.split()[-1] for _, f, _ in full}
     into: dict[int, int] = {}
     none: set[int] = set()
     for i, e, words in people:
@@ -122,9 +143,7 @@ def brief_joins(entities: Sequence[Entity]) -> Joins:
         owners = {j for j, _, w in full if words[0] in w[1:-1]}
         if len(owners) == 1:
             into[i] = owners.pop()
-        elif owners:
-            none.add(i)
-        elif misspelt(e.name.removesuffix("'s").removesuffix("’s"), {f.name.split()[-1] for _, f, _ in full}):
+        elif owners or misspelt(e.name.removesuffix("'s").removesuffix("’s"), surnames):
             none.add(i)
     # Given-name variants with one surname: the less mentioned form joins the more mentioned one.
     for i, e, words in full:
@@ -140,16 +159,29 @@ def brief_joins(entities: Sequence[Entity]) -> Joins:
                 into[i] = j
                 break
     for i, e in enumerate(entities):
+        place = nickname_of(e.name)
+        if place is not None:
+            # "Big Sky Country" beside Montana: a place's nickname, whatever the model took it for.
+            key = entity_key("place", place)
+            owners = {j for j, f in enumerate(entities) if f.kind == "place" and j != i
+                      and nickname_of(f.name) is None and entity_key("place", f.name) == key}
+            if len(owners) == 1:
+                into[i] = owners.pop()
+            continue
         if e.kind == "person":
             continue
+        owners = set()
         if _initials(e.name):
             # Initials as a given name, taken by the model for an organisation or a place.
             owners = {j for j, f, _ in full if f.name.split()[0] == e.name}
-        elif e.kind == "organization" and _titled_surname(e.name):
+        if not owners and e.kind == "organization" and _acronym_led(e.name):
+            # "RBC Economics" beside Royal Bank of Canada: a part named by its organisation's acronym.
+            lead = e.name.split()[0]
+            owners = {j for j, f in enumerate(entities)
+                      if f.kind == "organization" and j != i and _initials_of(f.name) == lead}
+        if not owners and e.kind == "organization" and _titled_surname(e.name):
             # "MEC Mamabolo" beside Jacob Mamabolo: a title and a surname, taken for an organisation.
             owners = {j for j, _, w in full if w[-1] == ascii_key(e.name).split()[-1]}
-        else:
-            continue
         if len(owners) == 1:
             into[i] = owners.pop()
     return Joins(into=into, none=frozenset(none - into.keys()))

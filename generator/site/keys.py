@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator.lexicon.people import COURTESY, FEMALE_WORDS, MALE_WORDS, PEERAGE, PERSON_KEY_TITLES, ROYAL_TITLES
+from generator.lexicon.places import nickname_of
 
 # Transliteration spellings reduced to one form, applied to each word in order.
 # Why: Russian and Ukrainian names reach English news through several systems
@@ -108,7 +109,7 @@ def _entity_key(kind: str, name: str) -> str:
     if kind == "person":
         return slug(" ".join(_person_words(name)))
     if kind == "place":
-        return slug(_place_name(name))
+        return slug(_place_name(nickname_of(name) or name))
     return slug(_org_name(re.sub(r"(?:'s|’s)$", "", name)))
 
 
