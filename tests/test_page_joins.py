@@ -107,6 +107,9 @@ def test_a_title_and_surname_taken_for_an_organisation_is_the_person() -> None:
     site = build_catalog([brief])
     assert site.find(brief, "organization", "MEC Mamabolo") is None
     assert site.find(brief, "person", "MEC Mamabolo") is site.find(brief, "person", "Jacob Mamabolo")
+    # A company named for a family keeps its page beside someone of that surname.
+    bank = _brief(_ent("Jeffrey Sachs", n=2), _ent("Goldman Sachs", "organization", evidence=("listed",)))
+    assert build_catalog([bank]).find(bank, "organization", "Goldman Sachs") is not None
 
 
 def test_a_one_word_place_known_only_by_repetition_gets_no_page() -> None:
@@ -177,3 +180,8 @@ def test_a_place_written_by_its_nickname_is_that_place() -> None:
     both = build_catalog([brief, other])
     page = both.find(other, "place", "the Mother City")
     assert page is not None and page is both.find(brief, "place", "Cape Town") and page.name == "Cape Town"
+
+
+def test_a_possessive_typed_with_any_apostrophe_is_no_second_person() -> None:
+    brief = _brief(_ent("Travis Kelce", n=2), _ent("Travis Kelce\u2018s"))
+    assert _people(brief) == ["Ada Lovelace", "Travis Kelce"]

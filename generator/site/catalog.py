@@ -16,7 +16,7 @@ from generator.model import Brief, Claim, Entity, EntityKind, Quote
 from generator.site.aliases import Aliases, resolve
 from generator.site.evidence import SITE_CORROBORATION, corroborated, speakers, surnames
 from generator.site.joins import Joins, brief_joins
-from generator.site.keys import slug
+from generator.site.keys import POSSESSIVE, slug
 from generator.site.layout import entity_path
 from generator.site.textsafety import display_name
 
@@ -96,8 +96,10 @@ def _page_name(entity: Entity) -> str:
     and a place written by its nickname under its name."""
     if entity.kind == "place":
         return nickname_of(entity.name) or entity.name  # "the Mother City" is Cape Town's page
-    if entity.kind != "person" or " " in entity.name:
+    if entity.kind != "person":
         return entity.name
+    if " " in entity.name:  # a possessive is no part of a person's name ("Travis Kelce's")
+        return POSSESSIVE.sub("", entity.name)
     for alias in entity.aliases:
         words = alias.split()
         if len(words) == 2 and words[1] == entity.name and (is_courtesy(words[0]) or is_royal(words[0])):

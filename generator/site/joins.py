@@ -42,7 +42,7 @@ from generator.lexicon.people import ROLE_NOUNS, given_name_genders, is_courtesy
 from generator.lexicon.places import nickname_of
 from generator.lexicon.text import edit_distance, fold, misspelt
 from generator.model import Entity
-from generator.site.keys import ascii_key, entity_key
+from generator.site.keys import POSSESSIVE, ascii_key, entity_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,7 @@ class Joins:
 
 def _words(name: str) -> tuple[str, ...]:
     """A person's name as folded words, without a courtesy title ("Mr", "Adv") or possessive."""
-    words = ascii_key(name.removesuffix("'s").removesuffix("’s")).split()
+    words = ascii_key(POSSESSIVE.sub("", name)).split()
     while len(words) > 1 and is_courtesy(words[0]):
         words.pop(0)
     return tuple(words)
@@ -124,8 +124,16 @@ def _initials_of(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 and all(w[:1].isupper() for w in words) else ""
 
 
-def _titled_surname(name: str) -> bool:
-    """Two or three words, none an organisation's head word or one of its listed names."""
+_ORG_EVIDENCE = frozenset({"listed", "head", "acronym", "agent"})
+"""Evidence that a name is an organisation's, whatever a word of it shares with someone's surname."""
+
+
+def _titled_surname(entity: Entity) -> bool:
+    """Two or three words with nothing of an organisation's name about them ("MEC Mamabolo";
+    not "Goldman Sachs" beside Jeffrey Sachs, a listed company)."""
+    name = entity.name
+    if _ORG_EVIDENCE & set(entity.evidence or ()):
+        return False
     return 2 <= len(name.split()) <= 3 and not is_org_name(name) and fold(name) not in known_orgs()
 
 
@@ -143,7 +151,7 @@ def brief_joins(entities: Sequence[Entity]) -> Joins:
         owners = {j for j, _, w in full if words[0] in w[1:-1]}
         if len(owners) == 1:
             into[i] = owners.pop()
-        elif owners or misspelt(e.name.removesuffix("'s").removesuffix("’s"), surnames):
+        elif owners or misspelt(POSSESSIVE.sub("", e.name), surnames):
             none.add(i)
     # Given-name variants with one surname: the less mentioned form joins the more mentioned one.
     for i, e, words in full:
@@ -179,7 +187,7 @@ def brief_joins(entities: Sequence[Entity]) -> Joins:
             lead = e.name.split()[0]
             owners = {j for j, f in enumerate(entities)
                       if f.kind == "organization" and j != i and _initials_of(f.name) == lead}
-        if not owners and e.kind == "organization" and _titled_surname(e.name):
+        if not owners and e.kind == "organization" and _titled_surname(e):
             # "MEC Mamabolo" beside Jacob Mamabolo: a title and a surname, taken for an organisation.
             owners = {j for j, _, w in full if w[-1] == ascii_key(e.name).split()[-1]}
         if len(owners) == 1:

@@ -20,6 +20,9 @@ from pathlib import Path
 from generator.lexicon.people import COURTESY, FEMALE_WORDS, MALE_WORDS, PEERAGE, PERSON_KEY_TITLES, ROYAL_TITLES
 from generator.lexicon.places import nickname_of
 
+POSSESSIVE = re.compile(r"['’‘`]s$")
+"""A possessive ending, whichever apostrophe the copy typed ("Travis Kelce‘s" has an opening quote)."""
+
 # Transliteration spellings reduced to one form, applied to each word in order.
 # Why: Russian and Ukrainian names reach English news through several systems
 # (-y/-iy/-yy endings, x/ks, e/yo, -ei/-ey/-ej); the reduced form is the
@@ -36,7 +39,7 @@ def ascii_key(text: str) -> str:
     """ASCII, lower case, apostrophes and dots dropped, other punctuation a space: the form of URLs and page keys
     (lexicon.text.fold, for list look-ups, keeps punctuation)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    ascii_text = re.sub(r"['’`.]", "", ascii_text.lower())
+    ascii_text = re.sub(r"['’‘`.]", "", ascii_text.lower())
     return " ".join(re.sub(r"[^a-z0-9&]+", " ", ascii_text).split())
 
 
@@ -46,7 +49,7 @@ def slug(text: str) -> str:
 
 
 def _person_words(name: str) -> list[str]:
-    words = ascii_key(re.sub(r"(?:'s|’s)$", "", name)).split()
+    words = ascii_key(POSSESSIVE.sub("", name)).split()
     courtesy = ""
     while len(words) > 1 and words[0] in PERSON_KEY_TITLES:
         if words[0] in COURTESY and words[0] not in PEERAGE and not courtesy:
@@ -110,7 +113,7 @@ def _entity_key(kind: str, name: str) -> str:
         return slug(" ".join(_person_words(name)))
     if kind == "place":
         return slug(_place_name(nickname_of(name) or name))
-    return slug(_org_name(re.sub(r"(?:'s|’s)$", "", name)))
+    return slug(_org_name(POSSESSIVE.sub("", name)))
 
 
 def same_entity(kind: str, a: str, b: str) -> bool:
