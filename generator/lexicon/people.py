@@ -74,6 +74,11 @@ def is_courtesy(word: str) -> bool:
     return fold(word).rstrip(".") in COURTESY
 
 
+def is_royal(word: str) -> bool:
+    """A royal or papal title ("King", "Princess", "Pope"), as written."""
+    return fold(word).rstrip(".") in ROYAL_TITLES
+
+
 def is_surname_like(word: str) -> bool:
     """A capitalised word that could be a surname: not a title, head word or nationality."""
     key = fold(word)

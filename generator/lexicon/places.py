@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from generator.lexicon.load import table, tagged, valued
+from generator.lexicon.load import LEXICON, table, tagged, valued
 from generator.lexicon.text import fold, folded_words, words
 
 _PLACES = "place_words.tsv"
@@ -109,3 +109,20 @@ def sides_mentioned(text: str) -> set[str]:
     """Every country a stretch of text names, by name, capital, demonym or metonym."""
     pattern, names = _side_pattern()
     return {names[m.group(1)] for m in pattern.finditer(text)}
+
+
+@functools.cache
+def place_nicknames() -> dict[str, str]:
+    """Folded nickname → the name of the place it stands for ("mother city" → "Cape Town"),
+    from ``place_nicknames.tsv``; a leading "the" is no part of the key."""
+    rows: dict[str, str] = {}
+    for line in (LEXICON / "place_nicknames.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            nickname, _, place = line.partition("\t")
+            rows[fold(nickname)] = place.strip()
+    return rows
+
+
+def nickname_of(name: str) -> str | None:
+    """The place a nickname names ("the Mother City" → "Cape Town"), or None."""
+    return place_nicknames().get(fold(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)))

@@ -10,11 +10,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.ingest import RESERVED_SLUGS
-from generator.lexicon.people import is_courtesy
+from generator.lexicon.people import is_courtesy, is_royal
+from generator.lexicon.places import nickname_of
 from generator.model import Brief, Claim, Entity, EntityKind, Quote
 from generator.site.aliases import Aliases, resolve
-from generator.site.evidence import SITE_CORROBORATION, corroborated, speakers
-from generator.site.keys import slug
+from generator.site.evidence import SITE_CORROBORATION, corroborated, speakers, surnames
+from generator.site.joins import Joins, brief_joins
+from generator.site.keys import POSSESSIVE, slug
 from generator.site.layout import entity_path
 from generator.site.textsafety import display_name
 
@@ -88,12 +90,19 @@ class Catalog:
 
 def _page_name(entity: Entity) -> str:
     """The name a page is keyed and titled by: a surname alone with the courtesy title
-    the article gives it ("Mrs Clinton"), so two people of one surname stay two pages."""
-    if entity.kind != "person" or " " in entity.name:
+    the article gives it ("Mrs Clinton"), so two people of one surname stay two pages,
+    a royal known by one name with the title that makes it a full name ("King
+    Charles", "Prince Harry": a page titled "Charles" names nobody in particular),
+    and a place written by its nickname under its name."""
+    if entity.kind == "place":
+        return nickname_of(entity.name) or entity.name  # "the Mother City" is Cape Town's page
+    if entity.kind != "person":
         return entity.name
+    if " " in entity.name:  # a possessive is no part of a person's name ("Travis Kelce's")
+        return POSSESSIVE.sub("", entity.name)
     for alias in entity.aliases:
         words = alias.split()
-        if len(words) == 2 and words[1] == entity.name and is_courtesy(words[0]):
+        if len(words) == 2 and words[1] == entity.name and (is_courtesy(words[0]) or is_royal(words[0])):
             return alias
     return entity.name
 
@@ -147,14 +156,38 @@ def _drop_unearned(catalog: Catalog) -> None:
             del e.together[k]
 
 
+def _join_names(catalog: Catalog, brief: Brief, joins: Joins, pages: dict[int, SiteEntity]) -> None:
+    """Names of the brief that belong to another name's page (``site.joins``): found under it, as aliases."""
+    entities = brief.entities
+    for index, target in joins.into.items():
+        hops = 0
+        while target in joins.into and hops < len(entities):  # a short form of a short form
+            target, hops = joins.into[target], hops + 1
+        site = pages.get(target)
+        if site is None:  # the name it belongs to is hidden or has no page
+            continue
+        entity = entities[index]
+        site.aliases.update(display_name(a) for a in (entity.name, *entity.aliases))
+        if entity.kind == site.kind:
+            site.roles.extend((role, brief) for role in entity.roles)
+        for name in (entity.name, *entity.aliases):
+            catalog._lookup.setdefault((brief.article.slug, site.kind, name), site)
+            catalog._lookup.setdefault((brief.article.slug, site.kind, display_name(name)), site)
+
+
 def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalog:
     """Gather every brief's entities, quotes and claims into one page per entity."""
     ordered = _newest_first(briefs)
     catalog = Catalog(briefs=ordered, entities={})
     for brief in sorted(briefs, key=lambda b: b.article.slug):
         seen: list[SiteEntity] = []
-        spoke = speakers(brief)
-        for entity in brief.entities:
+        spoke, people = speakers(brief), surnames(brief)
+        entities = brief.entities
+        joins = brief_joins(entities)
+        pages: dict[int, SiteEntity] = {}
+        for index, entity in enumerate(entities):
+            if index in joins.into or index in joins.none:  # another name's page, or none
+                continue
             # Normalised and in one script, so a look-alike spelling joins the real page.
             resolved = resolve(aliases, entity.kind, display_name(_page_name(entity)))
             if resolved is None:  # hidden by the site owner
@@ -166,14 +199,16 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
                 site = SiteEntity(key=key, kind=entity.kind, name=display, description=description)
                 catalog.entities[(entity.kind, key)] = site
             site.renamed = site.renamed or display != display_name(_page_name(entity))
-            site.evidence = site.evidence or corroborated(entity, spoke) or _named_by_owner(aliases, entity)
+            site.evidence = site.evidence or corroborated(entity, spoke, people) or _named_by_owner(aliases, entity)
             site.names[display] += 1
             _merge_entity(site, entity, brief)
             for name in (entity.name, *entity.aliases):
                 catalog._lookup[(brief.article.slug, entity.kind, name)] = site
                 catalog._lookup.setdefault((brief.article.slug, entity.kind, display_name(name)), site)
+            pages[index] = site
             if site not in seen:
                 seen.append(site)
+        _join_names(catalog, brief, joins, pages)
         for a in seen:
             a.together.update((b.kind, b.key) for b in seen if b is not a)
     _drop_unearned(catalog)

@@ -20,7 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.lexicon.grammar import ACRONYM_SKIP
+from generator.lexicon.people import ROLE_NOUNS
+from generator.lexicon.places import place_head
 from generator.model import Brief, Entity
+from generator.site.keys import ascii_key
 
 SITE_CORROBORATION = 2
 """Articles that must name an entity for the site to trust it without any other evidence."""
@@ -32,15 +36,50 @@ def speakers(brief: Brief) -> frozenset[str]:
     return frozenset(n for n in names if n)
 
 
-def corroborated(entity: Entity, spoke: Iterable[str] = ()) -> bool:
+def surnames(brief: Brief) -> frozenset[str]:
+    """The surnames of the people the brief names in full, folded."""
+    return frozenset(ascii_key(p.name).split()[-1] for p in brief.people if len(ascii_key(p.name).split()) > 1)
+
+
+def corroborated(entity: Entity, spoke: Iterable[str] = (), people: frozenset[str] = frozenset()) -> bool:
     """Whether one article gives evidence of the entity's kind besides a single model label.
 
     Extraction records that evidence on the entity (``Entity.evidence``: named
     more than once, a role or title, a cue such as "the village of", a listing,
     a head word, the gazetteer, a known given name, an expanded acronym, a club
     of a sports report); being quoted (``spoke``: the brief's speakers) is
-    evidence too, since whoever speaks acts as a person or body would.
+    evidence too, since whoever speaks acts as a person or body would. Some of
+    it says less than it seems in context (:func:`weighed`; ``people``: the
+    surnames of the brief's people named in full, :func:`surnames`).
     """
     if entity.evidence is None:  # made by hand, not by extraction: nothing to doubt
         return True
-    return bool(entity.evidence) or any(n in spoke for n in (entity.name, *entity.aliases))
+    return bool(weighed(entity, people)) or any(n in spoke for n in (entity.name, *entity.aliases))
+
+
+def weighed(entity: Entity, people: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The entity's evidence less what its own name contradicts.
+
+    - A place named by one word and known only by repetition: the model's label
+      repeated is how products, apps, games and a person's surname become places
+      ("Spotify", "Valheim", "Shannon"); a place needs the gazetteer, a cue or a
+      head word, or two words repeated ("Corn Belt", "Line of Control").
+    - An organisation whose name ends in a role noun is a title ("Lindi Municipal
+      Director", "Berea District Administrator (DA)"): nothing but a listing makes
+      it an organisation.
+    - An organisation "named for its town" (``town``) is not, when what follows the
+      town is a natural feature ("Missouri Valley"), a small word the model cut the
+      name at ("Karo In") or the surname of someone the brief names in full ("MEC
+      Mamabolo" beside Jacob Mamabolo).
+    """
+    tags = tuple(entity.evidence or ())
+    words = ascii_key(entity.name).split()
+    if entity.kind == "place" and len(words) == 1 and set(tags) == {"repeated"}:
+        return ()
+    if entity.kind == "organization" and len(words) > 1:
+        if words[-1] in ROLE_NOUNS:
+            return tuple(t for t in tags if t == "listed")
+        not_a_club = place_head(entity.name) == "feature" or words[-1] in ACRONYM_SKIP
+        if "town" in tags and (not_a_club or any(w in people for w in words[1:])):
+            tags = tuple(t for t in tags if t != "town")
+    return tags

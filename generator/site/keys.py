@@ -17,7 +17,11 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.lexicon.people import COURTESY, FEMALE_WORDS, MALE_WORDS, PEERAGE, PERSON_KEY_TITLES
+from generator.lexicon.people import COURTESY, FEMALE_WORDS, MALE_WORDS, PEERAGE, PERSON_KEY_TITLES, ROYAL_TITLES
+from generator.lexicon.places import nickname_of
+
+POSSESSIVE = re.compile(r"['’‘`]s$")
+"""A possessive ending, whichever apostrophe the copy typed ("Travis Kelce‘s" has an opening quote)."""
 
 # Transliteration spellings reduced to one form, applied to each word in order.
 # Why: Russian and Ukrainian names reach English news through several systems
@@ -35,7 +39,7 @@ def ascii_key(text: str) -> str:
     """ASCII, lower case, apostrophes and dots dropped, other punctuation a space: the form of URLs and page keys
     (lexicon.text.fold, for list look-ups, keeps punctuation)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    ascii_text = re.sub(r"['’`.]", "", ascii_text.lower())
+    ascii_text = re.sub(r"['’‘`.]", "", ascii_text.lower())
     return " ".join(re.sub(r"[^a-z0-9&]+", " ", ascii_text).split())
 
 
@@ -45,14 +49,17 @@ def slug(text: str) -> str:
 
 
 def _person_words(name: str) -> list[str]:
-    words = ascii_key(re.sub(r"(?:'s|’s)$", "", name)).split()
+    words = ascii_key(POSSESSIVE.sub("", name)).split()
     courtesy = ""
     while len(words) > 1 and words[0] in PERSON_KEY_TITLES:
         if words[0] in COURTESY and words[0] not in PEERAGE and not courtesy:
             courtesy = "mr" if words[0] in MALE_WORDS else "ms" if words[0] in FEMALE_WORDS else ""
+        elif words[0] in ROYAL_TITLES and not courtesy:
+            courtesy = words[0]
         words.pop(0)
     # "Mr Clinton" and "Mrs Clinton" of two articles are two people: a surname alone
-    # keeps the sex its courtesy title tells (Mrs, Ms and Miss are one style choice).
+    # keeps the sex its courtesy title tells (Mrs, Ms and Miss are one style choice);
+    # a royal's one name keeps the title ("King Charles" is not every Charles).
     if len(words) == 1 and courtesy:
         words.insert(0, courtesy)
     out = []
@@ -105,8 +112,8 @@ def _entity_key(kind: str, name: str) -> str:
     if kind == "person":
         return slug(" ".join(_person_words(name)))
     if kind == "place":
-        return slug(_place_name(name))
-    return slug(_org_name(re.sub(r"(?:'s|’s)$", "", name)))
+        return slug(_place_name(nickname_of(name) or name))
+    return slug(_org_name(POSSESSIVE.sub("", name)))
 
 
 def same_entity(kind: str, a: str, b: str) -> bool:

@@ -23,6 +23,7 @@ import re
 import unicodedata
 
 from generator.lexicon.people import HONORIFICS, NAME_SUFFIXES, ROLE_NOUNS
+from generator.lexicon.text import misspelt as misspelt  # its home is the lexicon, where the site reads it too
 
 _POSSESSIVE = re.compile(r"[\u2018\u2019']s?$")
 _NICKNAMED = re.compile(
@@ -81,33 +82,3 @@ def nicknames(text: str) -> dict[tuple[str, ...], str]:
         if len(words) > 1:
             found.setdefault(words[-1:], set()).add(full)
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (insertions, deletions, substitutions)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
-def misspelt(surname: str, known: set[str]) -> bool:
-    """``surname`` looks like a misspelling of one of the ``known`` surnames.
-
-    Same first letter, at least five letters, not itself known, and at most
-    one edit away (two for names of six letters or more): "Sharig" for
-    "Sharif", "Jensen" for "Janzen".
-    """
-    def fold(name: str) -> str:  # "O’Neill" and "O'Neill" are one spelling
-        return name.replace("\u2019", "'").replace("\u2018", "'").lower()
-
-    if len(surname) < 5 or not surname[:1].isupper() or fold(surname) in {fold(k) for k in known}:
-        return False
-    limit = 2 if len(surname) >= 6 else 1
-    return any(
-        k[:1] == surname[:1] and abs(len(k) - len(surname)) <= 1 and edit_distance(fold(k), fold(surname)) <= limit
-        for k in known
-    )

@@ -1,0 +1,195 @@
+"""Which names of one brief are one entity on the site: the short forms extraction leaves apart.
+
+Extraction joins a surname or given name to the full name it ends or starts,
+an acronym to the expansion the article gives, a short place name to the one
+longer one it ends. What it leaves as names of their own, each of which would
+be a second page for someone the brief already has a page for (issue 12,
+"no two pages for one entity of an article"), is decided here, once per
+brief, before the catalog gathers briefs into pages:
+
+- a one-word name that is a middle word of a full name ("Lesaoana" of "Peete
+  Lesaoana Peete") joins the one full name it belongs to, and has no page
+  when two fit (as extraction does for surnames);
+- a lone surname the article never gives with a given name, spelt almost like
+  the surname of someone it names in full ("Jensen" beside Nathan Janzen), is
+  most likely a misspelling of that person, but which one is a guess (the
+  speech resolver abstains on it too): it gets no page rather than a second one;
+- a full name whose given name is a spelling variant or a short form of
+  another's with the same surname ("Bryan"/"Brian", "Maddie"/"Madison"), both
+  given names clearly of one sex, is that person; the same surname with given
+  names of different sex or unrelated ones stays two people ("Clinton"-style);
+- initials used as a given name ("AP" of "AP McCoy"), which the model takes
+  for an organisation or place, are that person, and so is a title and a
+  surname the model takes for an organisation ("MEC Mamabolo");
+- a place's nickname ("the Mother City" beside Cape Town, ``place_nicknames.tsv``)
+  is that place, whatever kind the model took it for;
+- a part of an organisation named by its acronym ("RBC Economics" beside Royal
+  Bank of Canada) is that organisation, as the acronym alone would be.
+
+Why here and not in extraction: the brief keeps every name as the article
+writes it (its entity list is what extraction is scored on); the site only
+decides which page a name links to, and a name without a page stays plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.lexicon.grammar import ACRONYM_SKIP
+from generator.lexicon.organizations import is_org_name, known_orgs
+from generator.lexicon.people import ROLE_NOUNS, given_name_genders, is_courtesy
+from generator.lexicon.places import nickname_of
+from generator.lexicon.text import edit_distance, fold, misspelt
+from generator.model import Entity
+from generator.site.keys import POSSESSIVE, ascii_key, entity_key
+
+
+@dataclass(frozen=True, slots=True)
+class Joins:
+    """For one brief: the entity each joined name belongs to, and the names that get no page."""
+
+    into: dict[int, int]
+    """Index of a joined entity in the brief's entity list → index of the entity it is."""
+    none: frozenset[int]
+    """Indexes of names that get no page of their own (ambiguous or misspelt short forms)."""
+
+
+def _words(name: str) -> tuple[str, ...]:
+    """A person's name as folded words, without a courtesy title ("Mr", "Adv") or possessive."""
+    words = ascii_key(POSSESSIVE.sub("", name)).split()
+    while len(words) > 1 and is_courtesy(words[0]):
+        words.pop(0)
+    return tuple(words)
+
+
+def _given(name: str) -> str:
+    """The given name as written: the first word after any courtesy title."""
+    written = name.split()
+    return written[len(written) - len(_words(name))] if len(written) >= len(_words(name)) else written[0]
+
+
+def _collapse(word: str) -> str:
+    """Doubled letters written once: "maddie" → "madie"."""
+    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+
+
+def _short_form(short: str, full: str) -> bool:
+    """``short`` is a familiar form of the given name ``full``: "dan" of "daniel", "maddie" of "madison"."""
+    if len(short) >= len(full):
+        return False
+    stem = _collapse(short)
+    for ending in ("ie", "ey", "y", "i"):
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+            stem = stem[: -len(ending)]
+            break
+    return len(stem) >= 3 and _collapse(full).startswith(stem)
+
+
+def variant_given_names(a: str, b: str) -> bool:
+    """Two given names (as written) of one person: a spelling variant ("Brian", "Bryan") or a
+    familiar form ("Maddie", "Madison"), both names clearly of one sex.
+
+    Why the sex: the pairs that look alike and are two people are mostly a man's
+    and a woman's name ("Louis"/"Louise", "Carl"/"Carla", "Christopher"/"Christina");
+    a name whose sex the list does not know rules nothing in.
+    """
+    genders = given_name_genders()
+    sex_a, sex_b = genders.get(a), genders.get(b)
+    if sex_a is None or sex_a != sex_b or a == b:
+        return False
+    fa, fb = ascii_key(a), ascii_key(b)
+    if fa[:1] != fb[:1]:
+        return False
+    spelling = min(len(fa), len(fb)) >= 4 and edit_distance(fa, fb) <= 1
+    return spelling or _short_form(fa, fb) or _short_form(fb, fa)
+
+
+def _initials(name: str) -> bool:
+    """Capital initials used as a given name: "AP", "JJ", "KD"."""
+    return 2 <= len(name) <= 3 and name.isalpha() and name.isupper()
+
+
+def _acronym_led(name: str) -> bool:
+    """Capitals and then a word or two: "RBC Economics", "BBC News"."""
+    words = name.split()
+    if fold(words[-1]).rstrip(".") in ROLE_NOUNS:  # "AP Photographer" is someone's title
+        return False
+    return 2 <= len(words) <= 3 and 2 <= len(words[0]) <= 5 and words[0].isalpha() and words[0].isupper()
+
+
+def _initials_of(name: str) -> str:
+    """The initials of a name of three words or more, small words left out: "Royal Bank of Canada" → "RBC"."""
+    words = [w for w in name.split() if fold(w) not in ACRONYM_SKIP]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 and all(w[:1].isupper() for w in words) else ""
+
+
+_ORG_EVIDENCE = frozenset({"listed", "head", "acronym", "agent"})
+"""Evidence that a name is an organisation's, whatever a word of it shares with someone's surname."""
+
+
+def _titled_surname(entity: Entity) -> bool:
+    """Two or three words with nothing of an organisation's name about them ("MEC Mamabolo";
+    not "Goldman Sachs" beside Jeffrey Sachs, a listed company)."""
+    name = entity.name
+    if _ORG_EVIDENCE & set(entity.evidence or ()):
+        return False
+    return 2 <= len(name.split()) <= 3 and not is_org_name(name) and fold(name) not in known_orgs()
+
+
+def brief_joins(entities: Sequence[Entity]) -> Joins:
+    """The joins of one brief's entities (see the module's notes)."""
+    people = [(i, e, _words(e.name)) for i, e in enumerate(entities) if e.kind == "person"]
+    full = [(i, e, w) for i, e, w in people if len(w) > 1]
+    surnames = {f.name.split()[-1] for _, f, _ in full}
+    into: dict[int, int] = {}
+    none: set[int] = set()
+    for i, e, words in people:
+        if len(words) != 1:
+            continue
+        # A middle word (first and last ones extraction has joined already).
+        owners = {j for j, _, w in full if words[0] in w[1:-1]}
+        if len(owners) == 1:
+            into[i] = owners.pop()
+        elif owners or misspelt(POSSESSIVE.sub("", e.name), surnames):
+            none.add(i)
+    # Given-name variants with one surname: the less mentioned form joins the more mentioned one.
+    for i, e, words in full:
+        if i in into:
+            continue
+        for j, f, other in full:
+            if j == i or j in into or len(other) != len(words) or other[1:] != words[1:]:
+                continue
+            if not variant_given_names(_given(e.name), _given(f.name)):
+                continue
+            major = (len(f.mentions), -j) > (len(e.mentions), -i)
+            if major:
+                into[i] = j
+                break
+    for i, e in enumerate(entities):
+        place = nickname_of(e.name)
+        if place is not None:
+            # "Big Sky Country" beside Montana: a place's nickname, whatever the model took it for.
+            key = entity_key("place", place)
+            owners = {j for j, f in enumerate(entities) if f.kind == "place" and j != i
+                      and nickname_of(f.name) is None and entity_key("place", f.name) == key}
+            if len(owners) == 1:
+                into[i] = owners.pop()
+            continue
+        if e.kind == "person":
+            continue
+        owners = set()
+        if _initials(e.name):
+            # Initials as a given name, taken by the model for an organisation or a place.
+            owners = {j for j, f, _ in full if f.name.split()[0] == e.name}
+        if not owners and e.kind == "organization" and _acronym_led(e.name):
+            # "RBC Economics" beside Royal Bank of Canada: a part named by its organisation's acronym.
+            lead = e.name.split()[0]
+            owners = {j for j, f in enumerate(entities)
+                      if f.kind == "organization" and j != i and _initials_of(f.name) == lead}
+        if not owners and e.kind == "organization" and _titled_surname(e):
+            # "MEC Mamabolo" beside Jacob Mamabolo: a title and a surname, taken for an organisation.
+            owners = {j for j, _, w in full if w[-1] == ascii_key(e.name).split()[-1]}
+        if len(owners) == 1:
+            into[i] = owners.pop()
+    return Joins(into=into, none=frozenset(none - into.keys()))
