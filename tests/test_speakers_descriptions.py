@@ -304,3 +304,33 @@ National Weather Service's Storm Prediction Center. The agency warns that "all h
 possible, including large hail."
 """
     assert speaker_of(parse, text, "all hazards") == "Storm Prediction Center"
+
+
+def test_the_ministry_is_the_one_in_view_whose_name_holds_the_noun(parse: Parse) -> None:
+    text = """Chinese Foreign Ministry spokesman Lin Hao urged calm on Monday.
+
+Rwanda’s Ministry of Health says it has briefed the World Health Organization on the outbreak in the east.
+
+The ministry says in a statement that “all contacts of the patients are being traced.”
+"""
+    # The Chinese ministry is out of view and the WHO is no ministry: one reading.
+    assert speaker_of(parse, text, "being traced") == "Ministry of Health"
+
+
+# -- an untagged name described as a person in apposition ----------------------------------
+
+ANALYST = """Shares in Halden Foods fell on Tuesday after the company cut its forecast.
+
+On a March 3 earnings call, Amit Kapadia, an analyst for Westgate Bank, expressed concern about \
+the coverage the dispute is generating: “It seems like every week there is a new story about it.”
+"""
+
+
+def test_a_name_described_as_an_analyst_is_a_person(parse: Parse) -> None:
+    assert speaker_of(parse, ANALYST, "every week") == "Amit Kapadia"
+
+
+def test_a_role_firms_also_have_is_no_sign_of_a_person(parse: Parse) -> None:
+    # "an owner of hotels" may be a company: the untagged name stays unresolved.
+    text = ANALYST.replace("an analyst for Westgate Bank", "an owner of three hotels")
+    assert speaker_of(parse, text, "every week") is None

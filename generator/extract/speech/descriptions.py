@@ -18,8 +18,16 @@ from typing import TYPE_CHECKING
 from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker, is_heading
 from generator.extract.speech.names import norm
 from generator.extract.speech.pronouns import ANY_PERSON
-from generator.lexicon.organizations import NATIONAL_GOVERNMENT_WORDS, ORG_NOUNS
-from generator.lexicon.people import FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, ROLE_NOUNS, TITLES, UNNAMED_HEADS
+from generator.lexicon.organizations import NATIONAL_GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
+from generator.lexicon.people import (
+    BODY_ROLES,
+    FEMALE_WORDS,
+    MALE_WORDS,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
+    TITLES,
+    UNNAMED_HEADS,
+)
 from generator.lexicon.places import side_of
 from generator.lexicon.speech import AUTHORING_VERBS, DOCUMENT_NOUNS
 
@@ -33,6 +41,28 @@ if TYPE_CHECKING:
 
 LEAD_PARAGRAPHS = 3
 """Paragraphs of a story's lead, where a name may be held back for the paragraph after."""
+
+
+def described_as_person(name: Token, words: tuple[str, ...]) -> bool:
+    """An untagged name the article describes as a person in apposition ("Amit Mehrotra, an analyst for X,").
+
+    The tagger leaves many names of people it has not seen untagged; an
+    appositive headed by a noun only a person can be ("analyst", "mother",
+    not "leader" or "auditor", which firms are too) says what the name is.
+    ``words`` are the name's words: two to four capitalised ones, no
+    organisation word among them ("Deutsche Bank, a lender" stays a body).
+    """
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if {w.lower() for w in words} & ORG_WORDS:
+        return False
+    for child in name.children:
+        if child.dep_ != "appos" or child.i < name.i or child.pos_ != "NOUN":
+            continue
+        noun = child.lower_
+        if noun in (ROLE_NOUNS | PERSON_NOUNS) - BODY_ROLES:
+            return True
+    return False
 
 
 class DescriptionResolution(Discourse):
@@ -315,6 +345,12 @@ class DescriptionResolution(Discourse):
             return None
         recent = [o for o in before
                   if any(m.start < token.idx and self.distance(m.start, token.idx) <= 1 for m in o.mentions)]
+        # "Pakistan's Ministry of Foreign Affairs says Islamabad has informed the U.N. Security
+        # Council ... The ministry says": of those in view, the one whose name the noun is in
+        # (a Chinese ministry named further back is out of view).
+        holding = [o for o in recent if noun in o.name.lower().split()]
+        if len(holding) == 1:
+            return Speaker(name=holding[0].name, span=span, kind="organization")
         # "the National Weather Service's Storm Prediction Center. The agency warns": a
         # possessor only modifies the organisation named after it, which is the one in view.
         heads = [o for o in recent if not all(
