@@ -334,3 +334,12 @@ def test_a_role_firms_also_have_is_no_sign_of_a_person(parse: Parse) -> None:
     # "an owner of hotels" may be a company: the untagged name stays unresolved.
     text = ANALYST.replace("an analyst for Westgate Bank", "an owner of three hotels")
     assert speaker_of(parse, text, "every week") is None
+
+
+def test_a_partys_letter_is_the_partys(parse: Parse) -> None:
+    text = """The prime minister faced new questions over his flat on Monday.
+
+The Democrats’ letter to Anne Holt, the ethics commissioner, said: “The public deserves a full account \
+of who paid for the work.”
+"""
+    assert speaker_of(parse, text, "full account") == "Democrats"

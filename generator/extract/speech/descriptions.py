@@ -219,6 +219,10 @@ class DescriptionResolution(Discourse):
                     found = self._proper(t)
                     if found is not None and found.kind in ("person", "organization"):
                         return found
+                    if found is not None and t.dep_ == "poss" and t.ent_type_ == "NORP" and t.tag_ == "NNPS":
+                        # "The Conservatives' letter": a people named in the plural as the owner
+                        # of a document is a party or a side, which writes as one body.
+                        return replace(found, kind="group")
         # "a report by the agency", "data released by the NCRB".
         links = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
         links += [a for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in AUTHORING_VERBS
