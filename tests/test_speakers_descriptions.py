@@ -343,3 +343,15 @@ The Democrats’ letter to Anne Holt, the ethics commissioner, said: “The publ
 of who paid for the work.”
 """
     assert speaker_of(parse, text, "full account") == "Democrats"
+
+
+# -- a word of the quotation hung on the cue is no request -----------------------------------
+
+def test_a_quoted_verb_parsed_as_the_cues_complement_leaves_the_cue(parse: Parse) -> None:
+    # The small model hangs "Trump" (a VERB here) on "said" as its xcomp, which the
+    # request rule ("would later ask to meet her") took for a request and dropped.
+    text = """Party leaders hope the feud will fade before the convention.
+
+“Trump needs to quiet the crowd,” said Dana Whitcomb, a party strategist in Ottawa.
+"""
+    assert speaker_of(parse, text, "quiet the crowd") == "Dana Whitcomb"
