@@ -355,3 +355,25 @@ def test_a_quoted_verb_parsed_as_the_cues_complement_leaves_the_cue(parse: Parse
 “Trump needs to quiet the crowd,” said Dana Whitcomb, a party strategist in Ottawa.
 """
     assert speaker_of(parse, text, "quiet the crowd") == "Dana Whitcomb"
+
+
+# -- the attribution closing a quotation run names the run's speaker -------------------------
+
+RUN = """Transport Minister Nadia Rahim said on Friday that the new line would open in March.
+
+She said the state had covered the cost of the tunnels while the builders paid for the stations.
+
+“The first trains will run between the port and the airport, and the trials have gone well.
+
+“We expect around forty thousand passengers a day in the first year,” the government spokeswoman said.
+"""
+
+
+def test_the_attribution_closing_a_quotation_run_is_the_runs_speaker(parse: Parse) -> None:
+    assert speaker_of(parse, RUN, "forty thousand") == "Nadia Rahim"
+
+
+def test_a_role_the_speaker_lacks_after_a_closed_quotation_is_nobody(parse: Parse) -> None:
+    # The paragraph before is closed: a different role is someone else, or a guess.
+    text = RUN.replace("trials have gone well.\n", "trials have gone well.”\n")
+    assert speaker_of(parse, text, "forty thousand") is None

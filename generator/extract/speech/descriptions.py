@@ -303,10 +303,33 @@ class DescriptionResolution(Discourse):
             return replace(ahead, span=span)
         # "the government spokesman said" right after the same person's quotes,
         # unless what the article knows of their role says otherwise.
+        quote = self.quote  # ``continuing`` leaves it unset
         last = self.continuing(token.idx)
-        if last is not None and last.kind == "person" and (last.role is None or agrees(last.role)):
+        self.quote = quote
+        if last is not None and last.kind == "person" and (
+                last.role is None or agrees(last.role) or self._closes_run(self.history[-1][0])):
             return replace(last, span=span)
         return None
+
+    def _closes_run(self, last_at: int) -> bool:
+        """The quotation attributed ends a quotation run carried on by the speaker remembered at ``last_at``.
+
+        "“... the overall cost. / “Meanwhile, ... flight,” the government
+        spokesman said": a quotation running over paragraphs opens each with
+        a mark and closes only the last, so the attribution closing it names
+        whoever the run is from, a role the article has not given them included
+        ("Communications Minister" and "government spokesman" are one man).
+        The paragraph before must be that speaker's, opened and left unclosed.
+        """
+        if self.quote is None:
+            return False
+        para = self.parsed.paragraph_of(self.quote[0])  # 1-based: the one before is [para - 2]
+        if para < 2 or self.parsed.paragraph_of(last_at) != para - 1:
+            return False
+        if self.parsed.text[self.article.paragraphs[para - 1].start : self.quote[0]].strip():
+            return False
+        before = self.article.paragraphs[para - 2].text.strip()
+        return (before[:1] == "\u201c" and "\u201d" not in before) or (before[:1] == '"' and before.count('"') == 1)
 
     def heading_title(self, token: Token, agrees: Callable[[str | None], bool]) -> Speaker | None:
         """The person a title in a heading stands for, named with that title right below it.
