@@ -44,6 +44,8 @@ AFTER_PERSON = tagged(_PEOPLE, "after-name")
 """Lower-case nouns right after a one-word name that make it a person ("the Trump administration")."""
 PERSON_NOUNS = tagged(_PEOPLE, "person")
 """Nouns that describe one person ("the woman", "the victim"): after "the" they point back like "she"/"he"."""
+BODY_ROLES = tagged(_PEOPLE, "body")
+"""Role nouns also said of organisations ("the leader in chips", "an auditor"): no sign of a person."""
 PERSON_KEY_TITLES = tagged(_PEOPLE, "key-title")
 """Titles written before a name that are no part of a person's page key."""
 

@@ -18,8 +18,16 @@ from typing import TYPE_CHECKING
 from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker, is_heading
 from generator.extract.speech.names import norm
 from generator.extract.speech.pronouns import ANY_PERSON
-from generator.lexicon.organizations import NATIONAL_GOVERNMENT_WORDS, ORG_NOUNS
-from generator.lexicon.people import FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, ROLE_NOUNS, TITLES, UNNAMED_HEADS
+from generator.lexicon.organizations import NATIONAL_GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
+from generator.lexicon.people import (
+    BODY_ROLES,
+    FEMALE_WORDS,
+    MALE_WORDS,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
+    TITLES,
+    UNNAMED_HEADS,
+)
 from generator.lexicon.places import side_of
 from generator.lexicon.speech import AUTHORING_VERBS, DOCUMENT_NOUNS
 
@@ -33,6 +41,28 @@ if TYPE_CHECKING:
 
 LEAD_PARAGRAPHS = 3
 """Paragraphs of a story's lead, where a name may be held back for the paragraph after."""
+
+
+def described_as_person(name: Token, words: tuple[str, ...]) -> bool:
+    """An untagged name the article describes as a person in apposition ("Amit Mehrotra, an analyst for X,").
+
+    The tagger leaves many names of people it has not seen untagged; an
+    appositive headed by a noun only a person can be ("analyst", "mother",
+    not "leader" or "auditor", which firms are too) says what the name is.
+    ``words`` are the name's words: two to four capitalised ones, no
+    organisation word among them ("Deutsche Bank, a lender" stays a body).
+    """
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if {w.lower() for w in words} & ORG_WORDS:
+        return False
+    for child in name.children:
+        if child.dep_ != "appos" or child.i < name.i or child.pos_ != "NOUN":
+            continue
+        noun = child.lower_
+        if noun in (ROLE_NOUNS | PERSON_NOUNS) - BODY_ROLES:
+            return True
+    return False
 
 
 class DescriptionResolution(Discourse):
@@ -189,6 +219,10 @@ class DescriptionResolution(Discourse):
                     found = self._proper(t)
                     if found is not None and found.kind in ("person", "organization"):
                         return found
+                    if found is not None and t.dep_ == "poss" and t.ent_type_ == "NORP" and t.tag_ == "NNPS":
+                        # "The Conservatives' letter": a people named in the plural as the owner
+                        # of a document is a party or a side, which writes as one body.
+                        return replace(found, kind="group")
         # "a report by the agency", "data released by the NCRB".
         links = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
         links += [a for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in AUTHORING_VERBS
@@ -269,10 +303,33 @@ class DescriptionResolution(Discourse):
             return replace(ahead, span=span)
         # "the government spokesman said" right after the same person's quotes,
         # unless what the article knows of their role says otherwise.
+        quote = self.quote  # ``continuing`` leaves it unset
         last = self.continuing(token.idx)
-        if last is not None and last.kind == "person" and (last.role is None or agrees(last.role)):
+        self.quote = quote
+        if last is not None and last.kind == "person" and (
+                last.role is None or agrees(last.role) or self._closes_run(self.history[-1][0])):
             return replace(last, span=span)
         return None
+
+    def _closes_run(self, last_at: int) -> bool:
+        """The quotation attributed ends a quotation run carried on by the speaker remembered at ``last_at``.
+
+        "“... the overall cost. / “Meanwhile, ... flight,” the government
+        spokesman said": a quotation running over paragraphs opens each with
+        a mark and closes only the last, so the attribution closing it names
+        whoever the run is from, a role the article has not given them included
+        ("Communications Minister" and "government spokesman" are one man).
+        The paragraph before must be that speaker's, opened and left unclosed.
+        """
+        if self.quote is None:
+            return False
+        para = self.parsed.paragraph_of(self.quote[0])  # 1-based: the one before is [para - 2]
+        if para < 2 or self.parsed.paragraph_of(last_at) != para - 1:
+            return False
+        if self.parsed.text[self.article.paragraphs[para - 1].start : self.quote[0]].strip():
+            return False
+        before = self.article.paragraphs[para - 2].text.strip()
+        return (before[:1] == "\u201c" and "\u201d" not in before) or (before[:1] == '"' and before.count('"') == 1)
 
     def heading_title(self, token: Token, agrees: Callable[[str | None], bool]) -> Speaker | None:
         """The person a title in a heading stands for, named with that title right below it.
@@ -315,6 +372,12 @@ class DescriptionResolution(Discourse):
             return None
         recent = [o for o in before
                   if any(m.start < token.idx and self.distance(m.start, token.idx) <= 1 for m in o.mentions)]
+        # "Pakistan's Ministry of Foreign Affairs says Islamabad has informed the U.N. Security
+        # Council ... The ministry says": of those in view, the one whose name the noun is in
+        # (a Chinese ministry named further back is out of view).
+        holding = [o for o in recent if noun in o.name.lower().split()]
+        if len(holding) == 1:
+            return Speaker(name=holding[0].name, span=span, kind="organization")
         # "the National Weather Service's Storm Prediction Center. The agency warns": a
         # possessor only modifies the organisation named after it, which is the one in view.
         heads = [o for o in recent if not all(

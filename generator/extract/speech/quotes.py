@@ -172,8 +172,9 @@ def _direct_cue(body: str, q: Quoted, para_start: int, para_end: int,
         after = after[:AFTER_CUE_WINDOW]
     for t in after:
         if is_cue(t, SPEECH_VERBS):
-            if any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in t.children):
-                # "Epstein would later ask to meet her sister": a request, not a cue.
+            if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and not q.start <= c.idx < q.end for c in t.children):
+                # "Epstein would later ask to meet her sister": a request, not a cue (a word
+                # of the quotation hung on the verb, "“Trump needs ...,” said X", is a misparse).
                 continue
             if ended and later is not None and not SENTENCE_END.search(body, t.idx, later):
                 # "“It was easy.” (UPS said of the incident, “We respect ...”": a cue in

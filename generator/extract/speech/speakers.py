@@ -19,7 +19,7 @@ from generator.extract.entities.acronyms import expansions
 from generator.extract.spans import SpanIndex
 from generator.extract.speech.bodies import OrganizationResolution
 from generator.extract.speech.continuity import ContinuityResolution
-from generator.extract.speech.descriptions import DescriptionResolution
+from generator.extract.speech.descriptions import DescriptionResolution, described_as_person
 from generator.extract.speech.discourse import (
     DEFINITE_DETERMINERS,
     MAX_SOURCE_CHARS,
@@ -114,6 +114,12 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
                 words = tuple(t.text for t in doc[start:end])
                 if (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and token.ent_type_ not in PLACE_LABELS
                         and not {w.lower() for w in words} & ORG_WORDS):
+                    self.forms.append((doc[start].idx, name_words(" ".join(words))))
+            elif token.pos_ == "PROPN" and not token.ent_type_:
+                # "Amit Mehrotra, an analyst for Deutsche Bank, ...": untagged, but described as a person.
+                start, end = self._name_tokens(token)
+                words = tuple(t.text for t in doc[start:end])
+                if described_as_person(token, words):
                     self.forms.append((doc[start].idx, name_words(" ".join(words))))
         for person in people:
             for form in (person.name, *person.aliases):
@@ -324,7 +330,7 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
         # ("said Mendes" as a product): a known person's name wins unless it is a place.
         person_like = label == "PERSON" or (
             label not in PLACE_LABELS and not words & ORG_WORDS and self._known_person(text)
-        )
+        ) or (label is None and described_as_person(token, tuple(t.text for t in toks)))
         if person_like:
             name = self.person_name(text, s)
             if name is None:
