@@ -294,3 +294,29 @@ def test_a_title_alone_is_the_one_person_introduced_with_it(parse: Parse) -> Non
     assert speaker_of(parse, KING, "security, fairness") in ("Charles", "King Charles")
     assert speaker_of(parse, KING, "get Britain building") in ("Charles", "King Charles")
     assert speaker_of(parse, KING, "good day") is None  # two people are prime ministers here
+
+
+# -- a passive cue's subject heard it or is its topic: never the speaker ---------------------
+
+def test_a_passive_cue_does_not_make_its_subject_the_speaker(parse: Parse) -> None:
+    """The old resolver gave both quotes to their passive subjects ("urged", "praised")."""
+    text = """Health workers warned
+
+Family doctors and their teams have been urged to "remain vigilant, particularly when travelling \
+to and from work", after reports of attacks.
+
+Crowds gathered outside the town hall. The atmosphere is "very tense" and police have been praised \
+as doing a "superb job keeping the groups apart".
+"""
+    found = said(parse, text)
+    for fragment in ("remain vigilant", "superb job"):
+        assert all(s is None for q, s in found if fragment in q), found
+
+
+
+def test_quoted_as_saying_keeps_its_passive_subject(parse: Parse) -> None:
+    text = """Peace talks
+
+Finance Minister Tom Hale was quoted as saying that "the border will stay open for now".
+"""
+    assert speaker_of(parse, text, "border will stay open") == "Tom Hale"

@@ -102,6 +102,11 @@ ADDRESSEE_VERBS = frozenset(
 )
 """Verbs whose passive subject is the hearer ("X was told that ..."), never the speaker."""
 
+PASSIVE_SPEAKER_VERBS = frozenset({"quote", "cite"})
+"""Cue verbs whose passive subject still speaks ("X was quoted as ..."). Every other cue in the
+passive has its hearer or its topic as subject ("doctors have been urged to ...", "police were
+praised as ...", "X is said to ..."): the speaker, if any, is the "by" agent."""
+
 CONDITION_MARKS = frozenset({"if", "unless"})
 """Subordinators of a condition: a reporting verb under one reports nothing said."""
 

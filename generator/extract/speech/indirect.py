@@ -80,11 +80,13 @@ def subject_of(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted]) -> Token 
                    and parsed.same_line(verb.head, verb))
         # A participle clause as subject ("Speaking to the Daily Mail, X claimed") names nobody.
         subjects = [c for c in verb.children if not content and c.dep_ in SUBJECT_DEPS
-                    and not (c.dep_ == "csubj" and c.pos_ == "VERB") and not is_hearer(c)
+                    and not (c.dep_ == "csubj" and c.pos_ == "VERB") and not is_hearer(c, cue=verb.i == cue.i)
                     and not inside(c.idx, quoted) and parsed.same_line(c, cue)]
         if subjects:
             # Two subjects ("spokesperson ... Chaudhry had said"): the name is the speaker.
             return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
+        if not content and any(c.dep_ == "nsubjpass" and is_hearer(c, cue=verb.i == cue.i) for c in verb.children):
+            return None  # "... and police have been praised as ...": the hearer's clause has no speaker to climb to
         adjacent = None if content else _adjacent_subject(verb)
         if adjacent is not None and parsed.same_line(adjacent, cue):
             return adjacent

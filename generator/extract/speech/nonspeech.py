@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from generator.lexicon.speech import ADDRESSEE_VERBS, CONDITION_MARKS, QUESTION_VERBS
+from generator.lexicon.speech import ADDRESSEE_VERBS, CONDITION_MARKS, PASSIVE_SPEAKER_VERBS, QUESTION_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -82,9 +82,16 @@ FRONTED_MARKS = frozenset({"when", "once", "after", "upon", "if"})
 """Words before a fronted participle of a question ("When asked whether ...")."""
 
 
-def is_hearer(subject: Token) -> bool:
-    """'X was told that ...': the passive subject of a telling verb heard it."""
-    return subject.dep_ == "nsubjpass" and subject.head.lemma_.lower() in ADDRESSEE_VERBS
+def is_hearer(subject: Token, *, cue: bool = False) -> bool:
+    """'X was told that ...': the passive subject of a telling verb heard it.
+
+    With ``cue`` the subject's verb is the cue itself, and any passive cue but "quoted" and
+    "cited" puts its hearer or topic in subject position ("doctors have been urged to '...'").
+    """
+    if subject.dep_ != "nsubjpass":
+        return False
+    lemma = subject.head.lemma_.lower()
+    return lemma in ADDRESSEE_VERBS or (cue and lemma not in PASSIVE_SPEAKER_VERBS)
 
 
 def is_conditional(verb: Token) -> bool:
