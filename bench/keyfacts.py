@@ -46,7 +46,7 @@ def _verbatim(texts: Path, pred: Path) -> tuple[int, int, float, int]:
             # A resolved opening pronoun ("He" -> "John Smith", "They" -> "Firefighters") is the one allowed change.
             source = body[fact["start"] : fact["end"]]
             first, _, rest = source.partition(" ")
-            bad += source != fact["text"] and not (first in RESOLVED and fact["text"].endswith(rest))
+            bad += source != fact["text"] and not (first.capitalize() in RESOLVED and fact["text"].endswith(rest))
     return total, bad, total / (briefs or 1), words // (briefs or 1)
 
 

@@ -747,12 +747,15 @@ def test_photo_captions_are_not_facts(parse: Parse) -> None:
         "Doctors in Baghdad treated the five-year-old boy for severe burns over several weeks last year.\n\n"
         "Youssif holds his sister's hand Friday.\n\n"
         "An inmate housed on the ninth floor of the county jail near the river.\n\n"
-        "His parents thanked the charity on Friday for paying for the treatment.\n"
+        "His parents thanked the charity on Friday for paying for the treatment.\n\n"
+        "The boy returns to the hospital on Tuesday for the last of his operations.\n"
     )
     eligible = {s.text: s.eligible for s in _sentences(doc, article)}
     assert eligible["Youssif holds his sister's hand Friday."] is False
     assert eligible["An inmate housed on the ninth floor of the county jail near the river."] is False
     assert eligible["His parents thanked the charity on Friday for paying for the treatment."] is True
+    # A scheduled event is in the present too, with "on" before its day.
+    assert eligible["The boy returns to the hospital on Tuesday for the last of his operations."] is True
 
 
 def test_the_tail_of_a_single_quoted_quotation_is_not_a_fact(parse: Parse) -> None:

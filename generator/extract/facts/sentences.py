@@ -150,13 +150,16 @@ def photo_caption(parsed: Parsed, sent: SpacySpan, start: int, end: int) -> bool
     """A photo caption left in the text: a paragraph of one sentence, in the present, of one day.
 
     Captions (scraped pages, CNN's stories) say what a picture shows in the
-    present simple with the day it was taken: "Youssif holds his sister's hand
-    Friday." News prose reports the same day in the past ("held ... on
-    Friday"). A sentence with no finite verb at all ("An inmate housed on the
-    ninth floor.") is a caption too: it states nothing.
+    present simple with the bare day it was taken: "Youssif holds his sister's
+    hand Friday." News prose reports the same day in the past ("held ... on
+    Friday"); a present with "on Tuesday" is a scheduled event ("Hingis makes
+    her return ... on Tuesday"), and the first paragraph is the lead. A
+    sentence with no finite verb at all ("An inmate housed on the ninth
+    floor.") is a caption too: it states nothing.
     """
     paras = parsed.paragraphs_between(start, end)
-    if len(parsed.article.paragraphs) < 2 or len(paras) != 1:
+    if len(parsed.article.paragraphs) < 2 or len(paras) != 1 or paras[0] == parsed.article.paragraphs[0]:
+        # The first paragraph is the lead, never a caption.
         return False
     para = paras[0]
     if parsed.text[para.start : para.end].strip() != parsed.text[start:end].strip():
@@ -166,7 +169,8 @@ def photo_caption(parsed: Parsed, sent: SpacySpan, start: int, end: int) -> bool
         return True
     auxiliary = any(c.dep_ in ("aux", "auxpass") for c in root.children)
     present = root.tag_ in ("VBZ", "VBP") and root.pos_ == "VERB" and not auxiliary
-    return present and any(t.lower_ in WEEKDAYS for t in sent)
+    # The bare day of a caption ("hand Friday"); "plays on Tuesday" is a scheduled event.
+    return present and any(t.lower_ in WEEKDAYS and t.head.pos_ != "ADP" for t in sent)
 
 
 def sentences(parsed: Parsed) -> list[Sentence]:
