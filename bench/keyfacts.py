@@ -5,7 +5,8 @@ Usage: ``python bench/keyfacts.py [--keep DIR] [--stories DIR]``
 Writes ``keyfacts_dev.jsonl``'s texts to a temporary folder, runs
 ``newsbrief extract`` over them and prints ``score.py keyfacts`` (ROUGE-1,
 ROUGE-2, ROUGE-L F1 of summary + facts, beside lead-3), plus checks that every
-fact is verbatim (``body[start:end] == text``, but for a resolved opening "He") and how many facts a brief has.
+fact is verbatim (``body[start:end] == text``, but for a resolved opening "He"
+or "They") and how many facts a brief has.
 The shared folder is ``../shared`` beside the repository unless
 ``NEWSBRIEF_SHARED`` names another.
 
@@ -25,6 +26,9 @@ from pathlib import Path
 
 from _shared import EVAL, extract, materialize, score
 
+RESOLVED = frozenset({"He", "She", "His", "Her", "They", "Their"})
+"""Opening pronouns a fact may show resolved to a name."""
+
 
 def _verbatim(texts: Path, pred: Path) -> tuple[int, int, float, int]:
     """(facts, facts not verbatim, mean facts per brief, words per brief on average)."""
@@ -39,12 +43,10 @@ def _verbatim(texts: Path, pred: Path) -> tuple[int, int, float, int]:
         for fact in rec["facts"]:
             total += 1
             words += len(fact["text"].split())
-            # A resolved opening pronoun ("He" -> "John Smith") is the one allowed change.
+            # A resolved opening pronoun ("He" -> "John Smith", "They" -> "Firefighters") is the one allowed change.
             source = body[fact["start"] : fact["end"]]
-            rest = source.split(" ", 1)[-1]
-            bad += source != fact["text"] and not (
-                source[:3] in ("He ", "She", "His", "Her") and fact["text"].endswith(rest)
-            )
+            first, _, rest = source.partition(" ")
+            bad += source != fact["text"] and not (first.capitalize() in RESOLVED and fact["text"].endswith(rest))
     return total, bad, total / (briefs or 1), words // (briefs or 1)
 
 

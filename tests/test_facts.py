@@ -740,3 +740,27 @@ def test_relative_dates_in_summary_and_facts_are_resolved(nlp: Any) -> None:
     # Without a date on the article nothing is resolved.
     undated = extract_brief(parse_article(replace(article, date=None), doc))
     assert undated.dates == ()
+
+
+def test_photo_captions_are_not_facts(parse: Parse) -> None:
+    article, doc = parse(
+        "Doctors in Baghdad treated the five-year-old boy for severe burns over several weeks last year.\n\n"
+        "Youssif holds his sister's hand Friday.\n\n"
+        "An inmate housed on the ninth floor of the county jail near the river.\n\n"
+        "His parents thanked the charity on Friday for paying for the treatment.\n\n"
+        "The boy returns to the hospital on Tuesday for the last of his operations.\n"
+    )
+    eligible = {s.text: s.eligible for s in _sentences(doc, article)}
+    assert eligible["Youssif holds his sister's hand Friday."] is False
+    assert eligible["An inmate housed on the ninth floor of the county jail near the river."] is False
+    assert eligible["His parents thanked the charity on Friday for paying for the treatment."] is True
+    # A scheduled event is in the present too, with "on" before its day.
+    assert eligible["The boy returns to the hospital on Tuesday for the last of his operations."] is True
+
+
+def test_the_tail_of_a_single_quoted_quotation_is_not_a_fact(parse: Parse) -> None:
+    article, doc = parse(
+        "The prosecutor told the jury: 'The money has gone. Grant Allen is involved in criminal behaviour,' "
+        "Mr Evans said on Monday in the trial at the city court.\n"
+    )
+    assert [s.eligible for s in _sentences(doc, article) if "Grant Allen" in s.text] == [False]

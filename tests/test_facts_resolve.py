@@ -116,3 +116,54 @@ def test_the_brief_page_shows_the_resolved_name(tmp_path: Path) -> None:
     lines = [line for line in facts.splitlines() if line.startswith("- ")]
     assert any("Smith\\] was charged with fraud" in line and "\\[" in line for line in lines), facts
     assert not any(line.startswith("- He ") for line in lines), facts
+
+
+def test_they_names_the_one_group_before(parse: Parse) -> None:
+    text = (
+        "Firefighters battled the blaze in the old mill for six hours on Sunday.\n\n"
+        "They said the building could not be saved and would be pulled down.\n"
+    )
+    assert _resolved(parse, text, 1) == "Firefighters said the building could not be saved and would be pulled down."
+
+
+def test_their_becomes_the_group_possessive(parse: Parse) -> None:
+    text = (
+        "The protesters gathered outside parliament in the rain on Monday.\n\n"
+        "Their leader was arrested later that day by officers from the city.\n"
+    )
+    assert _resolved(parse, text, 1) == "The protesters' leader was arrested later that day by officers from the city."
+
+
+def test_they_with_two_groups_before_is_left_alone(parse: Parse) -> None:
+    text = (
+        "Police arrested three men in Leeds on Monday after a long inquiry.\n\n"
+        "They were charged with fraud and will appear in court on Friday.\n"
+    )
+    assert _resolved(parse, text, 1) is None
+
+
+def test_he_before_the_same_name_is_someone_else(parse: Parse) -> None:
+    # Binding: "He told officers that Smith ..." cannot mean Smith.
+    text = (
+        "Detectives in Leeds arrested John Smith, a 42-year-old accountant, on Monday morning.\n\n"
+        "He told officers that Smith had been seen at the bank two days before.\n"
+    )
+    assert _resolved(parse, text, 1) is None
+
+
+MAIN_ACTOR = (
+    "Mr Peter Hall, a farmer from Devon, won the county prize for his bull on Saturday.\n\n"
+    "Mr Hall had entered the show every summer for twenty years.\n\n"
+    "Hall said the win had come as a complete surprise to the family.\n\n"
+    "The prize includes a silver trophy and a cheque for 500 pounds.\n\n"
+    "He plans to spend the money on a new tractor for the farm.\n"
+)
+
+
+def test_he_falls_back_on_the_main_actor(parse: Parse) -> None:
+    assert _resolved(parse, MAIN_ACTOR, 4) == "Peter Hall plans to spend the money on a new tractor for the farm."
+
+
+def test_main_actor_gives_way_to_a_person_named_since(parse: Parse) -> None:
+    text = MAIN_ACTOR.replace("The prize includes", "The judge, Tom Reed, said the prize includes")
+    assert _resolved(parse, text, 4) is None

@@ -1,6 +1,6 @@
 """Fit the summary and key-fact rankers on editors' highlights, with cross-validation.
 
-Usage: ``python train/keyfacts_ranker.py [--write] [--folds 5]``
+Usage: ``python train/keyfacts_ranker.py [--write] [--folds 5] [--cache DIR] [--nested-only]``
 
 Reads ``keyfacts_dev.jsonl`` (CNN / Daily Mail articles with the editors'
 highlights) from the shared folder (``../shared`` beside the checkout, or
@@ -107,13 +107,32 @@ class Doc:
     fact_rows: list[tuple[tuple[float, ...], float]]
 
 
-def load(limit: int | None = None) -> list[Doc]:
+def _parses(articles: list[Any], cache: Path | None) -> list[Any]:
+    """spaCy's parse of each article, kept in ``cache`` (a ``DocBin``) between runs when given."""
+    from spacy.tokens import DocBin
+
+    pipeline = nlp.load_pipeline()
+    file = cache / f"keyfacts_dev_{len(articles)}.spacy" if cache else None
+    if file is not None and file.exists():
+        docs = list(DocBin().from_disk(file).get_docs(pipeline.vocab))
+    else:
+        docs = list(pipeline.pipe(a.body for a in articles))
+        if file is not None:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            store = DocBin(store_user_data=True)
+            for d in docs:
+                store.add(d)
+            store.to_disk(file)
+    assert len(docs) == len(articles)
+    return docs
+
+
+def load(limit: int | None = None, cache: Path | None = None) -> list[Doc]:
     records = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     records = records[:limit] if limit else records
-    pipeline = nlp.load_pipeline()
     articles = [ingest.loads(r["text"], f"{SCORE.safe_id(r['id'])}.txt") for r in records]
     out = []
-    for record, article, spacy_doc in zip(records, articles, pipeline.pipe(a.body for a in articles), strict=True):
+    for record, article, spacy_doc in zip(records, articles, _parses(articles, cache), strict=True):
         parsed = nlp.parse(article, spacy_doc)
         sents = sentences(parsed)
         cands = select.fact_candidates(parsed, sents)
@@ -307,10 +326,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--limit", type=int, help="use only the first N articles (quick runs)")
     parser.add_argument("--write", action="store_true", help=f"fit on all and write {WEIGHTS_FILE.name}")
+    parser.add_argument("--cache", type=Path, help="keep spaCy's parses here between runs")
+    parser.add_argument("--nested-only", action="store_true", help="print only the nested cross-validated figure")
     args = parser.parse_args(argv)
-    docs = load(args.limit)
+    docs = load(args.limit, args.cache)
     lead3 = np.mean([rouge(d.lead3, d) for d in docs], axis=0)
     print(f"{len(docs)} articles; lead-3  R1 {lead3[0]:.4f}  R2 {lead3[1]:.4f}  RL {lead3[2]:.4f}")
+    if args.nested_only:
+        honest, settings = nested_cv(docs, args.folds)
+        print(f"nested {args.folds}-fold CV: R1 {honest[0]:.4f} R2 {honest[1]:.4f} RL {honest[2]:.4f} "
+              f"(lead-3 {honest[0] - lead3[0]:+.4f} / {honest[1] - lead3[1]:+.4f}); settings per fold: {settings}")
+        return 0
     setting, (r1, r2, rl) = grid_search(docs, args.folds, verbose=True)
     lam_s, lam_f, prior, budget = setting
     print(f"chosen: lambda summary {lam_s}, facts {lam_f}, prior {prior}, "

@@ -22,6 +22,7 @@ from generator.extract.facts.rank import (
     quoted_share,
     sentence_features,
 )
+from generator.lexicon.dates import WEEKDAYS
 from generator.lexicon.grammar import ANAPHORIC_DETS
 from generator.lexicon.speech import ANNOUNCING_VERBS
 from generator.nlp import span_ents
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
     from generator.nlp import Parsed
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""Tags of a finite verb: a statement has one."""
 MIN_WORDS = 6
 """Shorter pieces are fragments, captions or bylines, not facts."""
 MAX_WORDS = 60
@@ -55,6 +58,8 @@ _GLUED = re.compile(
     r"(?<=[a-z,])\s+(?=(?:The|A|An|He|She|It|They|His|Her|Their|This|But|In|On)\s+[a-z0-9])"
     r"|(?<=[A-Za-z])\s+(?=(?:He|She|They)\s+[a-z])"
 )
+_SINGLE_CLOSE = re.compile(r"[,.!?]['\u2019](?=\s|$)")
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\u2014-]))['\u2018]|\u2018")
 # Ending on an initial ("J.P.") means the sentence was split inside a name.
 _INITIAL_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)+$")
 
@@ -134,7 +139,38 @@ def _inside_quote(parsed: Parsed, start: int, end: int) -> bool:
         return True
     # Closing a quote it never opened: the tail of a quotation.
     inner = text.count("\u201d") > text.count("\u201c")
-    return inner or (text.count('"') % 2 == 1 and not text.lstrip().startswith('"'))
+    # Single quotation marks (Daily Mail style): a mark after a full stop or comma closes
+    # one ("... criminal behaviour,' prosecutor X told"); an apostrophe never follows them.
+    close = _SINGLE_CLOSE.search(text)
+    single = close is not None and not _SINGLE_OPEN.search(text, 0, close.start())
+    return inner or single or (text.count('"') % 2 == 1 and not text.lstrip().startswith('"'))
+
+
+def photo_caption(parsed: Parsed, sent: SpacySpan, start: int, end: int) -> bool:
+    """A photo caption left in the text: a paragraph of one sentence, in the present, of one day.
+
+    Captions (scraped pages, CNN's stories) say what a picture shows in the
+    present simple with the bare day it was taken: "Youssif holds his sister's
+    hand Friday." News prose reports the same day in the past ("held ... on
+    Friday"); a present with "on Tuesday" is a scheduled event ("Hingis makes
+    her return ... on Tuesday"), and the first paragraph is the lead. A
+    sentence with no finite verb at all ("An inmate housed on the ninth
+    floor.") is a caption too: it states nothing.
+    """
+    paras = parsed.paragraphs_between(start, end)
+    if len(parsed.article.paragraphs) < 2 or len(paras) != 1 or paras[0] == parsed.article.paragraphs[0]:
+        # The first paragraph is the lead, never a caption.
+        return False
+    para = paras[0]
+    if parsed.text[para.start : para.end].strip() != parsed.text[start:end].strip():
+        return False
+    root = sent.root
+    if root.pos_ in ("NOUN", "PROPN") and not any(t.tag_ in FINITE_TAGS for t in sent):
+        return True
+    auxiliary = any(c.dep_ in ("aux", "auxpass") for c in root.children)
+    present = root.tag_ in ("VBZ", "VBP") and root.pos_ == "VERB" and not auxiliary
+    # The bare day of a caption ("hand Friday"); "plays on Tuesday" is a scheduled event.
+    return present and any(t.lower_ in WEEKDAYS and t.head.pos_ != "ADP" for t in sent)
 
 
 def sentences(parsed: Parsed) -> list[Sentence]:
@@ -158,7 +194,11 @@ def sentences(parsed: Parsed) -> list[Sentence]:
     order = 0
     for index, ((start, end, sent), lemmas) in enumerate(zip(raw, lemma_sets, strict=True)):
         text = parsed.text[start:end]
-        eligible = _eligible(text, len(text.split())) and not _inside_quote(parsed, start, end)
+        eligible = (
+            _eligible(text, len(text.split()))
+            and not _inside_quote(parsed, start, end)
+            and not photo_caption(parsed, sent, start, end)
+        )
         out.append(
             Sentence(
                 index=index,
