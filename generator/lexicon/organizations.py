@@ -60,6 +60,8 @@ RULER_SKIP = frozenset(entries("ruler_skip.txt"))
 SPORTS = tagged("sports.tsv", "sport")
 """Sports named in a headline: the article is a sports report."""
 SPORTS_WORDS = tagged("sports.tsv", "sports-word")
+COMPETITIONS = tagged("sports.tsv", "competition")
+"""Competitions and races ("Champions League", "Grand National"): events, which are no entities."""
 """Words of match reports: four of them make an article a sports report, where place names are teams."""
 
 
@@ -101,6 +103,12 @@ def is_org_name(name: str, *, strong_only: bool = False) -> bool:
     if ws[-1] in heads or fold(name) in known_orgs():
         return True
     return len(ws) > 2 and ws[0] in ORG_LEADS and ws[1] in {"of", "for"}
+
+
+def is_competition(name: str) -> bool:
+    """A listed competition, or a name ending in one ("Crabbie's Grand National", "UEFA Champions League")."""
+    key = " ".join(folded_words(name))
+    return any(key == c or key.endswith(" " + c) for c in COMPETITIONS)
 
 
 def org_subtype(name: str) -> str | None:

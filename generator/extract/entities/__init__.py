@@ -27,6 +27,7 @@ from generator.extract.entities.classify import classify, context_votes, is_spor
 from generator.extract.entities.corrections import (
     abbreviations,
     companies_by_use,
+    competition_short_forms,
     expanded_acronyms,
     given_names_of_people,
     people_named_as_orgs,
@@ -106,6 +107,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     for group in groups.values():
         group.kind = classify(group, parts, sports, countries)
     teams_and_tails(doc, groups, parts)
+    competition_short_forms(groups)
     people_named_as_orgs(groups)
     given_names_of_people(groups)
     products(doc, groups)

@@ -16,6 +16,7 @@ from generator.lexicon.organizations import (
     SPORTS_WORDS,
     TEAM_NOUNS,
     THING_WORDS,
+    is_competition,
     is_org_name,
     known_orgs,
 )
@@ -64,6 +65,8 @@ def classify(
     # Laws, documents, events and awards are no entities ("National Labor
     # Relations Act", "Cheltenham Gold Cup"); "Bill" alone is a given name.
     if last in THING_WORDS and (" " in key or not is_given(text)):
+        return None
+    if is_competition(text):  # "Champions League", "Crabbie's Grand National": events
         return None
     # "Pat Tillman Award for Service", "Nobel Prize in Physics": the head of "X for Y" is X.
     head = key.split()
@@ -123,7 +126,7 @@ def classify(
         return "organization"
     if sports and not country and not votes["CUE_PERSON"]:
         # "at Cleveland" is an away game; only "in"/"from"... keep a listed town a place.
-        if readings and not votes["IN_PLACE"]:
+        if readings and not votes["LOCATIVE"]:
             return "organization"
         if not readings and place and not votes["LOCATIVE"]:
             return "organization"

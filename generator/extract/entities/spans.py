@@ -69,7 +69,7 @@ def trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> lis
             and (
                 doc[s].lower_ in LEADING_NOISE
                 or doc[s].is_punct
-                or doc[s].like_num
+                or (doc[s].like_num and not _ordinal_lead(doc, s, e, label))
                 or (
                     s + 1 < e
                     and doc[s + 1].text[:1].isupper()
@@ -111,6 +111,13 @@ def trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> lis
         if s < e:
             out.append((s, e))
     return out
+
+
+def _ordinal_lead(doc: Doc, s: int, e: int, label: str) -> bool:
+    """A capitalised ordinal word opening an organisation's name is part of it ("First Union",
+    "Third Bridge", "First Chicago NBD Corp."); before a person or a date it is not ("First Lady")."""
+    word = doc[s]
+    return label == "ORG" and word.is_title and word.is_alpha and s + 1 < e and doc[s + 1].text[:1].isupper()
 
 
 def _road_number(doc: Doc, s: int, e: int) -> bool:
