@@ -28,6 +28,7 @@ from generator.extract.entities.corrections import (
     abbreviations,
     companies_by_use,
     competition_short_forms,
+    roles_named_as_orgs,
     expanded_acronyms,
     given_names_of_people,
     people_named_as_orgs,
@@ -108,6 +109,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
         group.kind = classify(group, parts, sports, countries)
     teams_and_tails(doc, groups, parts)
     competition_short_forms(groups)
+    roles_named_as_orgs(groups)
     people_named_as_orgs(groups)
     given_names_of_people(groups)
     products(doc, groups)

@@ -28,6 +28,21 @@ _REVERSED = re.compile(
 """The other order: "Isis (Institute of Strategic and International Studies)"."""
 
 
+_COMMON = re.compile(r"\b((?:[a-z][a-z-]*\s+){1,5}[a-z][a-z-]*)\s*\(([A-Z]{2,6})s?\)")
+"""An acronym after lower-case words: "chief technology officer (CTO)", "intensive care unit (ICU)"."""
+
+
+def common_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the article expands into ordinary lower-case words: common nouns, never names.
+
+    Why: the model labels capital-letter abbreviations as organisations
+    ("CTO", "ICU", "SMS"); when the article itself spells one out in lower
+    case, it says the abbreviation is a job, a ward or a thing. Only where the
+    initials of the words right before the bracket spell it.
+    """
+    return frozenset(m.group(2) for m in _COMMON.finditer(text) if _fits(m.group(2), m.group(1).split()))
+
+
 def _fits(acronym: str, words: list[str]) -> int:
     """How many words at the end of ``words`` the acronym's letters spell (0 if none)."""
     letters = [c for c in acronym if c.isupper()]

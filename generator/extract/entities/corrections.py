@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.extract.entities.acronyms import expansions
+from generator.extract.entities.acronyms import common_acronyms, expansions
 from generator.extract.entities.build import Group, part_of_place
 from generator.extract.entities.evidence import person_like
 from generator.extract.entities.readings import beats_person, is_given
@@ -18,7 +18,7 @@ from generator.lexicon.organizations import (
     known_orgs,
     org_subtype,
 )
-from generator.lexicon.people import is_surname_like
+from generator.lexicon.people import ROLE_NOUNS, is_surname_like
 from generator.lexicon.places import VENUE_WORDS
 from generator.lexicon.text import fold
 
@@ -96,8 +96,12 @@ def given_names_of_people(groups: dict[str, Group]) -> None:
 
 
 def expanded_acronyms(body: str, groups: dict[str, Group]) -> None:
-    """An acronym the article expands is what its expansion is ("National Labor Relations Act (NLRA)" is a law,
-    so no entity; "Gauteng Provincial Disaster Management Centre (PDMC)" is that organisation)."""
+    """An acronym the article expands is what its expansion is ("National Labor Relations Act (NLRA)" is a law
+    and "chief technology officer (CTO)" a post, so no entity; "Gauteng Provincial Disaster Management Centre (PDMC)" is that organisation)."""
+    for acronym in common_acronyms(body):
+        short = groups.get(fold(acronym))
+        if short is not None and short.kind in {"organization", "person"}:
+            short.kind = None
     for acronym, name in expansions(body).items():
         short = groups.get(fold(acronym))
         if short is None:
@@ -205,4 +209,19 @@ def competition_short_forms(groups: dict[str, Group]) -> None:
     tails = {g.words[-1] for g in groups.values() if len(g.words) > 1 and is_competition(g.text)}
     for g in groups.values():
         if len(g.words) == 1 and g.words[0] in tails and g.kind == "organization" and fold(g.text) not in known_orgs():
+            g.kind = None
+
+
+def roles_named_as_orgs(groups: dict[str, Group]) -> None:
+    """An "organisation" whose last word is a role is a job title: no entity.
+
+    Why: the model labels titles written in capitals as organisations ("the
+    Berea District Administrator", "Lindi Municipal Director", "AP
+    Photographer"); a body's name ends in its head word ("Council",
+    "Ministry"), a post's in its holder. A listed name or a head word keeps it.
+    """
+    for g in groups.values():
+        if g.kind != "organization" or len(g.words) < 2 or g.parent:
+            continue
+        if g.words[-1].rstrip(".") in ROLE_NOUNS and not is_org_name(g.text) and fold(g.text) not in known_orgs():
             g.kind = None
