@@ -9,8 +9,8 @@ per document; for span-annotated sets also the exact-mention view). With
 and the gold entities missed; ``--by-article`` lists them per article, each
 wrong name with the kind the gold set gives it. ``--gold-file`` scores any gold file of the
 same format instead (held-out sets kept outside the repository: print only the
-figures of a set you may not read, never ``--errors`` or ``--by-article``). The shared folder is ``../shared`` beside the
-repository unless ``NEWSBRIEF_SHARED`` names another.
+figures of a set you may not read, never ``--errors`` or ``--by-article``). The shared
+folder is ``../shared`` beside the repository unless ``NEWSBRIEF_SHARED`` names another.
 """
 
 from __future__ import annotations

@@ -45,6 +45,8 @@ ORGANIZATION_HEADS = tagged(_ORGS, "source-org")
 """Common nouns for a non-governmental body: "the company denied that ..."."""
 TEAM_NOUNS = tagged(_ORGS, "team")
 """A name right after one of these lower-case nouns is a team ("the Italian club Torino")."""
+OUTLET_NOUNS = tagged(_ORGS, "outlet-noun")
+"""A name right beside one of these lower-case nouns is a news outlet ("the daily Granma", "Liberte newspaper")."""
 SOCIAL_PLATFORMS = tagged(_ORGS, "platform")
 """Social-media platforms, as written."""
 MASTHEAD_WORDS = frozenset(w.upper() if len(w) <= 2 else w.title() for w in tagged(_ORGS, "masthead"))

@@ -28,17 +28,18 @@ from generator.extract.entities.corrections import (
     abbreviations,
     companies_by_use,
     competition_short_forms,
-    roles_named_as_orgs,
     expanded_acronyms,
     given_names_of_people,
     people_named_as_orgs,
     products,
+    roles_named_as_orgs,
     teams_and_tails,
     venue_short_forms,
 )
 from generator.extract.entities.evidence import caps_tokens, has_evidence, reasons, title_tokens
 from generator.extract.entities.mentions import gazetteer_mentions, given_name_mentions, list_people, propagate
 from generator.extract.entities.names import name_parts, regnal_end
+from generator.extract.entities.org_cues import mark_cued_outlets
 from generator.extract.entities.place_cues import datelines, mark_cued_places
 from generator.extract.entities.readings import article_countries
 from generator.extract.entities.spans import before_title, joined_given_names, span_words, trim
@@ -94,6 +95,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     given_name_mentions(doc, groups, add)
     gazetteer_mentions(doc, groups, add, caps)
     mark_cued_places(doc, groups, add)
+    mark_cued_outlets(doc, groups, add)
     for group in groups.values():
         group.readings = gaz.lookup(group.text)
     context_votes(doc, groups)

@@ -30,7 +30,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-_NAME_VOTES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "GAZ", "DATELINE", "CUE_PLACE", "CUE_TEAM", "CUE_PERSON")
+_NAME_VOTES = (
+    "PERSON", "ORG", "GPE", "LOC", "FAC", "GAZ", "DATELINE", "CUE_PLACE", "CUE_TEAM", "CUE_OUTLET", "CUE_PERSON",
+)
 """Votes that some mention is a name: the model's name labels, the gazetteer, datelines, cues."""
 
 
@@ -100,7 +102,7 @@ def classify(
         return "person"
     if is_org_name(text, strong_only=True):
         return "organization"
-    if votes["CUE_TEAM"] and not votes["CUE_PERSON"]:
+    if (votes["CUE_TEAM"] or votes["CUE_OUTLET"]) and not votes["CUE_PERSON"]:
         return "organization"
     # "the town of Staouelli", "the Jebel al-Akhdar region": the sentence says it is a place.
     if votes["CUE_PLACE"] and not votes["CUE_PERSON"] and not is_org_name(text):

@@ -97,7 +97,8 @@ def given_names_of_people(groups: dict[str, Group]) -> None:
 
 def expanded_acronyms(body: str, groups: dict[str, Group]) -> None:
     """An acronym the article expands is what its expansion is ("National Labor Relations Act (NLRA)" is a law
-    and "chief technology officer (CTO)" a post, so no entity; "Gauteng Provincial Disaster Management Centre (PDMC)" is that organisation)."""
+    and "chief technology officer (CTO)" a post, so no entity; "Gauteng Provincial Disaster Management Centre
+    (PDMC)" is that organisation)."""
     for acronym in common_acronyms(body):
         short = groups.get(fold(acronym))
         if short is not None and short.kind in {"organization", "person"}:
