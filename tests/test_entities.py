@@ -819,3 +819,56 @@ def test_who_with_a_gendered_pronoun_is_a_person_cue_and_who_alone_is_not(nlp: A
     assert _who_with_pronoun(doc, 1)  # after "Qarvella"
     bull = next(t.i for t in doc if t.text == "Bull")
     assert not _who_with_pronoun(doc, bull + 1)
+
+
+# --- organisations: issue 12's ORG errors ---------------------------------------
+
+
+def test_ordinal_word_opens_an_organisation_name(parse: Parse) -> None:
+    _, _, orgs = run(parse, "Analysts said Minneapolis-based First Bank System Inc. was interested in buying "
+                            "the bank, and so was First Union.")
+    assert "First Bank System Inc." in names(orgs) or "First Bank System Inc" in names(orgs)
+    assert "Bank System Inc." not in names(orgs)
+
+
+def test_town_with_at_is_the_venue_in_a_race_report(parse: Parse) -> None:
+    _, places, orgs = run(parse, "RACING - TRAINER UPBEAT\n\nThe horse won first time out at Carlisle and the "
+                                 "trainer said the goal this season was the big race.")
+    assert "Carlisle" not in names(orgs)
+
+
+def test_competitions_and_their_short_forms_are_no_entities(parse: Parse) -> None:
+    _, _, orgs = run(parse, "Chelsea must finish fifth to reach the Champions League. The trainer said his horse "
+                            "would run in the Grand National. 'You need a classy horse for the National,' he said.")
+    assert not {"Champions League", "Grand National", "National"} & set(names(orgs))
+
+
+def test_job_title_the_model_calls_an_organisation_is_none(parse: Parse) -> None:
+    _, _, orgs = run(parse, "He reported the grievances to the Berea District Administrator and is awaiting a "
+                            "response from the Ministry of Local Government.")
+    assert "Berea District Administrator" not in names(orgs)
+    assert "Ministry of Local Government" in names(orgs)
+
+
+def test_acronym_spelt_out_in_lower_case_is_a_common_noun(parse: Parse) -> None:
+    _, _, orgs = run(parse, "The company hired a new chief technology officer (CTO) last month. The CTO joined "
+                            "from Epic Games.")
+    assert "CTO" not in names(orgs)
+
+
+def test_name_beside_an_outlet_noun_is_a_news_outlet(parse: Parse) -> None:
+    _, places, orgs = run(parse, "The writer died at the age of 79, the official newspaper Granma reported on "
+                                 "Saturday. Liberte newspaper said the bomb was hidden in a bag.")
+    assert {"Granma", "Liberte"} <= set(names(orgs))
+    assert by_name(orgs, "Granma").subtype == "news_outlet"
+    assert "Granma" not in names(places)
+
+
+def test_place_before_an_outlet_noun_stays_a_place(parse: Parse) -> None:
+    _, places, orgs = run(parse, "New York magazine ran a profile of the donor, who lives in New York.")
+    assert "New York" in names(places) and "New York" not in names(orgs)
+
+
+def test_wire_newsroom_signature_is_an_organisation(parse: Parse) -> None:
+    _, _, orgs = run(parse, "Prices fell on Friday, traders said.\n\n-- Jim Ballantyne, London Newsroom +44 171 542 8062")
+    assert "London Newsroom" in names(orgs)

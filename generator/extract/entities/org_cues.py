@@ -5,8 +5,9 @@ Notes:
     Foreign and small outlets are in no list and the model calls them people
     or places ("Granma", "Zycie Warszawy", "Prensa Latina"); the lower-case
     noun beside them says what they are, as "the town of" does for places. A
-    name the gazetteer knows is left alone: "New York magazine" must not turn
-    every other "New York" of the article into an organisation.
+    place name before the noun is left alone ("New York magazine" must not
+    turn every "New York" of the article into an organisation); after it
+    ("the newspaper Granma") the noun is the name's own apposition.
 """
 
 from __future__ import annotations
@@ -28,21 +29,21 @@ _NEWS_BEFORE = frozenset({"channel", "agency", "website", "network"})
 """Nouns that name an outlet after "news" ("Geo news channel"), not alone ("the Suez channel")."""
 
 
-def cued_outlets(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans of the names right after or right before an outlet noun written in lower case."""
-    found: list[tuple[int, int]] = []
+def cued_outlets(doc: Doc) -> list[tuple[int, int, bool]]:
+    """Token spans of the names right after (True) or right before (False) an outlet noun written in lower case."""
+    found: list[tuple[int, int, bool]] = []
     for tok in doc:
         i = tok.i
         before_news = tok.text in _NEWS_BEFORE and i > 0 and doc[i - 1].text == "news"
         if tok.text in OUTLET_NOUNS:
             end = name_run(doc, i + 1, tok.sent.end)
             if i + 1 < end <= i + 1 + MAX_WORDS:
-                found.append((i + 1, end))
+                found.append((i + 1, end, True))
         if tok.text in OUTLET_NOUNS or before_news:
             last = i - 1 - before_news
             start = name_run_before(doc, last + 1, tok.sent.start)
             if start <= last and last + 1 - start <= MAX_WORDS:
-                found.append((start, last + 1))
+                found.append((start, last + 1, False))
     return found
 
 
@@ -50,8 +51,8 @@ def mark_cued_outlets(doc: Doc, groups: dict[str, Group], add: Callable[[int, in
     """Vote "outlet" for each cued span: on the model's name when it is the same span, else as a new name."""
     by_span = {(s, e): g for g in groups.values() for s, e in g.mentions}
     covered = {i for s, e in by_span for i in range(s, e)}
-    for start, end in cued_outlets(doc):
-        if doc[start:end].text in gazetteer():
+    for start, end, after in cued_outlets(doc):
+        if not after and doc[start:end].text in gazetteer():
             continue
         group = by_span.get((start, end))
         if group is not None:
