@@ -37,7 +37,13 @@ from generator.extract.entities.corrections import (
     venue_short_forms,
 )
 from generator.extract.entities.evidence import caps_tokens, has_evidence, reasons, title_tokens
-from generator.extract.entities.mentions import gazetteer_mentions, given_name_mentions, list_people, propagate
+from generator.extract.entities.mentions import (
+    expansion_mentions,
+    gazetteer_mentions,
+    given_name_mentions,
+    list_people,
+    propagate,
+)
 from generator.extract.entities.names import name_parts, regnal_end
 from generator.extract.entities.org_cues import mark_cued_outlets
 from generator.extract.entities.place_cues import datelines, mark_cued_places
@@ -92,6 +98,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
             continue
         for start, end in trim(doc, ent.start, ent.end, keep_whole=listed, label=label):
             add(start, regnal_end(doc, start, end) if label == "PERSON" else end, label)
+    expansion_mentions(doc, groups, add)
     given_name_mentions(doc, groups, add)
     gazetteer_mentions(doc, groups, add, caps)
     mark_cued_places(doc, groups, add)

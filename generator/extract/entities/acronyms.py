@@ -76,6 +76,21 @@ def _shares_initials(acronym: str, words: list[str]) -> bool:
     return matched >= 2
 
 
+def expansion_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the names written right before their bracketed acronym, where the initials agree.
+
+    The spans of :func:`expansions`, for the places the model cut such a name
+    apart ("Nursing and Midwifery Council (NMC)" labelled "Midwifery Council").
+    """
+    found = expansions(text)
+    spans = []
+    for m in _EXPANDED.finditer(text):
+        name = found.get(m.group(2))
+        if name and m.group(1).endswith(name):
+            spans.append((m.end(1) - len(name), m.end(1)))
+    return spans
+
+
 def expansions(text: str) -> dict[str, str]:
     """Acronym → the name the article expands it to, where the initials agree."""
     found: dict[str, str] = {}
