@@ -881,3 +881,39 @@ def test_name_spelt_out_before_its_acronym_is_one_organisation(parse: Parse) -> 
     council = by_name(orgs, "Nursing and Midwifery Council")
     assert "NMC" in council.aliases
     assert "Midwifery Council" not in names(orgs)
+
+
+def test_ai_and_man_are_no_places(parse: Parse) -> None:
+    _, places, _ = run(parse, "Google is putting AI into every search. Man charged after crash in Leeds.")
+    assert not {"AI", "Man"} & set(names(places))
+
+
+def test_airport_is_an_organisation(parse: Parse) -> None:
+    _, places, orgs = run(parse, "Two flights had been cancelled, a statement from Kansai International "
+                                 "Airport said.")
+    assert "Kansai International Airport" in names(orgs)
+    assert "Kansai International Airport" not in names(places)
+
+
+def test_izafe_compound_is_an_organisation(parse: Parse) -> None:
+    people, _, orgs = run(parse, "The mosque had served as the headquarters of Lashkar-e-Taiba until 2013, when "
+                                 "Pakistan banned the group.")
+    assert "Lashkar-e-Taiba" in names(orgs) and "Lashkar-e-Taiba" not in names(people)
+
+
+def test_abbreviation_that_reports_is_an_outlet(parse: Parse) -> None:
+    _, _, orgs = run(parse, "The hen was called Doggie, TMZ reports. The family's show was cancelled.")
+    assert by_name(orgs, "TMZ").subtype == "news_outlet"
+
+
+def test_the_and_a_masthead_word_mid_sentence_is_an_outlet(parse: Parse) -> None:
+    _, _, orgs = run(parse, "Cohen, who was a policy adviser to the US Congress, told The Sun: \u201cIt all "
+                            "started to change.\u201d")
+    assert any(n in {"The Sun", "Sun"} for n in names(orgs))
+
+
+def test_organisation_of_a_country_is_one_name(parse: Parse) -> None:
+    _, places, orgs = run(parse, "The jobs numbers end the recession debate, said Chartered Professional "
+                                 "Accountants of Canada\u2019s chief economist, David-Alexandre Brassard.")
+    assert "Chartered Professional Accountants of Canada" in names(orgs)
+    assert "Chartered Professional Accountants" not in names(orgs) and "Canada" not in names(places)

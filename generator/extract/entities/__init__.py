@@ -48,7 +48,7 @@ from generator.extract.entities.names import name_parts, regnal_end
 from generator.extract.entities.org_cues import mark_cued_outlets
 from generator.extract.entities.place_cues import datelines, mark_cued_places
 from generator.extract.entities.readings import article_countries
-from generator.extract.entities.spans import before_title, joined_given_names, span_words, trim
+from generator.extract.entities.spans import before_title, joined_given_names, joined_of_places, span_words, trim
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.organizations import is_org_name, known_orgs
 from generator.lexicon.text import fold
@@ -87,7 +87,8 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     for start, end in datelines(doc, article.body):
         add(start, end, "DATELINE")
     taken = {i for g in groups.values() for s, e in g.mentions for i in range(s, e)}
-    for ent_start, ent_end, label in joined_given_names(doc, [(e.start, e.end, e.label_) for e in doc.ents]):
+    spans = joined_of_places(doc, joined_given_names(doc, [(e.start, e.end, e.label_) for e in doc.ents]))
+    for ent_start, ent_end, label in spans:
         if label not in CANDIDATE_LABELS or any(i in caps or i in taken for i in range(ent_start, ent_end)):
             continue
         ent = doc[ent_start:ent_end]

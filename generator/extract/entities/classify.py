@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from generator.extract.entities.build import Group
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+_IZAFE = re.compile(r"[A-Z][a-z]+-e-[A-Z]")
+"""An izafe compound: "Lashkar-e-Taiba"."""
 _NAME_VOTES = (
     "PERSON", "ORG", "GPE", "LOC", "FAC", "GAZ", "DATELINE", "CUE_PLACE", "CUE_TEAM", "CUE_OUTLET", "CUE_PERSON",
 )
@@ -101,6 +104,10 @@ def classify(
     ):
         return "person"
     if is_org_name(text, strong_only=True):
+        return "organization"
+    # "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Tehrik-e-Taliban": a Persian/Urdu izafe compound ("army of
+    # the pure") names a movement or party; people are not named so in news.
+    if _IZAFE.search(text) and not votes["CUE_PERSON"]:
         return "organization"
     if (votes["CUE_TEAM"] or votes["CUE_OUTLET"]) and not votes["CUE_PERSON"]:
         return "organization"

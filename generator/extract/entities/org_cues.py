@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from generator.extract.entities.build import Group
 from generator.extract.entities.place_cues import name_run, name_run_before
 from generator.lexicon.gazetteer import gazetteer
-from generator.lexicon.organizations import OUTLET_NOUNS
+from generator.lexicon.organizations import NEWS_HEADS, OUTLET_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -27,6 +27,15 @@ MAX_WORDS = 4
 """An outlet's name is short; a longer run is a headline or a list."""
 _NEWS_BEFORE = frozenset({"channel", "agency", "website", "network"})
 """Nouns that name an outlet after "news" ("Geo news channel"), not alone ("the Suez channel")."""
+
+
+_REPORTS = frozenset({"reports", "reported"})
+"""A capital-letter abbreviation that reports, or after "reports", is an outlet: "TMZ reports", "reports TMZ"."""
+
+
+def _abbreviation(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    return tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 6
 
 
 def cued_outlets(doc: Doc) -> list[tuple[int, int, bool]]:
@@ -39,6 +48,15 @@ def cued_outlets(doc: Doc) -> list[tuple[int, int, bool]]:
             end = name_run(doc, i + 1, tok.sent.end)
             if i + 1 < end <= i + 1 + MAX_WORDS:
                 found.append((i + 1, end, True))
+        # "told The Sun", "in The Times": a capital "The" inside a sentence before a masthead word.
+        if tok.text == "The" and not tok.is_sent_start and i > 0 and "\n" not in doc[i - 1].whitespace_:
+            end = name_run(doc, i + 1, tok.sent.end)
+            if i + 1 < end <= i + 1 + MAX_WORDS and doc[end - 1].lower_ in NEWS_HEADS:
+                found.append((i + 1, end, True))
+        if tok.lower_ in _REPORTS:
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(doc) and _abbreviation(doc, j):
+                    found.append((j, j + 1, True))
         if tok.text in OUTLET_NOUNS or before_news:
             last = i - 1 - before_news
             start = name_run_before(doc, last + 1, tok.sent.start)
