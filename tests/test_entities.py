@@ -917,3 +917,9 @@ def test_organisation_of_a_country_is_one_name(parse: Parse) -> None:
                                  "Accountants of Canada\u2019s chief economist, David-Alexandre Brassard.")
     assert "Chartered Professional Accountants of Canada" in names(orgs)
     assert "Chartered Professional Accountants" not in names(orgs) and "Canada" not in names(places)
+
+
+def test_role_before_a_full_name_beats_a_head_word_surname(parse: Parse) -> None:
+    people, _, orgs = run(parse, "Labor journalist Alex Press noted this year that the strike was the largest "
+                                 "in decades.")
+    assert "Alex Press" in names(people) and "Alex Press" not in names(orgs)

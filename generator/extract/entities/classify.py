@@ -103,6 +103,10 @@ def classify(
         and not holds_place(text)
     ):
         return "person"
+    # "Labor journalist Alex Press": a title or role before a given name and a surname beats a
+    # head word that is also a surname ("Press", "Bank", "House").
+    if votes["CUE_PERSON"] and 2 <= len(words) <= 3 and is_given(words[0]) and not votes["CUE_TEAM"]:
+        return "person"
     if is_org_name(text, strong_only=True):
         return "organization"
     # "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Tehrik-e-Taliban": a Persian/Urdu izafe compound ("army of
