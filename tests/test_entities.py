@@ -843,13 +843,6 @@ def test_competitions_and_their_short_forms_are_no_entities(parse: Parse) -> Non
     assert not {"Champions League", "Grand National", "National"} & set(names(orgs))
 
 
-def test_job_title_the_model_calls_an_organisation_is_none(parse: Parse) -> None:
-    _, _, orgs = run(parse, "He reported the grievances to the Berea District Administrator and is awaiting a "
-                            "response from the Ministry of Local Government.")
-    assert "Berea District Administrator" not in names(orgs)
-    assert "Ministry of Local Government" in names(orgs)
-
-
 def test_acronym_spelt_out_in_lower_case_is_a_common_noun(parse: Parse) -> None:
     _, _, orgs = run(parse, "The company hired a new chief technology officer (CTO) last month. The CTO joined "
                             "from Epic Games.")

@@ -32,7 +32,6 @@ from generator.extract.entities.corrections import (
     given_names_of_people,
     people_named_as_orgs,
     products,
-    roles_named_as_orgs,
     teams_and_tails,
     venue_short_forms,
 )
@@ -119,7 +118,6 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
         group.kind = classify(group, parts, sports, countries)
     teams_and_tails(doc, groups, parts)
     competition_short_forms(groups)
-    roles_named_as_orgs(groups)
     people_named_as_orgs(groups)
     given_names_of_people(groups)
     products(doc, groups)

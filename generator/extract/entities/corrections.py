@@ -18,7 +18,7 @@ from generator.lexicon.organizations import (
     known_orgs,
     org_subtype,
 )
-from generator.lexicon.people import ROLE_NOUNS, is_surname_like
+from generator.lexicon.people import is_surname_like
 from generator.lexicon.places import VENUE_WORDS
 from generator.lexicon.text import fold
 
@@ -210,19 +210,4 @@ def competition_short_forms(groups: dict[str, Group]) -> None:
     tails = {g.words[-1] for g in groups.values() if len(g.words) > 1 and is_competition(g.text)}
     for g in groups.values():
         if len(g.words) == 1 and g.words[0] in tails and g.kind == "organization" and fold(g.text) not in known_orgs():
-            g.kind = None
-
-
-def roles_named_as_orgs(groups: dict[str, Group]) -> None:
-    """An "organisation" whose last word is a role is a job title: no entity.
-
-    Why: the model labels titles written in capitals as organisations ("the
-    Berea District Administrator", "Lindi Municipal Director", "AP
-    Photographer"); a body's name ends in its head word ("Council",
-    "Ministry"), a post's in its holder. A listed name or a head word keeps it.
-    """
-    for g in groups.values():
-        if g.kind != "organization" or len(g.words) < 2 or g.parent:
-            continue
-        if g.words[-1].rstrip(".") in ROLE_NOUNS and not is_org_name(g.text) and fold(g.text) not in known_orgs():
             g.kind = None
