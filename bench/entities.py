@@ -1,14 +1,16 @@
 """Score people, places and organisations on a development gold set.
 
-Usage: ``python bench/entities.py [ner_dev|quotes_dev] [--keep DIR] [--errors] [--by-article]``
+Usage: ``python bench/entities.py [ner_dev|quotes_dev] [--gold-file F] [--keep DIR] [--errors] [--by-article]``
 
 Writes the gold set's texts to a temporary folder, runs ``newsbrief extract``
 over them and prints ``score.py entities`` per kind (entity view: unique names
 per document; for span-annotated sets also the exact-mention view). With
 ``--errors`` it lists, per kind, the forms predicted but not in the gold set
 and the gold entities missed; ``--by-article`` lists them per article, each
-wrong name with the kind the gold set gives it. The shared folder is ``../shared`` beside the
-repository unless ``NEWSBRIEF_SHARED`` names another.
+wrong name with the kind the gold set gives it. ``--gold-file`` scores any gold file of the
+same format instead (held-out sets kept outside the repository: print only the
+figures of a set you may not read, never ``--errors`` or ``--by-article``). The shared
+folder is ``../shared`` beside the repository unless ``NEWSBRIEF_SHARED`` names another.
 """
 
 from __future__ import annotations
@@ -101,11 +103,20 @@ def _by_article(gold: Path, pred: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("gold", nargs="?", default="ner_dev", choices=GOLD_SETS)
+    parser.add_argument(
+        "--gold-file", type=Path,
+        help="score this JSONL (quotes_dev or ner_dev format) instead (held-out sets kept outside the repository)",
+    )
     parser.add_argument("--keep", type=Path, help="write texts and predictions here instead of a temp dir")
     parser.add_argument("--errors", action="store_true", help="list wrong and missed forms per kind")
     parser.add_argument("--by-article", action="store_true", help="list wrong and missed names per article")
     args = parser.parse_args(argv)
-    gold = EVAL / f"{args.gold}.jsonl"
+    gold = args.gold_file or EVAL / f"{args.gold}.jsonl"
+    if args.gold_file:
+        args.gold = args.gold_file.stem
+        if not any(doc.get("entities") for doc in _read(gold)):
+            print(f"{gold} has no entity annotations: nothing to score", file=sys.stderr)
+            return 1
     with tempfile.TemporaryDirectory(prefix="newsbrief-bench-") as tmp:
         work = args.keep or Path(tmp)
         texts, pred = work / "texts", work / f"{args.gold}.pred.jsonl"

@@ -45,6 +45,8 @@ ORGANIZATION_HEADS = tagged(_ORGS, "source-org")
 """Common nouns for a non-governmental body: "the company denied that ..."."""
 TEAM_NOUNS = tagged(_ORGS, "team")
 """A name right after one of these lower-case nouns is a team ("the Italian club Torino")."""
+OUTLET_NOUNS = tagged(_ORGS, "outlet-noun")
+"""A name right beside one of these lower-case nouns is a news outlet ("the daily Granma", "Liberte newspaper")."""
 SOCIAL_PLATFORMS = tagged(_ORGS, "platform")
 """Social-media platforms, as written."""
 MASTHEAD_WORDS = frozenset(w.upper() if len(w) <= 2 else w.title() for w in tagged(_ORGS, "masthead"))
@@ -60,6 +62,8 @@ RULER_SKIP = frozenset(entries("ruler_skip.txt"))
 SPORTS = tagged("sports.tsv", "sport")
 """Sports named in a headline: the article is a sports report."""
 SPORTS_WORDS = tagged("sports.tsv", "sports-word")
+COMPETITIONS = tagged("sports.tsv", "competition")
+"""Competitions and races ("Champions League", "Grand National"): events, which are no entities."""
 """Words of match reports: four of them make an article a sports report, where place names are teams."""
 
 
@@ -101,6 +105,12 @@ def is_org_name(name: str, *, strong_only: bool = False) -> bool:
     if ws[-1] in heads or fold(name) in known_orgs():
         return True
     return len(ws) > 2 and ws[0] in ORG_LEADS and ws[1] in {"of", "for"}
+
+
+def is_competition(name: str) -> bool:
+    """A listed competition, or a name ending in one ("Crabbie's Grand National", "UEFA Champions League")."""
+    key = " ".join(folded_words(name))
+    return any(key == c or key.endswith(" " + c) for c in COMPETITIONS)
 
 
 def org_subtype(name: str) -> str | None:

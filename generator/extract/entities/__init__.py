@@ -27,6 +27,7 @@ from generator.extract.entities.classify import classify, context_votes, is_spor
 from generator.extract.entities.corrections import (
     abbreviations,
     companies_by_use,
+    competition_short_forms,
     expanded_acronyms,
     given_names_of_people,
     people_named_as_orgs,
@@ -35,11 +36,18 @@ from generator.extract.entities.corrections import (
     venue_short_forms,
 )
 from generator.extract.entities.evidence import caps_tokens, has_evidence, reasons, title_tokens
-from generator.extract.entities.mentions import gazetteer_mentions, given_name_mentions, list_people, propagate
+from generator.extract.entities.mentions import (
+    expansion_mentions,
+    gazetteer_mentions,
+    given_name_mentions,
+    list_people,
+    propagate,
+)
 from generator.extract.entities.names import name_parts, regnal_end
+from generator.extract.entities.org_cues import mark_cued_outlets
 from generator.extract.entities.place_cues import datelines, mark_cued_places
 from generator.extract.entities.readings import article_countries
-from generator.extract.entities.spans import before_title, joined_given_names, span_words, trim
+from generator.extract.entities.spans import before_title, joined_given_names, joined_of_places, span_words, trim
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.organizations import is_org_name, known_orgs
 from generator.lexicon.text import fold
@@ -78,7 +86,8 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     for start, end in datelines(doc, article.body):
         add(start, end, "DATELINE")
     taken = {i for g in groups.values() for s, e in g.mentions for i in range(s, e)}
-    for ent_start, ent_end, label in joined_given_names(doc, [(e.start, e.end, e.label_) for e in doc.ents]):
+    spans = joined_of_places(doc, joined_given_names(doc, [(e.start, e.end, e.label_) for e in doc.ents]))
+    for ent_start, ent_end, label in spans:
         if label not in CANDIDATE_LABELS or any(i in caps or i in taken for i in range(ent_start, ent_end)):
             continue
         ent = doc[ent_start:ent_end]
@@ -89,9 +98,11 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
             continue
         for start, end in trim(doc, ent.start, ent.end, keep_whole=listed, label=label):
             add(start, regnal_end(doc, start, end) if label == "PERSON" else end, label)
+    expansion_mentions(doc, groups, add)
     given_name_mentions(doc, groups, add)
     gazetteer_mentions(doc, groups, add, caps)
     mark_cued_places(doc, groups, add)
+    mark_cued_outlets(doc, groups, add)
     for group in groups.values():
         group.readings = gaz.lookup(group.text)
     context_votes(doc, groups)
@@ -106,6 +117,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     for group in groups.values():
         group.kind = classify(group, parts, sports, countries)
     teams_and_tails(doc, groups, parts)
+    competition_short_forms(groups)
     people_named_as_orgs(groups)
     given_names_of_people(groups)
     products(doc, groups)

@@ -28,6 +28,21 @@ _REVERSED = re.compile(
 """The other order: "Isis (Institute of Strategic and International Studies)"."""
 
 
+_COMMON = re.compile(r"\b((?:[a-z][a-z-]*\s+){1,5}[a-z][a-z-]*)\s*\(([A-Z]{2,6})s?\)")
+"""An acronym after lower-case words: "chief technology officer (CTO)", "intensive care unit (ICU)"."""
+
+
+def common_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the article expands into ordinary lower-case words: common nouns, never names.
+
+    Why: the model labels capital-letter abbreviations as organisations
+    ("CTO", "ICU", "SMS"); when the article itself spells one out in lower
+    case, it says the abbreviation is a job, a ward or a thing. Only where the
+    initials of the words right before the bracket spell it.
+    """
+    return frozenset(m.group(2) for m in _COMMON.finditer(text) if _fits(m.group(2), m.group(1).split()))
+
+
 def _fits(acronym: str, words: list[str]) -> int:
     """How many words at the end of ``words`` the acronym's letters spell (0 if none)."""
     letters = [c for c in acronym if c.isupper()]
@@ -59,6 +74,21 @@ def _shares_initials(acronym: str, words: list[str]) -> bool:
             matched += 1
             i = j + 1
     return matched >= 2
+
+
+def expansion_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the names written right before their bracketed acronym, where the initials agree.
+
+    The spans of :func:`expansions`, for the places the model cut such a name
+    apart ("Nursing and Midwifery Council (NMC)" labelled "Midwifery Council").
+    """
+    found = expansions(text)
+    spans = []
+    for m in _EXPANDED.finditer(text):
+        name = found.get(m.group(2))
+        if name and m.group(1).endswith(name):
+            spans.append((m.end(1) - len(name), m.end(1)))
+    return spans
 
 
 def expansions(text: str) -> dict[str, str]:

@@ -275,5 +275,7 @@ def build_organizations(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ..
         name = _fullest(parsed, members)
         org = next((known[fold(g.text)] for g in members if fold(g.text) in known), None)
         subtype = org.subtype if org else next((s for g in members if (s := org_subtype(g.text))), None)
+        if subtype is None and any(g.votes["CUE_OUTLET"] for g in members):
+            subtype = "news_outlet"  # "the daily Granma": the sentence says so
         orgs.append(_entity(parsed, "organization", members, name=name, subtype=subtype))
     return tuple(sorted(orgs, key=_first))

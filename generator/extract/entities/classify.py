@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from generator.extract.entities.build import Group
@@ -16,6 +17,7 @@ from generator.lexicon.organizations import (
     SPORTS_WORDS,
     TEAM_NOUNS,
     THING_WORDS,
+    is_competition,
     is_org_name,
     known_orgs,
 )
@@ -29,7 +31,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-_NAME_VOTES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "GAZ", "DATELINE", "CUE_PLACE", "CUE_TEAM", "CUE_PERSON")
+_IZAFE = re.compile(r"[A-Z][a-z]+-e-[A-Z]")
+"""An izafe compound: "Lashkar-e-Taiba"."""
+_NAME_VOTES = (
+    "PERSON", "ORG", "GPE", "LOC", "FAC", "GAZ", "DATELINE", "CUE_PLACE", "CUE_TEAM", "CUE_OUTLET", "CUE_PERSON",
+)
 """Votes that some mention is a name: the model's name labels, the gazetteer, datelines, cues."""
 
 
@@ -65,6 +71,8 @@ def classify(
     # Relations Act", "Cheltenham Gold Cup"); "Bill" alone is a given name.
     if last in THING_WORDS and (" " in key or not is_given(text)):
         return None
+    if is_competition(text):  # "Champions League", "Crabbie's Grand National": events
+        return None
     # "Pat Tillman Award for Service", "Nobel Prize in Physics": the head of "X for Y" is X.
     head = key.split()
     for n, word in enumerate(head[1:], 1):
@@ -95,9 +103,17 @@ def classify(
         and not holds_place(text)
     ):
         return "person"
+    # "Labor journalist Alex Press": a title or role before a given name and a surname beats a
+    # head word that is also a surname ("Press", "Bank", "House").
+    if votes["CUE_PERSON"] and 2 <= len(words) <= 3 and is_given(words[0]) and not votes["CUE_TEAM"]:
+        return "person"
     if is_org_name(text, strong_only=True):
         return "organization"
-    if votes["CUE_TEAM"] and not votes["CUE_PERSON"]:
+    # "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Tehrik-e-Taliban": a Persian/Urdu izafe compound ("army of
+    # the pure") names a movement or party; people are not named so in news.
+    if _IZAFE.search(text) and not votes["CUE_PERSON"]:
+        return "organization"
+    if (votes["CUE_TEAM"] or votes["CUE_OUTLET"]) and not votes["CUE_PERSON"]:
         return "organization"
     # "the town of Staouelli", "the Jebel al-Akhdar region": the sentence says it is a place.
     if votes["CUE_PLACE"] and not votes["CUE_PERSON"] and not is_org_name(text):
@@ -123,7 +139,7 @@ def classify(
         return "organization"
     if sports and not country and not votes["CUE_PERSON"]:
         # "at Cleveland" is an away game; only "in"/"from"... keep a listed town a place.
-        if readings and not votes["IN_PLACE"]:
+        if readings and not votes["LOCATIVE"]:
             return "organization"
         if not readings and place and not votes["LOCATIVE"]:
             return "organization"

@@ -6,11 +6,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.extract.entities.acronyms import expansions
+from generator.extract.entities.acronyms import common_acronyms, expansions
 from generator.extract.entities.build import Group, part_of_place
 from generator.extract.entities.evidence import person_like
 from generator.extract.entities.readings import beats_person, is_given
-from generator.lexicon.organizations import AFTER_ORG, THING_WORDS, is_org_name, known_orgs, org_subtype
+from generator.lexicon.organizations import (
+    AFTER_ORG,
+    THING_WORDS,
+    is_competition,
+    is_org_name,
+    known_orgs,
+    org_subtype,
+)
 from generator.lexicon.people import is_surname_like
 from generator.lexicon.places import VENUE_WORDS
 from generator.lexicon.text import fold
@@ -89,8 +96,13 @@ def given_names_of_people(groups: dict[str, Group]) -> None:
 
 
 def expanded_acronyms(body: str, groups: dict[str, Group]) -> None:
-    """An acronym the article expands is what its expansion is ("National Labor Relations Act (NLRA)" is a law,
-    so no entity; "Gauteng Provincial Disaster Management Centre (PDMC)" is that organisation)."""
+    """An acronym the article expands is what its expansion is ("National Labor Relations Act (NLRA)" is a law
+    and "chief technology officer (CTO)" a post, so no entity; "Gauteng Provincial Disaster Management Centre
+    (PDMC)" is that organisation)."""
+    for acronym in common_acronyms(body):
+        short = groups.get(fold(acronym))
+        if short is not None and short.kind in {"organization", "person"}:
+            short.kind = None
     for acronym, name in expansions(body).items():
         short = groups.get(fold(acronym))
         if short is None:
@@ -186,3 +198,16 @@ def companies_by_use(doc: Doc, groups: dict[str, Group], parts: set[tuple[str, .
             continue
         if any(e < len(doc) and doc[e].lower_ in AFTER_ORG for _, e in g.mentions):
             g.kind = "organization"
+
+
+def competition_short_forms(groups: dict[str, Group]) -> None:
+    """A one-word name that ends a competition the article names is that competition: no entity.
+
+    Why: race and match reports shorten "the Grand National" to "the National",
+    and the model calls the short form an organisation; the article's own full
+    name says it is an event.
+    """
+    tails = {g.words[-1] for g in groups.values() if len(g.words) > 1 and is_competition(g.text)}
+    for g in groups.values():
+        if len(g.words) == 1 and g.words[0] in tails and g.kind == "organization" and fold(g.text) not in known_orgs():
+            g.kind = None

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from generator.extract.budget import check
+from generator.extract.entities.acronyms import expansion_spans
 from generator.extract.entities.build import Group
 from generator.extract.entities.names import name_parts
 from generator.extract.entities.readings import is_wide
@@ -20,6 +21,31 @@ from generator.lexicon.text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+
+def expansion_mentions(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None]) -> None:
+    """A name the article spells out before its acronym is one name, whatever pieces the model made of it.
+
+    Why: the model cuts long names at "and" or "of" ("Nursing and Midwifery
+    Council (NMC)" labelled "Midwifery Council", "London International
+    Financial Futures and Options Exchange (LIFFE)" as two organisations);
+    the bracketed acronym whose letters are the name's initials says where
+    the name starts. The pieces lose those mentions to the whole name.
+    """
+    for start_char, end_char in expansion_spans(doc.text):
+        span = doc.char_span(start_char, end_char, alignment_mode="contract")
+        if span is None or len(span) < 2:
+            continue
+        start, end = span.start, span.end
+        if any((start, end) in g.mentions for g in groups.values()):
+            continue
+        pieces = [g for g in groups.values() if any(s < end and start < e for s, e in g.mentions)]
+        # Only where the model found a name inside it and nothing reaching out of it.
+        if not pieces or any(s < start or e > end for g in pieces for s, e in g.mentions if s < end and start < e):
+            continue
+        for g in pieces:
+            g.mentions = [(s, e) for s, e in g.mentions if not (s < end and start < e)]
+        add(start, end, "ORG")
 
 
 LIST_SEPARATORS = frozenset({",", ";", "(", ")", ":", "-", "–", "—", "."})

@@ -53,6 +53,22 @@ def _name_run(doc: Doc, i: int, stop: int) -> int:
     return j
 
 
+def name_run(doc: Doc, i: int, stop: int) -> int:
+    """End of the run of capitalised words from token ``i`` (up to ``stop``): ``i`` if there is none."""
+    return _name_run(doc, i, stop)
+
+
+def name_run_before(doc: Doc, end: int, stop: int) -> int:
+    """Start of the run of capitalised words ending before token ``end`` (back to ``stop``): ``end`` if none.
+
+    A sentence's first word is capitalised whatever it is, so it joins the run only as a proper noun.
+    """
+    j = end
+    while j > stop and _is_name_token(doc, j - 1) and not (doc[j - 1].is_sent_start and doc[j - 1].pos_ != "PROPN"):
+        j -= 1
+    return j
+
+
 def listed_after_of(doc: Doc, start: int, stop: int) -> list[tuple[int, int]]:
     """The names listed from token ``start``: "Ha Tuke, Mechaling, Ha Pitso and Mokotane" (up to ``stop``)."""
     items: list[tuple[int, int]] = []
@@ -142,4 +158,13 @@ def mark_cued_places(doc: Doc, groups: dict[str, Group], add: Callable[[int, int
             covered.update(range(start, end))
 
 
-__all__ = ["bare_datelines", "cued_places", "datelines", "listed_after_of", "mark_cued_places", "place_cue"]
+__all__ = [
+    "bare_datelines",
+    "cued_places",
+    "datelines",
+    "listed_after_of",
+    "mark_cued_places",
+    "name_run",
+    "name_run_before",
+    "place_cue",
+]

@@ -69,7 +69,7 @@ def trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> lis
             and (
                 doc[s].lower_ in LEADING_NOISE
                 or doc[s].is_punct
-                or doc[s].like_num
+                or (doc[s].like_num and not _ordinal_lead(doc, s, e, label))
                 or (
                     s + 1 < e
                     and doc[s + 1].text[:1].isupper()
@@ -111,6 +111,13 @@ def trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> lis
         if s < e:
             out.append((s, e))
     return out
+
+
+def _ordinal_lead(doc: Doc, s: int, e: int, label: str) -> bool:
+    """A capitalised ordinal word opening an organisation's name is part of it ("First Union",
+    "Third Bridge", "First Chicago NBD Corp."); before a person or a date it is not ("First Lady")."""
+    word = doc[s]
+    return label == "ORG" and word.is_title and word.is_alpha and s + 1 < e and doc[s + 1].text[:1].isupper()
 
 
 def _road_number(doc: Doc, s: int, e: int) -> bool:
@@ -158,3 +165,34 @@ def joined_given_names(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple
             dropped.add(before)
         out[n] = (start - 1, end, label)
     return [span for n, span in enumerate(out) if n not in dropped]
+
+
+def joined_of_places(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An organisation's name followed by "of" and a place is one name ("Chartered Professional Accountants"
+    + "of" + "Canada", "Gold Fields" + "of" + "South Africa Ltd").
+
+    Why: the model ends the organisation at "of" and labels the country apart;
+    the organisation nobody is called and a place the sentence does not talk
+    about are both wrong. A one-word name is left alone: sports copy writes
+    "Karlsruhe of Germany" for a club and its country.
+    """
+    out: list[tuple[int, int, str]] = []
+    skip = -1
+    for n, (start, end, label) in enumerate(ents):
+        if n <= skip:
+            continue
+        nxt = ents[n + 1] if n + 1 < len(ents) else None
+        if (
+            label == "ORG"
+            and end - start >= 2  # "Karlsruhe of Germany" is a club and its country
+            and nxt is not None
+            and nxt[2] == "GPE"
+            and nxt[0] == end + 1
+            and doc[end].text == "of"
+            and doc[end - 1].text[:1].isupper()
+        ):
+            out.append((start, nxt[1], "ORG"))
+            skip = n + 1
+            continue
+        out.append((start, end, label))
+    return out

@@ -1,0 +1,83 @@
+"""Names the sentence itself calls news outlets: "the daily Sueddeutsche Zeitung",
+"the official newspaper Granma", "Liberte newspaper said", "Geo news channel".
+
+Notes:
+    Foreign and small outlets are in no list and the model calls them people
+    or places ("Granma", "Zycie Warszawy", "Prensa Latina"); the lower-case
+    noun beside them says what they are, as "the town of" does for places. A
+    place name before the noun is left alone ("New York magazine" must not
+    turn every "New York" of the article into an organisation); after it
+    ("the newspaper Granma") the noun is the name's own apposition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from generator.extract.entities.build import Group
+from generator.extract.entities.place_cues import name_run, name_run_before
+from generator.lexicon.gazetteer import gazetteer
+from generator.lexicon.organizations import NEWS_HEADS, OUTLET_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MAX_WORDS = 4
+"""An outlet's name is short; a longer run is a headline or a list."""
+_NEWS_BEFORE = frozenset({"channel", "agency", "website", "network"})
+"""Nouns that name an outlet after "news" ("Geo news channel"), not alone ("the Suez channel")."""
+
+
+_REPORTS = frozenset({"reports", "reported"})
+"""A capital-letter abbreviation that reports, or after "reports", is an outlet: "TMZ reports", "reports TMZ"."""
+
+
+def _abbreviation(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    return tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 6
+
+
+def cued_outlets(doc: Doc) -> list[tuple[int, int, bool]]:
+    """Token spans of the names right after (True) or right before (False) an outlet noun written in lower case."""
+    found: list[tuple[int, int, bool]] = []
+    for tok in doc:
+        i = tok.i
+        before_news = tok.text in _NEWS_BEFORE and i > 0 and doc[i - 1].text == "news"
+        if tok.text in OUTLET_NOUNS:
+            end = name_run(doc, i + 1, tok.sent.end)
+            if i + 1 < end <= i + 1 + MAX_WORDS:
+                found.append((i + 1, end, True))
+        # "told The Sun", "in The Times": a capital "The" inside a sentence before a masthead word.
+        if tok.text == "The" and not tok.is_sent_start and i > 0 and "\n" not in doc[i - 1].whitespace_:
+            end = name_run(doc, i + 1, tok.sent.end)
+            if i + 1 < end <= i + 1 + MAX_WORDS and doc[end - 1].lower_ in NEWS_HEADS:
+                found.append((i + 1, end, True))
+        if tok.lower_ in _REPORTS:
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(doc) and _abbreviation(doc, j):
+                    found.append((j, j + 1, True))
+        if tok.text in OUTLET_NOUNS or before_news:
+            last = i - 1 - before_news
+            start = name_run_before(doc, last + 1, tok.sent.start)
+            if start <= last and last + 1 - start <= MAX_WORDS:
+                found.append((start, last + 1, False))
+    return found
+
+
+def mark_cued_outlets(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None]) -> None:
+    """Vote "outlet" for each cued span: on the model's name when it is the same span, else as a new name."""
+    by_span = {(s, e): g for g in groups.values() for s, e in g.mentions}
+    covered = {i for s, e in by_span for i in range(s, e)}
+    for start, end, after in cued_outlets(doc):
+        if not after and doc[start:end].text in gazetteer():
+            continue
+        group = by_span.get((start, end))
+        if group is not None:
+            group.votes["CUE_OUTLET"] += 1
+        elif not any(i in covered for i in range(start, end)):
+            add(start, end, "CUE_OUTLET")
+            covered.update(range(start, end))
+
+
+__all__ = ["cued_outlets", "mark_cued_outlets"]
