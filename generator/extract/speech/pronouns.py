@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker, SpeakerKind, is_heading
 from generator.extract.speech.names import name_words
+from generator.lexicon.people import PERSON_NOUNS, ROLE_NOUNS, UNNAMED_HEADS
 from generator.lexicon.speech import PERSONAL_PRONOUNS, PLURAL_PRONOUNS
 
 ANY_PERSON = "*"
@@ -57,20 +58,44 @@ class PronounResolution(Discourse):
         description that tells no sex ("the victim"): then only the quote
         naming the person rules them out.
         """
-        gender = self.index.gender(name) or self.genders.get(name.split()[-1])
+        gender = self.index.gender(name) or self._surname_gender(name)
         wanted = "f" if pronoun in ("she", "her", "hers", "herself") else None if pronoun == ANY_PERSON else "m"
         if gender is not None and wanted is not None and gender != wanted:
             return False
         return not self._named_in_quote(name)
 
+    def _surname_gender(self, name: str) -> str | None:
+        """The sex an honorific gave the surname ("Ms Bowles"), when one person bears that surname.
+
+        "Ms Bowles' father, Shaun Bowles": the honorific belongs to one of the
+        two Bowleses, and which one the surname alone cannot tell, so it tells
+        neither's sex.
+        """
+        surname = name.split()[-1]
+        gender = self.genders.get(surname)
+        if gender is None:
+            return None
+        bearers = {" ".join(form) for _, form in self.forms if len(form) >= 2 and form[-1] == surname}
+        return gender if len(bearers) <= 1 else None
+
     def _named_in_quote(self, name: str) -> bool:
-        """The quotation being attributed names this person ("Ghislaine walked in", she said)."""
+        """The quotation being attributed names this person ("Ghislaine walked in", she said).
+
+        Words inside a quotation within it are a third person's, reported by
+        the speaker ("she told me 'Kristina, take it'"): who they name says
+        nothing about who is speaking.
+        """
         if self.quote is None:
             return False
         words = [w for w in name_words(name) if len(w) > 2]
         if not words:
             return False
-        inner = self.parsed.text[self.quote[0] : self.quote[1]]
+        start, end = self.quote
+        inner = self.parsed.text[start:end]
+        for inside in self._in_quote.starting_in(start, end):
+            a, b = inside.start, inside.end
+            if b <= end and b - a < end - start:
+                inner = inner[: a - start] + " " * (b - a) + inner[b - start :]
         forms = {words[-1]} | ({words[0]} if len(words) > 1 else set())
         return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", inner) for w in forms)
 
@@ -154,7 +179,55 @@ class PronounResolution(Discourse):
                     found = self._proper(c)
                     if found is not None and found.kind == "person" and self._fits(found.name, low):
                         return found if not self._rival(found.name, c.idx, low) else None
-        return None
+        return self._only_one_in_reach(token, low, max(floor, section))
+
+    def _only_one_in_reach(self, token: Token, low: str, floor: int) -> Speaker | None:
+        """The one person named in this paragraph or the one before who can be the pronoun.
+
+        "The biggest problem was illustrated by Huang himself. / At the summit,
+        he reminded ...": when no subject or last speaker settles it, a
+        pronoun still means someone on stage, and if the text since the
+        paragraph before names one person who agrees with it (and nobody put
+        on stage by a description, "the officer", "a woman"), it is them.
+        Two who fit, a name nobody can resolve, or a person-describing noun,
+        and it is nobody.
+        """
+        para = self.parsed.paragraph_of(token.idx)
+        if para < 1:
+            return None
+        start = max(floor + 1, self.article.paragraphs[max(0, para - 2)].start)
+        found: dict[str, Speaker] = {}
+        for t in self.parsed.tokens_in(start, token.idx):
+            if self._in_quote.contains(t.idx):
+                continue
+            if self._unnamed_person(t):
+                return None  # "the officer": someone on stage the names do not cover
+            if t.ent_type_ != "PERSON" or (t.i + 1 < len(self.doc) and self.doc[t.i + 1].ent_type_ == "PERSON"
+                                          and self.doc[t.i + 1].ent_iob_ == "I"):
+                continue  # the last word of each name
+            person = self._proper(t)
+            if person is None or person.kind != "person":
+                return None
+            if self._fits(person.name, low):
+                found[person.name] = person
+        if len(found) != 1:
+            return None
+        return replace(next(iter(found.values())), span=self.parsed.span(token.idx, token.idx + len(token)))
+
+    @staticmethod
+    def _unnamed_person(t: Token) -> bool:
+        """A noun phrase describing a person and giving no name: "the officer", "a woman", "his wife".
+
+        A title on a name ("spokesman John Smith", "the spokesman, John
+        Smith") or a bare role ("as president") puts nobody new on stage.
+        """
+        if t.pos_ != "NOUN" or t.lower_ not in PERSON_NOUNS | ROLE_NOUNS | UNNAMED_HEADS:
+            return False
+        if t.dep_ == "compound" and t.head.ent_type_ == "PERSON":
+            return False
+        if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in t.children):
+            return False
+        return any(c.dep_ in ("det", "poss") for c in t.children)
 
     def _named_in_paragraph(self, since: int, name: str, token: Token, low: str) -> bool:
         """Someone else who fits is named just before the token, after the last speaker spoke.
