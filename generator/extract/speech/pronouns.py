@@ -79,23 +79,13 @@ class PronounResolution(Discourse):
         return gender if len(bearers) <= 1 else None
 
     def _named_in_quote(self, name: str) -> bool:
-        """The quotation being attributed names this person ("Ghislaine walked in", she said).
-
-        Words inside a quotation within it are a third person's, reported by
-        the speaker ("she told me 'Kristina, take it'"): who they name says
-        nothing about who is speaking.
-        """
+        """The quotation being attributed names this person ("Ghislaine walked in", she said)."""
         if self.quote is None:
             return False
         words = [w for w in name_words(name) if len(w) > 2]
         if not words:
             return False
-        start, end = self.quote
-        inner = self.parsed.text[start:end]
-        for inside in self._in_quote.starting_in(start, end):
-            a, b = inside.start, inside.end
-            if b <= end and b - a < end - start:
-                inner = inner[: a - start] + " " * (b - a) + inner[b - start :]
+        inner = self.parsed.text[self.quote[0] : self.quote[1]]
         forms = {words[-1]} | ({words[0]} if len(words) > 1 else set())
         return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", inner) for w in forms)
 
@@ -246,10 +236,29 @@ class PronounResolution(Discourse):
         sent = token.sent
         previous = self.doc[sent.start - 1].sent if sent.start > 0 else sent
         start = max(since + 1, self.article.paragraphs[para - 1].start, previous[0].idx)
+        asked = self._adjunct_range(token)
         return any(
             start <= at < token.idx and other != name and not self._in_quote.contains(at) and self._fits(other, low)
+            and not asked[0] <= at < asked[1]
             for at, other in self.mentions
         )
+
+    def _adjunct_range(self, token: Token) -> tuple[int, int]:
+        """Offsets of a subjectless clause fronted before the pronoun's verb, else an empty range.
+
+        "Asked whether he would accept gifts from Lord Alli, he said": the
+        clause's own subject is the pronoun, so a person named inside it is
+        what the question was about, not another reading of "he".
+        """
+        verb = token.head
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or clause.i > token.i or clause.pos_ != "VERB":
+                continue
+            if any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+                continue
+            words = list(clause.subtree)
+            return words[0].idx, words[-1].idx + len(words[-1])
+        return 0, 0
 
     def _section_start(self, offset: int) -> int:
         """Offset of the last heading line (crosshead) before ``offset``, else -1."""
