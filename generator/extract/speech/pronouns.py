@@ -213,8 +213,8 @@ class PronounResolution(Discourse):
         """
         if t.pos_ != "NOUN" or t.lower_ not in PERSON_NOUNS | ROLE_NOUNS | UNNAMED_HEADS:
             return False
-        if t.dep_ == "compound" and t.head.ent_type_ == "PERSON":
-            return False
+        if t.dep_ in ("compound", "appos") and t.head.ent_type_ == "PERSON":
+            return False  # "spokesman John Smith", "Harold Finch, an engineer"
         if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in t.children):
             return False
         return any(c.dep_ in ("det", "poss") for c in t.children)
