@@ -183,10 +183,13 @@ class PronounResolution(Discourse):
         and it is nobody.
         """
         para = self.parsed.paragraph_of(token.idx)
-        if para < 1:
-            return None
+        if para < 1 or token.lower_ not in PERSONAL_PRONOUNS:
+            return None  # a description ("the owner") may be someone new; only "he"/"she" here
         start = max(floor + 1, self.article.paragraphs[max(0, para - 2)].start)
-        found: dict[str, Speaker] = {}
+        # The article's people named in reach (the tagger may call a name a place: "Jamal Okafor").
+        found = {name: Speaker(name=name, span=self.parsed.span(at, at + 1), kind="person", role=self.roles.get(name))
+                 for at, name in self.mentions
+                 if start <= at < token.idx and not self._in_quote.contains(at) and self._fits(name, low)}
         for t in self.parsed.tokens_in(start, token.idx):
             if self._in_quote.contains(t.idx):
                 continue
