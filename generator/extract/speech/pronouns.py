@@ -185,7 +185,9 @@ class PronounResolution(Discourse):
         para = self.parsed.paragraph_of(token.idx)
         if para < 1 or token.lower_ not in PERSONAL_PRONOUNS:
             return None  # a description ("the owner") may be someone new; only "he"/"she" here
-        start = max(floor + 1, self.article.paragraphs[max(0, para - 2)].start)
+        start = self.article.paragraphs[max(0, para - 2)].start
+        if floor >= start or any(start <= u < token.idx for u in self.unknown_people):
+            return None  # an attribution nobody could name is someone else in reach
         # The article's people named in reach (the tagger may call a name a place: "Jamal Okafor").
         found = {name: Speaker(name=name, span=self.parsed.span(at, at + 1), kind="person", role=self.roles.get(name))
                  for at, name in self.mentions
