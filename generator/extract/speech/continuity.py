@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.speech.discourse import NUMERIC_LABELS, SUBJECT_DEPS, Discourse, Speaker, is_heading
 from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_NOUNS
-from generator.lexicon.speech import DOCUMENT_NOUNS, FIRST_SECOND_PERSON, NEUTER_PRONOUNS, SPEECH_VERBS
+from generator.lexicon.speech import DOCUMENT_NOUNS, NEUTER_PRONOUNS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -55,8 +55,6 @@ class ContinuityResolution(Discourse):
             # Words inside a quotation ("... and then Ghislaine walking in") and the
             # content of someone's reported speech ("Lacerda added during the massage
             # Epstein exposed himself") put nobody new on stage.
-            if token.dep_ in SUBJECT_DEPS and self._narrator(token):
-                return None  # "I was not off to a good start": the writer speaks in the first person
             if token.dep_ not in SUBJECT_DEPS or self._in_quote.contains(token.idx) or self._reported(token):
                 continue
             if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
@@ -100,8 +98,6 @@ class ContinuityResolution(Discourse):
             return None
         speaking: list[Speaker] = []
         for token in self.parsed.tokens_in(before.start, before.end):
-            if token.dep_ in SUBJECT_DEPS and self._narrator(token):
-                return None
             if token.dep_ not in SUBJECT_DEPS or self._in_quote.contains(token.idx) or self._reported(token):
                 continue
             if token.head.dep_ == "relcl":
@@ -130,11 +126,6 @@ class ContinuityResolution(Discourse):
         clause = subject.head
         return (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS
                 and self.parsed.same_line(clause.head, subject))
-
-    def _narrator(self, token: Token) -> bool:
-        """A first- or second-person subject in the narration ("I", "we", "you"): the writer
-        (a column, a memoir) is on stage, and may be who is quoted."""
-        return token.lower_ in FIRST_SECOND_PERSON and not self._in_quote.contains(token.idx)
 
     def forget(self, offset: int, subject: Token | None = None) -> None:
         """Record that the attribution at ``offset`` has a subject nobody could name for sure.
