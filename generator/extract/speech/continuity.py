@@ -35,19 +35,22 @@ class ContinuityResolution(Discourse):
         The last speaker, when named at most two paragraphs back, no other
         person has become the subject since (a new person introduced in the
         paragraph before would be the one quoted), no attribution in between
-        was left unnamed, and the quotation does not name them.
+        was left unnamed, and the quotation does not name them; else the one
+        person the paragraph before has speaking (``_speaking_before``).
         """
+        last = self._last_speaker(offset, quote)
+        if last is None and quote is not None:
+            return self._speaking_before(quote)
+        return last
+
+    def _last_speaker(self, offset: int, quote: tuple[int, int] | None) -> Speaker | None:
         if not self.history:
             return None
         at, speaker = self.history[-1]
         if self.distance(at, offset) > 2 or self._unknown_between(at, offset):
             return None
-        self.quote = quote
-        try:
-            if speaker.kind == "person" and self._named_in_quote(speaker.name):
-                return None
-        finally:
-            self.quote = None
+        if speaker.kind == "person" and self._names(quote, speaker.name):
+            return None
         for token in self.parsed.tokens_in(at + 1, offset):
             # Words inside a quotation ("... and then Ghislaine walking in") and the
             # content of someone's reported speech ("Lacerda added during the massage
@@ -64,11 +67,65 @@ class ContinuityResolution(Discourse):
                 return None
         return speaker
 
-    @staticmethod
-    def _reported(subject: Token) -> bool:
-        """The subject's clause is the complement of a speech verb (someone's reported words)."""
+    def _names(self, quote: tuple[int, int] | None, name: str) -> bool:
+        """The quotation names the person in the third person (so is not theirs)."""
+        self.quote = quote
+        try:
+            return self._named_in_quote(name)
+        finally:
+            self.quote = None
+
+    def _speaking_before(self, quote: tuple[int, int]) -> Speaker | None:
+        """The one person the paragraph before has speaking, for a paragraph that is only a quotation.
+
+        "Fahmi also clarified that Izzah joined the delegation. / “I got
+        confirmation ...”": narration that reports a named person's words
+        (the subject of a speech verb) and then a paragraph of nothing but a
+        quotation gives the quotation to that person, when the last speaker
+        on record could not carry it on. Only when the paragraph before is
+        the very one before, no heading, holds exactly one named subject of a
+        speech verb and no other person as a subject outside reported words
+        and quotations, and no attribution left unnamed; a quotation followed
+        by anything (a cue the parse missed: "..., said Bruce Haynes") is not
+        bare, and a person it names is not its speaker.
+        """
+        start, end = quote
+        para = self.parsed.paragraph_of(start)
+        if para < 2 or self.parsed.text[end : self.article.paragraphs[para - 1].end].strip(" \"'\u201d\u2019.,"):
+            return None
+        before = self.article.paragraphs[para - 2]
+        if is_heading(before.text) or self._unknown_between(before.start - 1, start):
+            return None
+        speaking: list[Speaker] = []
+        for token in self.parsed.tokens_in(before.start, before.end):
+            if token.dep_ not in SUBJECT_DEPS or self._in_quote.contains(token.idx) or self._reported(token):
+                continue
+            if token.head.dep_ == "relcl":
+                continue  # "the massage during which Epstein ...": a clause describing a noun
+            if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+                other = self._proper(token)
+                if other is None or other.kind != "person":
+                    continue
+                if token.head.lemma_.lower() not in SPEECH_VERBS:
+                    return None  # someone else put on stage
+                speaking.append(other)
+            elif self._described_person(token):
+                return None
+        names = {s.name for s in speaking}
+        if len(names) != 1 or self._names(quote, speaking[0].name):
+            return None
+        return speaking[-1]
+
+    def _reported(self, subject: Token) -> bool:
+        """The subject's clause is the complement of a speech verb (someone's reported words).
+
+        On the same line only: a complement reaching back over a paragraph
+        break ("... he's saying it.\" / 17-year-old Jared Potts echoed:") is
+        a misparse, and its subject a new person on stage.
+        """
         clause = subject.head
-        return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS
+        return (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS
+                and self.parsed.same_line(clause.head, subject))
 
     def forget(self, offset: int, subject: Token | None = None) -> None:
         """Record that the attribution at ``offset`` has a subject nobody could name for sure.

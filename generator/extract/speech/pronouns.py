@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker, SpeakerKind, is_heading
 from generator.extract.speech.names import name_words
+from generator.lexicon.people import PERSON_NOUNS, ROLE_NOUNS, UNNAMED_HEADS
 from generator.lexicon.speech import PERSONAL_PRONOUNS, PLURAL_PRONOUNS
 
 ANY_PERSON = "*"
@@ -57,11 +58,25 @@ class PronounResolution(Discourse):
         description that tells no sex ("the victim"): then only the quote
         naming the person rules them out.
         """
-        gender = self.index.gender(name) or self.genders.get(name.split()[-1])
+        gender = self.index.gender(name) or self._surname_gender(name)
         wanted = "f" if pronoun in ("she", "her", "hers", "herself") else None if pronoun == ANY_PERSON else "m"
         if gender is not None and wanted is not None and gender != wanted:
             return False
         return not self._named_in_quote(name)
+
+    def _surname_gender(self, name: str) -> str | None:
+        """The sex an honorific gave the surname ("Ms Bowles"), when one person bears that surname.
+
+        "Ms Bowles' father, Shaun Bowles": the honorific belongs to one of the
+        two Bowleses, and which one the surname alone cannot tell, so it tells
+        neither's sex.
+        """
+        surname = name.split()[-1]
+        gender = self.genders.get(surname)
+        if gender is None:
+            return None
+        bearers = {" ".join(form) for _, form in self.forms if len(form) >= 2 and form[-1] == surname}
+        return gender if len(bearers) <= 1 else None
 
     def _named_in_quote(self, name: str) -> bool:
         """The quotation being attributed names this person ("Ghislaine walked in", she said)."""
@@ -154,7 +169,60 @@ class PronounResolution(Discourse):
                     found = self._proper(c)
                     if found is not None and found.kind == "person" and self._fits(found.name, low):
                         return found if not self._rival(found.name, c.idx, low) else None
-        return None
+        return self._only_one_in_reach(token, low, max(floor, section))
+
+    def _only_one_in_reach(self, token: Token, low: str, floor: int) -> Speaker | None:
+        """The one person named in this paragraph or the one before who can be the pronoun.
+
+        "The biggest problem was illustrated by Huang himself. / At the summit,
+        he reminded ...": when no subject or last speaker settles it, a
+        pronoun still means someone on stage, and if the text since the
+        paragraph before names one person who agrees with it (and nobody put
+        on stage by a description, "the officer", "a woman"), it is them.
+        Two who fit, a name nobody can resolve, or a person-describing noun,
+        and it is nobody.
+        """
+        para = self.parsed.paragraph_of(token.idx)
+        if para < 1 or token.lower_ not in PERSONAL_PRONOUNS:
+            return None  # a description ("the owner") may be someone new; only "he"/"she" here
+        start = self.article.paragraphs[max(0, para - 2)].start
+        if floor >= start or any(start <= u < token.idx for u in self.unknown_people):
+            return None  # an attribution nobody could name is someone else in reach
+        # The article's people named in reach (the tagger may call a name a place: "Jamal Okafor").
+        found = {name: Speaker(name=name, span=self.parsed.span(at, at + 1), kind="person", role=self.roles.get(name))
+                 for at, name in self.mentions
+                 if start <= at < token.idx and not self._in_quote.contains(at) and self._fits(name, low)}
+        for t in self.parsed.tokens_in(start, token.idx):
+            if self._in_quote.contains(t.idx):
+                continue
+            if self._unnamed_person(t):
+                return None  # "the officer": someone on stage the names do not cover
+            if t.ent_type_ != "PERSON" or (t.i + 1 < len(self.doc) and self.doc[t.i + 1].ent_type_ == "PERSON"
+                                          and self.doc[t.i + 1].ent_iob_ == "I"):
+                continue  # the last word of each name
+            person = self._proper(t)
+            if person is None or person.kind != "person":
+                return None
+            if self._fits(person.name, low):
+                found[person.name] = person
+        if len(found) != 1:
+            return None
+        return replace(next(iter(found.values())), span=self.parsed.span(token.idx, token.idx + len(token)))
+
+    @staticmethod
+    def _unnamed_person(t: Token) -> bool:
+        """A noun phrase describing a person and giving no name: "the officer", "a woman", "his wife".
+
+        A title on a name ("spokesman John Smith", "the spokesman, John
+        Smith") or a bare role ("as president") puts nobody new on stage.
+        """
+        if t.pos_ != "NOUN" or t.lower_ not in PERSON_NOUNS | ROLE_NOUNS | UNNAMED_HEADS:
+            return False
+        if t.dep_ in ("compound", "appos") and t.head.ent_type_ == "PERSON":
+            return False  # "spokesman John Smith", "Harold Finch, an engineer"
+        if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in t.children):
+            return False
+        return any(c.dep_ in ("det", "poss") for c in t.children)
 
     def _named_in_paragraph(self, since: int, name: str, token: Token, low: str) -> bool:
         """Someone else who fits is named just before the token, after the last speaker spoke.
@@ -173,10 +241,29 @@ class PronounResolution(Discourse):
         sent = token.sent
         previous = self.doc[sent.start - 1].sent if sent.start > 0 else sent
         start = max(since + 1, self.article.paragraphs[para - 1].start, previous[0].idx)
+        asked = self._adjunct_range(token)
         return any(
             start <= at < token.idx and other != name and not self._in_quote.contains(at) and self._fits(other, low)
+            and not asked[0] <= at < asked[1]
             for at, other in self.mentions
         )
+
+    def _adjunct_range(self, token: Token) -> tuple[int, int]:
+        """Offsets of a subjectless clause fronted before the pronoun's verb, else an empty range.
+
+        "Asked whether he would accept gifts from Lord Alli, he said": the
+        clause's own subject is the pronoun, so a person named inside it is
+        what the question was about, not another reading of "he".
+        """
+        verb = token.head
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or clause.i > token.i or clause.pos_ != "VERB":
+                continue
+            if any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+                continue
+            words = list(clause.subtree)
+            return words[0].idx, words[-1].idx + len(words[-1])
+        return 0, 0
 
     def _section_start(self, offset: int) -> int:
         """Offset of the last heading line (crosshead) before ``offset``, else -1."""
