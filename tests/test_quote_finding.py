@@ -81,6 +81,12 @@ def test_passive_accusation_is_not_the_accused_persons_claim(parse: Parse) -> No
     assert found == ()
 
 
+def test_passive_with_an_agent_is_the_agents_claim(parse: Parse) -> None:
+    found = run(parse, "The housing bill had been described by the charity Shelter as a "
+                       "\u2018once-in-a-generation opportunity\u2019.")
+    assert [(q.kind, q.speaker) for q in found] == [("mixed", "Shelter")]
+
+
 def test_lets_call_it_is_the_writers_words(parse: Parse) -> None:
     found = run(parse, "Google added a new search box to Chrome. It answers what you type, or, well, "
                        "let's call it what it is: a prompt.")

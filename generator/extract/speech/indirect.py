@@ -334,12 +334,15 @@ def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: 
         or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as", "to")))]
     if not parts or any(c.dep_ == "ccomp" for c in verb.children):
         return None
+    agent = None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
             verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod")):
         # "Kohberger is accused of fatally stabbing ...", "they are denied time off to ...", "a
         # politician, accused of coercing ...": the subject of a passive is the one spoken of,
-        # not the speaker, who goes unnamed.
-        return None
+        # not the speaker, who is the agent ("described by the charity Shelter as ...") or unnamed.
+        agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+        if agent is None:
+            return None
     if any(p.dep_ == "dobj" and p.lower_ in NOMINAL_CUES and any(c.dep_ == "poss" for c in p.children)
            and any(c.dep_ in ("acl", "ccomp") for c in p.children) for p in parts):
         # "countered her claims that she had a rotten time": the clause is the
@@ -369,7 +372,7 @@ def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: 
     if direct.overlaps(start, end) or "\n" in parsed.text[start:end]:
         return None
     return Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
-                      cue=verb, subject=subject_of(parsed, verb, quoted))
+                      cue=verb, subject=agent or subject_of(parsed, verb, quoted))
 
 
 def _claim_owner(verb: Token, comp: Token) -> Token | None:
