@@ -99,6 +99,11 @@ def test_name_given_by_nobody_the_resolver_can_name_is_a_label(parse: Parse) -> 
     assert found == ()
 
 
+def test_name_given_by_a_person_the_resolver_cannot_name_stays_a_quote(parse: Parse) -> None:
+    found = run(parse, "Within minutes, he called his rival \u201cLittle Marco\u201d several times.")
+    assert [q.kind for q in found] == ["mixed"]
+
+
 def test_name_given_by_a_named_speaker_stays_a_quote(parse: Parse) -> None:
     found = run(parse, "Defence Minister Khalid Aziz condemned what he calls a \u201ccowardly act\u201d by the rebels.")
     assert [(q.kind, q.speaker) for q in found] == [("mixed", "Khalid Aziz")]

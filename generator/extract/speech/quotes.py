@@ -39,6 +39,7 @@ from generator.lexicon.grammar import ABBREVIATIONS
 from generator.lexicon.speech import (
     FIRST_SECOND_PERSON,
     NAMING_CUES,
+    NEUTER_PRONOUNS,
     PERCEPTION_VERBS,
     RELATIVE_PRONOUNS,
     RULE_NOUNS,
@@ -315,9 +316,9 @@ def quotes(
         # resolver could not name for sure (abstaining is not dropping the words).
         if cand.kind != "direct" and speaker is None and cand.subject is None:
             continue
-        if cand.kind != "direct" and speaker is None and _naming(cand.cue):
-            # "a feature it's calling 'athlete intelligence'", "advice called 'Preparing for
-            # crises'": with nobody to name, the quoted words are a label, not reported speech.
+        if cand.kind != "direct" and speaker is None and _naming(cand):
+            # "a feature it's calling 'athlete intelligence'": a body nobody can name giving a
+            # name is a label, not reported speech ("he called Rubio 'Little Marco'" stays).
             continue
         # The source as written stays on record when the resolver abstains ("they said"):
         # the speaker is unknown, not the words the text attributes it with.
@@ -332,8 +333,11 @@ def quotes(
     return tuple(heading_speakers(parsed, found, said))
 
 
-def _naming(cue: Token | None) -> bool:
-    return cue is not None and cue.lemma_.lower() in NAMING_CUES
+def _naming(cand: Candidate) -> bool:
+    """A verb of naming whose subject is a thing's pronoun ("what it calls ...")."""
+    cue, subject = cand.cue, cand.subject
+    return (cue is not None and cue.lemma_.lower() in NAMING_CUES
+            and subject is not None and subject.lower_ in NEUTER_PRONOUNS)
 
 
 def _span_of(cue: Token | None) -> Span | None:
