@@ -35,6 +35,8 @@ OBJECT_CUES = tagged(_VERBS, "object")
 """Reporting verbs whose content is an object with a verbal complement ("accused X of ...")."""
 LABELLING_CUES = tagged(_VERBS, "labelling")
 """Verbs whose object can carry the speaker's own words ("suggested a policy of 'oil quarantine'")."""
+NAMING_CUES = tagged(_VERBS, "naming")
+"""Verbs that give a name: quoted words after one whose source nobody can name are a label, not a claim."""
 LOADED_CUES = tagged(_VERBS, "loaded")
 """Cues that colour the claim ("claimed" casts doubt, "admitted" concedes a fault)."""
 DENIAL_CUES = tagged(_VERBS, "denial")

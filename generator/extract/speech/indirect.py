@@ -87,7 +87,9 @@ def subject_of(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted]) -> Token 
             return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
         if not content and any(c.dep_ == "nsubjpass" and is_hearer(c, cue=verb.i == cue.i) for c in verb.children):
             return None  # "... and police have been praised as ...": the hearer's clause has no speaker to climb to
-        adjacent = None if content else _adjacent_subject(verb)
+        # Only a verb's: "punish Pakistan after accusing it" climbs to "after", and the
+        # object before a preposition is nobody's subject.
+        adjacent = None if content or verb.pos_ not in ("VERB", "AUX") else _adjacent_subject(verb)
         if adjacent is not None and parsed.same_line(adjacent, cue):
             return adjacent
         # "cited a Foreign Ministry official as saying": the object of the citing verb.
@@ -233,6 +235,10 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
             tokens = _trim([t for t in tokens if cut is None or t.i < cut])
             if len(tokens) < 3 or tokens[0].i <= verb.i <= tokens[-1].i:
                 continue
+            if tokens[-1].i < verb.i and ":" in parsed.text[tokens[-1].idx + len(tokens[-1]) : verb.idx]:
+                # "But the switch had its challenges: he recalled the terror of ...": a colon
+                # ends the sentence before the cue; what stands before it is the writer's.
+                continue
             if not any(t.pos_ in ("VERB", "AUX") for t in tokens) or any(
                     t.dep_ in SUBJECT_DEPS and t.head.i == verb.i for t in tokens):
                 continue  # no clause left, or the speaker itself (a misparse across a heading)
@@ -248,6 +254,9 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
             later = direct.first_start_after(start)
             if later is not None and later < end:
                 end = later
+                if parsed.text[start:end].rstrip().endswith(":"):
+                    # "She said he then announced: '...'": the clause only introduces the quotation.
+                    continue
             if end - start < 8 or direct.contains(start):
                 continue
             found.append(Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
@@ -256,6 +265,11 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
     return [c for c in found if c.cue is None
             or parsed.block_of(c.cue.idx) == parsed.block_of(c.start)
             == parsed.block_of(c.end - 1)]
+
+
+FRONTED_SUBORDINATORS = frozenset({"while", "when", "if", "as", "because", "before", "after", "since", "until",
+                                   "unless", "although", "though", "once"})
+"""Words opening an adverbial clause: a side of a parenthetical cue that starts so is circumstance, not content."""
 
 
 def _parenthetical(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: SpanIndex[Quoted]
@@ -284,7 +298,7 @@ def _parenthetical(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direc
         tokens = _trim(side)
         words = [t for t in tokens if not t.is_punct]
         clause = any(t.pos_ in ("VERB", "AUX") for t in tokens)
-        if len(words) < 3 or not clause or tokens[0].lower_ in ("while", "when", "if", "as", "because"):
+        if len(words) < 3 or not clause or tokens[0].lower_ in FRONTED_SUBORDINATORS:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         if direct.overlaps(start, end) or "\n" in parsed.text[start:end]:
@@ -322,6 +336,15 @@ def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: 
         or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as", "to")))]
     if not parts or any(c.dep_ == "ccomp" for c in verb.children):
         return None
+    agent = None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod")):
+        # "Kohberger is accused of fatally stabbing ...", "they are denied time off to ...", "a
+        # politician, accused of coercing ...": the subject of a passive is the one spoken of,
+        # not the speaker, who is the agent ("described by the charity Shelter as ...") or unnamed.
+        agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+        if agent is None:
+            return None
     if any(p.dep_ == "dobj" and p.lower_ in NOMINAL_CUES and any(c.dep_ == "poss" for c in p.children)
            and any(c.dep_ in ("acl", "ccomp") for c in p.children) for p in parts):
         # "countered her claims that she had a rotten time": the clause is the
@@ -351,7 +374,7 @@ def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: 
     if direct.overlaps(start, end) or "\n" in parsed.text[start:end]:
         return None
     return Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
-                      cue=verb, subject=subject_of(parsed, verb, quoted))
+                      cue=verb, subject=agent or subject_of(parsed, verb, quoted))
 
 
 def _claim_owner(verb: Token, comp: Token) -> Token | None:
@@ -402,6 +425,30 @@ def _nominal(parsed: Parsed, noun: Token, quoted: SpanIndex[Quoted], direct: Spa
                       cue=noun.head if noun.dep_ == "dobj" else noun, subject=subject)
 
 
+SCOPE_CLIMB_DEPS = frozenset({"attr", "dobj", "pobj", "acomp", "oprd", "advcl", "prep", "npadvmod"})
+"""Links from the word a trailing "according to" hangs on up to the clause it scopes over."""
+
+
+def _according_scope(verb: Token, first: int) -> Token:
+    """The head of the clause a trailing "according to X" is about.
+
+    The parse hangs a trailing "according to critics" on the nearest word:
+    "Harry's backlash was a 'kick in the teeth' according to critics" on
+    "kick", "Markle 'turned and hissed' at a staffer, leaving them in 'tears'
+    according to a correspondent" on "leaving". The source vouches for the
+    whole clause before it, so the scope climbs from a noun or a participle
+    clause to the finite verb that governs it, inside the sentence; a
+    leading "According to X, ..." is left on its head.
+    """
+    head = verb.head
+    if head.i == verb.i or head.i > first:
+        return head
+    while (head.dep_ in SCOPE_CLIMB_DEPS and head.head.i != head.i and head.head.i < first
+           and (head.pos_ not in ("VERB", "AUX") or head.tag_ in ("VBG", "VBN"))):
+        head = head.head
+    return head
+
+
 def _according(parsed: Parsed, verb: Token, direct: SpanIndex[Quoted]) -> Candidate | None:
     """'According to X, CLAUSE' or 'CLAUSE, according to X': X is the speaker."""
     to = next(c for c in verb.children if c.lower_ == "to")
@@ -409,7 +456,7 @@ def _according(parsed: Parsed, verb: Token, direct: SpanIndex[Quoted]) -> Candid
     if source is None:
         return None
     phrase = list(verb.subtree)
-    head = verb.head
+    head = _according_scope(verb, phrase[0].i)
     clause = [t for t in head.subtree if not (phrase[0].i <= t.i <= phrase[-1].i)]
     if head.i == verb.i or not clause:
         return None

@@ -18,6 +18,13 @@ Notes:
     shows a long quotation as an opening mark after each sentence end with
     no closing one: each opening then ends the stretch before it (at the
     last sentence end, when a photo caption was run in before the mark).
+
+    Typewriter copy (the New York Times archive, wire text keyed on old
+    systems) writes a double quotation mark as two apostrophes:
+    ``''We will win,'' he said``. Each such pair is read as one double mark
+    (the pairing runs on the paragraph with every pair folded into ``"``, and
+    the offsets are mapped back), so the words are a quotation and the
+    apostrophes are never read as two single marks.
 """
 
 from __future__ import annotations
@@ -50,11 +57,15 @@ class Quoted:
     """The paragraph ends inside this quotation (it goes on in the next one)."""
     continued: bool = False
     """This paragraph carries on a quotation opened in an earlier paragraph."""
+    opening: int = 1
+    """Characters of the opening mark: 2 for a typewriter double mark (``''``)."""
+    closing: int = 1
+    """Characters of the closing mark (none is counted for an open-ended quotation)."""
 
     @property
     def inner(self) -> tuple[int, int]:
         """Offsets of the text between the marks."""
-        return self.start + 1, self.end - 1 if not self.open_ended else self.end
+        return self.start + self.opening, self.end - self.closing if not self.open_ended else self.end
 
 
 def _role(text: str, i: int) -> str | None:
@@ -233,23 +244,77 @@ def _pair(text: str) -> _Paired:
     return _Paired(spans, dangling, double.starts_open or single.starts_open)
 
 
+TYPEWRITER_DOUBLE = "''"
+"""Two apostrophes standing for a double quotation mark in typewriter copy."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Folded:
+    """A paragraph with every typewriter double mark folded into one ``"``, and the way back."""
+
+    text: str
+    origin: tuple[int, ...]
+    """Offset in the paragraph of each character of ``text`` (one more entry: the end)."""
+    wide: frozenset[int]
+    """Offsets in ``text`` of the marks that stood for two apostrophes."""
+
+    def start(self, i: int) -> int:
+        return self.origin[i]
+
+    def end(self, i: int) -> int:
+        """Paragraph offset of the end of a span ending at ``i`` in ``text`` (past a wide mark)."""
+        return self.origin[i - 1] + (2 if i - 1 in self.wide else 1) if i > 0 else 0
+
+
+def _fold(text: str) -> _Folded | None:
+    """``text`` with each ``''`` read as one double mark, or None when it has none."""
+    if TYPEWRITER_DOUBLE not in text:
+        return None
+    out: list[str] = []
+    origin: list[int] = []
+    wide: set[int] = set()
+    i = 0
+    while i < len(text):
+        if text.startswith(TYPEWRITER_DOUBLE, i):
+            wide.add(len(out))
+            out.append('"')
+            origin.append(i)
+            i += 2
+            continue
+        out.append(text[i])
+        origin.append(i)
+        i += 1
+    origin.append(len(text))
+    return _Folded("".join(out), tuple(origin), frozenset(wide))
+
+
+def _quoted(para: Span, n: int, folded: _Folded | None, s: int, e: int, **flags: bool) -> Quoted:
+    """One quotation found at ``s:e`` of the (folded) paragraph, in body offsets."""
+    if folded is None:
+        return Quoted(start=para.start + s, end=para.start + e, paragraph=n, **flags)
+    open_ended = flags.get("open_ended", False)
+    end = para.end if open_ended else para.start + folded.end(e)
+    return Quoted(start=para.start + folded.start(s), end=end, paragraph=n,
+                  opening=2 if s in folded.wide else 1,
+                  closing=2 if not open_ended and e - 1 in folded.wide else 1, **flags)
+
+
 def quoted_spans(body: str, paragraphs: tuple[Span, ...]) -> tuple[Quoted, ...]:
     """Every well-formed quotation in document order, at most one paragraph each."""
-    paired = [_pair(p.text) for p in paragraphs]
+    folds = [_fold(p.text) for p in paragraphs]
+    paired = [_pair(f.text if f is not None else p.text) for p, f in zip(paragraphs, folds, strict=True)]
     found: list[Quoted] = []
     carrying = False
     for n, (para, pr) in enumerate(zip(paragraphs, paired, strict=True)):
         continues = carrying and pr.starts_open
         carrying = False
         for k, (s, e) in enumerate(pr.spans):
-            found.append(Quoted(start=para.start + s, end=para.start + e, paragraph=n,
-                                continued=continues and k == 0))
+            found.append(_quoted(para, n, folds[n], s, e, continued=continues and k == 0))
         if pr.dangling is not None:
             nxt = paired[n + 1] if n + 1 < len(paired) else None
             # Open at the paragraph end: a quotation only if the next paragraph reopens it.
             if nxt is not None and nxt.starts_open:
-                s = para.start + pr.dangling
-                found.append(Quoted(start=s, end=para.end, paragraph=n, open_ended=True,
-                                    continued=continues and not pr.spans))
+                found.append(_quoted(para, n, folds[n], pr.dangling, len(para.text), open_ended=True,
+                                     continued=continues and not pr.spans))
                 carrying = True
     return tuple(found)

@@ -38,6 +38,8 @@ from generator.extract.speech.speakers import Resolver, Speaker, is_heading
 from generator.lexicon.grammar import ABBREVIATIONS
 from generator.lexicon.speech import (
     FIRST_SECOND_PERSON,
+    NAMING_CUES,
+    NEUTER_PRONOUNS,
     PERCEPTION_VERBS,
     RELATIVE_PRONOUNS,
     RULE_NOUNS,
@@ -315,6 +317,10 @@ def quotes(
         # resolver could not name for sure (abstaining is not dropping the words).
         if cand.kind != "direct" and speaker is None and cand.subject is None:
             continue
+        if cand.kind != "direct" and speaker is None and _naming(cand):
+            # "a feature it's calling 'athlete intelligence'": a body nobody can name giving a
+            # name is a label, not reported speech ("he called Rubio 'Little Marco'" stays).
+            continue
         # The source as written stays on record when the resolver abstains ("they said"):
         # the speaker is unknown, not the words the text attributes it with.
         written = source_phrase(parsed, cand.subject) if cand.subject is not None and speaker is None else None
@@ -326,6 +332,13 @@ def quotes(
         ))
         said.append(speaker)
     return tuple(heading_speakers(parsed, found, said))
+
+
+def _naming(cand: Candidate) -> bool:
+    """A verb of naming whose subject is a thing's pronoun ("what it calls ...")."""
+    cue, subject = cand.cue, cand.subject
+    return (cue is not None and cue.lemma_.lower() in NAMING_CUES
+            and subject is not None and subject.lower_ in NEUTER_PRONOUNS)
 
 
 def _span_of(cue: Token | None) -> Span | None:
@@ -369,6 +382,8 @@ def _sourceless(cand: Candidate, quoted: SpanIndex[Quoted]) -> bool:
     if _rules_text(cand.subject):
         return True
     low = cand.subject.lower_
+    if low in ("'s", "\u2019s") and cand.subject.i > 0 and cand.subject.nbor(-1).lower_ == "let":
+        low = "us"  # "let's call it what it is": the writer and the reader
     cue = cand.cue
     if low in FIRST_SECOND_PERSON and cue is not None and cand.subject.head.i == cue.i:
         # Only the cue's own subject: an "I" found by climbing from a participle is a
