@@ -144,6 +144,33 @@ def _add_phrases(nlp: Language, ruler: Any, names: list[tuple[str, str]]) -> Non
         ruler.phrase_matcher.add(label, [doc])
 
 
+def _paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph break ends a sentence: the token after a blank carrying a line break starts one.
+
+    The parser alone runs a heading without a full stop into the paragraph below it
+    ("UN secretary-general calls for restraint" + "UN spokesperson ... said"), so the
+    heading's words become the next sentence's subject and a live report's entries
+    share one parse. A line break in news copy never falls inside a sentence.
+    """
+    for tok in doc[1:]:
+        before = doc[tok.i - 1]
+        if before.is_space and "\n" in before.text and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
+def add_paragraph_breaks(nlp: Language) -> None:
+    """Put ``_paragraph_breaks`` in front of the parser (which keeps sentence starts set before it)."""
+    from spacy.language import Language as SpacyLanguage
+
+    if "newsbrief_paragraphs" in nlp.pipe_names:
+        return
+    if "newsbrief_paragraphs" not in SpacyLanguage.factories:
+        SpacyLanguage.component("newsbrief_paragraphs", func=_paragraph_breaks)
+    before = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe("newsbrief_paragraphs", before=before)
+
+
 @functools.cache
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """The named pipeline with newsbrief's rules added; loaded once and reused."""
@@ -151,6 +178,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 
     with paused_gc():
         nlp = _load(name)
+        add_paragraph_breaks(nlp)
         add_entity_rules(nlp)
     return nlp
 

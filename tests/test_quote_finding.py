@@ -112,3 +112,11 @@ def test_name_given_by_a_named_speaker_stays_a_quote(parse: Parse) -> None:
 def test_object_before_a_preposition_is_not_the_subject_of_the_participle(parse: Parse) -> None:
     found = run(parse, "India has moved to punish Pakistan after accusing it of backing the attack in the valley.")
     assert [q.speaker for q in found] == ["India"]
+
+
+def test_a_paragraph_break_ends_a_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A heading without a full stop is not parsed into the paragraph below it."""
+    doc = nlp("UN chief calls for restraint\n\nUN spokesperson Maria Lund said the talks would resume.")
+    second = next(t for t in doc if t.text == "UN" and t.i > 0)
+    assert second.is_sent_start
+    assert len(list(doc.sents)) >= 2
