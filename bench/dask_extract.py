@@ -50,6 +50,33 @@ def cpu_now() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+_spent = [0.0, 0.0, 0]
+"""In a worker (see :func:`time_batches`): CPU and wall seconds inside ``extract_batch``, calls."""
+
+
+def time_batches() -> None:
+    """Run in each worker: time every ``extract_batch`` call. Tasks name the function by
+    module and name, so the wrapper installed here is the one they run."""
+    import generator.batch as batch
+
+    real = batch.extract_batch
+
+    def timed(*args: object, **kwargs: object) -> object:
+        c, t = time.process_time(), time.perf_counter()
+        try:
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            _spent[0] += time.process_time() - c
+            _spent[1] += time.perf_counter() - t
+            _spent[2] += 1
+
+    batch.extract_batch = timed  # type: ignore[assignment]
+
+
+def batch_times() -> tuple[float, float, int]:
+    return _spent[0], _spent[1], int(_spent[2])
+
+
 def store_bytes(store: Store) -> int:
     return sum(f.stat().st_size for f in store.directory.rglob("*") if f.is_file())
 
@@ -152,10 +179,22 @@ def main() -> None:
             # The workers load the pipeline as part of the start-up (fill_on_cluster would do it
             # first thing too): bare nlp.pipe's processes are forked with the model already loaded.
             client.run(warm_up, nlp.DEFAULT_MODEL)
+            client.run(time_batches)
+            w0 = client.run(time.process_time)
             t1 = time.perf_counter()
             c = cpu_now()
             fill_on_cluster(dask, articles, client, model=nlp.DEFAULT_MODEL)
             t2 = time.perf_counter()
+            c_client = cpu_now() - c
+            w1 = client.run(time.process_time)
+            spent = client.run(batch_times)
+            in_batch = sum(v[0] for v in spent.values())
+            busy = sum(v[1] for v in spent.values())
+            calls = sum(v[2] for v in spent.values())
+            workers_cpu = sum(w1[k] - w0[k] for k in w0)
+            print(f"  during the run: workers {workers_cpu:.1f} CPU-s, {in_batch:.1f} of them in extract_batch "
+                  f"({1000 * in_batch / n:.0f} ms/article, {calls} tasks, busy {busy / len(w0) / (t2 - t1):.0%} "
+                  f"of the time); client and scheduler {c_client:.1f} CPU-s")
             # Worker processes' own CPU since they started (model loading included), plus the client's.
             cpu["dask"] = sum(client.run(time.process_time).values()) + cpu_now() - c
         t_dask, t_all = t2 - t1, t2 - t0
