@@ -116,6 +116,15 @@ LOCAL_CONFIG: dict[str, object] = {
     # The nanny makes glibc hand freed memory back at 64 KiB; spaCy allocates and frees
     # so much per Doc that this cost 40% more CPU per partition (bench/dask_extract.py).
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": str(128 * 1024 * 1024),
+    # Every process of the cluster wakes up for its own bookkeeping: the event loop's check
+    # for blocking every 20 ms, the memory monitor every 100 ms, the system monitor every
+    # 500 ms, work stealing. In a worker each wake-up takes the interpreter from the
+    # extraction; on two cores the client and scheduler take CPU from the workers. None of
+    # it is needed for a few long tasks, handed out two per worker.
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.scheduler.work-stealing": False,
 }
 """Settings of the local clusters this module starts; set the same on a cluster you run yourself."""
 
