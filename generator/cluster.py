@@ -216,13 +216,17 @@ def fill_on_cluster(
             done_with(part, records)
         if queue:
             running.add(submit(queue.pop()))
-    # One article at a time, nothing else running: a worker that dies now died of this article.
+    # One article at a time, nothing else running: a worker that dies now most likely died of
+    # this article. Twice in a row, to be sure: a worker can also be lost for reasons of its own
+    # (a missed heartbeat on a loaded machine), and that must not condemn the article it had.
     for article in quarantine:
-        future = submit([article])
-        parts.pop(future)
-        try:
-            records = future.result()
-        except Exception as exc:
-            records = [_died(article, exc)]
+        for _ in (1, 2):
+            future = submit([article])
+            parts.pop(future)
+            try:
+                records = future.result()
+                break
+            except Exception as exc:
+                records = [_died(article, exc)]
         done_with([article], records)
     return Outcome(extracted=len(todo) - len(failures), failures=tuple(failures), skipped=len(articles) - len(todo))
