@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,10 @@ def test_pages_come_back_in_order_from_every_process() -> None:
     pages = render_all(tasks, processes=3)
     assert [p[0][0] for p in pages] == [f"briefs/p{i}.md" for i in range(25)]
     where = {p[0][1].split(" in ")[1] for p in pages}
-    assert where == {"this process\n", "another process\n"}  # the work was shared
+    if threading.active_count() == 1:
+        assert where == {"this process\n", "another process\n"}  # the work was shared
+    else:  # another test left a thread behind: never fork beside one (it may hold a lock)
+        assert where == {"this process\n"}
 
 
 @pytest.mark.usefixtures("small_shares")
