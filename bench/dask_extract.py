@@ -50,6 +50,35 @@ def cpu_now() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def time_batches() -> None:
+    """Run in each worker: time every ``extract_batch`` call. Tasks name the function by
+    module and name, so the wrapper installed here is the one they run. The counts live
+    in the module: this function is sent by value, with copies of this script's globals."""
+    import generator.batch as batch
+
+    real = batch.extract_batch
+    spent = [0.0, 0.0, 0]
+    batch._spent = spent  # type: ignore[attr-defined]
+
+    def timed(*args: object, **kwargs: object) -> object:
+        c, t = time.process_time(), time.perf_counter()
+        try:
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            spent[0] += time.process_time() - c
+            spent[1] += time.perf_counter() - t
+            spent[2] += 1
+
+    batch.extract_batch = timed  # type: ignore[assignment]
+
+
+def batch_times() -> tuple[float, float, int]:
+    import generator.batch as batch
+
+    spent = batch._spent  # type: ignore[attr-defined]
+    return spent[0], spent[1], int(spent[2])
+
+
 def store_bytes(store: Store) -> int:
     return sum(f.stat().st_size for f in store.directory.rglob("*") if f.is_file())
 
@@ -106,9 +135,17 @@ def main() -> None:
     parser.add_argument("--skip-bare", action="store_true", help="no bare nlp.pipe runs (no ratio): records only")
     parser.add_argument("--reference-processes", type=int, default=1,
                         help="processes of the single-machine reference store (0: every core)")
+    parser.add_argument("--dask-defaults", action="store_true",
+                        help="the local cluster without LOCAL_CONFIG's bookkeeping intervals (Dask's own)")
     parser.add_argument("--resume-only", action="store_true",
                         help="only the killed run resumed, its store compared with the single machine's")
     args = parser.parse_args()
+    if args.dask_defaults:
+        from generator.cluster import LOCAL_CONFIG
+
+        for key in [k for k in LOCAL_CONFIG if k.startswith(("distributed.admin", "distributed.worker.memory.monitor",
+                                                              "distributed.scheduler.work-stealing"))]:
+            del LOCAL_CONFIG[key]
     files = sorted((SHARED / "corpus" / "bbc").rglob("*.txt"))
     files = [f for f in files if f.name != "README.TXT"][: args.limit or None]
     articles, problems = read_articles(files)
@@ -152,10 +189,23 @@ def main() -> None:
             # The workers load the pipeline as part of the start-up (fill_on_cluster would do it
             # first thing too): bare nlp.pipe's processes are forked with the model already loaded.
             client.run(warm_up, nlp.DEFAULT_MODEL)
+            client.run(time_batches)
+            w0 = client.run(time.process_time)
             t1 = time.perf_counter()
             c = cpu_now()
             fill_on_cluster(dask, articles, client, model=nlp.DEFAULT_MODEL)
             t2 = time.perf_counter()
+            c_client = cpu_now() - c
+            w1 = client.run(time.process_time)
+            spent = client.run(batch_times)
+            in_batch = sum(v[0] for v in spent.values())
+            busy = sum(v[1] for v in spent.values())
+            calls = sum(v[2] for v in spent.values())
+            workers_cpu = sum(w1[k] - w0[k] for k in w0)
+            print(f"  during the run: workers {workers_cpu:.1f} CPU-s, {in_batch:.1f} of them in extract_batch "
+                  f"({1000 * in_batch / n:.0f} ms/article, {calls} tasks, busy {busy / len(w0) / (t2 - t1):.0%} "
+                  f"of the time); client and scheduler {c_client:.1f} CPU-s "
+                  f"({1000 * c_client / (t2 - t1):.0f} ms a second)")
             # Worker processes' own CPU since they started (model loading included), plus the client's.
             cpu["dask"] = sum(client.run(time.process_time).values()) + cpu_now() - c
         t_dask, t_all = t2 - t1, t2 - t0

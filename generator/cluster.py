@@ -15,7 +15,6 @@ goes on.
 from __future__ import annotations
 
 import contextlib
-import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -32,10 +31,11 @@ if TYPE_CHECKING:
 
 PARTITION = 250
 """Articles per partition at most: enough for ``nlp.pipe`` to batch well, few enough to lose little to a crash."""
-PER_WORKER = 16
-"""Partitions per worker at least: when one worker takes its last partition the others are idle
-for about a sixteenth of a worker's share at most (a quarter with four), and a killed run keeps
-most of its work."""
+LAST_PARTITION = 8
+"""Articles per partition at least: the last partitions, which decide how long the other
+workers wait for the one still parsing at the end."""
+SHARE = 4
+"""A partition is at most 1/SHARE of what is left per worker (see :func:`partitions`)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,6 +47,28 @@ class Outcome:
     """One per article whose extraction failed (recorded in the store with its error)."""
     skipped: int
     """Articles already in the store with the same content, code and model."""
+
+
+def partitions(articles: Sequence[Article], workers: int, partition: int = PARTITION) -> list[Sequence[Article]]:
+    """Partitions that shrink as the work runs out: at most ``partition`` articles and a
+    :data:`SHARE`-th of what is left per worker, at least :data:`LAST_PARTITION`.
+
+    Equal partitions of a sixteenth of each worker's share left a worker idle
+    for up to a sixteenth of the run at the end (67 articles, about six seconds of
+    a core, on the BBC corpus); here the last ones take well under a second, and
+    the first ones are big enough that the scheduler, the client and the store
+    see few of them. Always at least as many partitions as workers (when there
+    are as many articles).
+    """
+    out: list[Sequence[Article]] = []
+    each = -(-len(articles) // max(1, workers))  # a worker's share, rounded up
+    i = 0
+    while i < len(articles):
+        left = len(articles) - i
+        size = min(max(LAST_PARTITION, left // (SHARE * workers)), partition, each)
+        out.append(articles[i : i + size])
+        i += size
+    return out
 
 
 def versions(model_id: str) -> Versions:
@@ -94,6 +116,15 @@ LOCAL_CONFIG: dict[str, object] = {
     # The nanny makes glibc hand freed memory back at 64 KiB; spaCy allocates and frees
     # so much per Doc that this cost 40% more CPU per partition (bench/dask_extract.py).
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": str(128 * 1024 * 1024),
+    # Every process of the cluster wakes up for its own bookkeeping: the event loop's check
+    # for blocking every 20 ms, the memory monitor every 100 ms, the system monitor every
+    # 500 ms, work stealing. In a worker each wake-up takes the interpreter from the
+    # extraction; on two cores the client and scheduler take CPU from the workers. None of
+    # it is needed for a few long tasks, handed out two per worker.
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.scheduler.work-stealing": False,
 }
 """Settings of the local clusters this module starts; set the same on a cluster you run yourself."""
 
@@ -148,8 +179,7 @@ def fill_on_cluster(
         # instead of in its first partition while the others wait for the stragglers.
         client.run(warm_up, model)
     workers = max(1, len(client.scheduler_info()["workers"]))
-    size = max(1, min(partition, math.ceil(len(todo) / (PER_WORKER * workers))))
-    queue = chunks(todo, size)
+    queue = partitions(todo, workers, partition)
     queue.reverse()  # popped from the end: first partitions first
     parts: dict[Any, Sequence[Article]] = {}
 
@@ -186,13 +216,17 @@ def fill_on_cluster(
             done_with(part, records)
         if queue:
             running.add(submit(queue.pop()))
-    # One article at a time, nothing else running: a worker that dies now died of this article.
+    # One article at a time, nothing else running: a worker that dies now most likely died of
+    # this article. Twice in a row, to be sure: a worker can also be lost for reasons of its own
+    # (a missed heartbeat on a loaded machine), and that must not condemn the article it had.
     for article in quarantine:
-        future = submit([article])
-        parts.pop(future)
-        try:
-            records = future.result()
-        except Exception as exc:
-            records = [_died(article, exc)]
+        for _ in (1, 2):
+            future = submit([article])
+            parts.pop(future)
+            try:
+                records = future.result()
+                break
+            except Exception as exc:
+                records = [_died(article, exc)]
         done_with([article], records)
     return Outcome(extracted=len(todo) - len(failures), failures=tuple(failures), skipped=len(articles) - len(todo))

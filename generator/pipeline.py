@@ -9,6 +9,7 @@ first, then every page is rendered and written.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from generator.ingest import read_articles
 from generator.model import Article, Brief, Problem, Report
 from generator.site.aliases import Aliases, load_aliases
 from generator.site.catalog import Catalog, build_catalog
-from generator.site.incremental import Job, PageGroup, PageRecords, rendered
+from generator.site.incremental import Job, PageGroup, PageJob, PageRecords
 from generator.site.keys import remembered_keys
 from generator.site.render import OriginalText, Renderer
 from generator.site.textsafety import name_problems
@@ -185,30 +186,52 @@ def write(settings: Settings, pages: Iterable[tuple[str, str]], report: Report) 
 def write_changed(settings: Settings, jobs: Iterable[Job], report: Report) -> None:
     """Render and write only the pages whose inputs changed since the last build.
 
-    Without the cache (``cache=False``) every page is rendered, as before.
+    Without the cache (``cache=False``) every page is rendered, as before. The
+    pages to render are rendered on every core (:mod:`generator.render_pool`).
     """
+    from generator.render_pool import render_all
+
     docs = settings.path(settings.docs)
     if not settings.cache:
-        write(settings, rendered(jobs), report)
+        tasks = [_task(job) for job in jobs]
+        write(settings, (page for pages in render_all(tasks, settings.processes) for page in pages), report)
         return
     records = PageRecords(settings.page_records, settings.salt())
     fingerprints: dict[str, str] = {}
+    plan: list[tuple[Job, list[str] | None]] = []
+    """Each job with the pages it keeps as they are, or None when it is rendered."""
+    for job in jobs:
+        if isinstance(job, PageGroup):
+            plan.append((job, records.group(docs, job)))
+        else:
+            plan.append((job, [job.path] if records.fresh(docs, job) else None))
+    fresh = iter(render_all([_task(job) for job, kept in plan if kept is None], settings.processes))
 
     def pages() -> Iterator[tuple[str, str | None]]:
-        for job in jobs:
-            if isinstance(job, PageGroup):
-                kept = records.group(docs, job)
-                group = ((rel, None) for rel in kept) if kept is not None else job.render()
-                for rel, markdown in group:
-                    fingerprints[rel] = job.fingerprint
-                    yield rel, markdown
-                continue
-            fingerprints[job.path] = job.fingerprint
-            yield job.path, (None if records.fresh(docs, job) else job.render())
+        for job, kept in plan:
+            group = ((rel, None) for rel in kept) if kept is not None else next(fresh)
+            for rel, markdown in group:
+                fingerprints[rel] = job.fingerprint
+                yield rel, markdown
 
     write_pages(docs, settings.manifest, pages(), report)
     records.update(docs, fingerprints, (*report.written, *report.unchanged))
     records.save()
+
+
+def _task(job: Job) -> Callable[[], list[tuple[str, str]]]:
+    """What renders ``job``: its pages as (path, Markdown)."""
+    if isinstance(job, PageGroup):
+        return functools.partial(_group, job)
+    return functools.partial(_page, job)
+
+
+def _group(job: PageGroup) -> list[tuple[str, str]]:
+    return list(job.render())
+
+
+def _page(job: PageJob) -> list[tuple[str, str]]:
+    return [(job.path, job.render())]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
 CHUNK = 32
-"""Articles per task: two ``nlp.pipe`` batches, small enough to keep every process busy to the end."""
+"""Articles per task at most: two ``nlp.pipe`` batches."""
+LAST_CHUNK = 8
+"""Articles per task at least, once few are left (see :func:`guided_chunks`)."""
 MIN_PER_PROCESS = 16
 """Fewer articles than this per process and the extra processes are not worth starting."""
 
@@ -114,6 +116,24 @@ def chunks(articles: Sequence[Article], size: int) -> list[Sequence[Article]]:
     return [articles[i : i + size] for i in range(0, len(articles), size)]
 
 
+def guided_chunks(articles: Sequence[Article], processes: int) -> list[Sequence[Article]]:
+    """Tasks for ``processes`` processes: :data:`CHUNK` articles while many are left, then
+    smaller, down to :data:`LAST_CHUNK`, so the processes finish at about the same time.
+
+    With equal tasks of 32 articles (three seconds of one core) one process
+    could sit idle for most of a task's time at the end while the other parsed
+    its last one; each task here is at most half of what is left per process.
+    """
+    out: list[Sequence[Article]] = []
+    i = 0
+    while i < len(articles):
+        left = len(articles) - i
+        size = max(LAST_CHUNK, min(CHUNK, left // (2 * processes)))
+        out.append(articles[i : i + size])
+        i += size
+    return out
+
+
 def extract_records(
     articles: Sequence[Article], model: str, processes: int = 0, standby: Standby | None = None
 ) -> Iterator[Record]:
@@ -137,5 +157,5 @@ def extract_records(
     if method == "fork":
         nlp.load_pipeline(model)
     with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method)) as pool:
-        for records in pool.map(extract_batch, chunks(articles, CHUNK), repeat(model)):
+        for records in pool.map(extract_batch, guided_chunks(articles, n), repeat(model)):
             yield from records

@@ -16,7 +16,15 @@ pytest.importorskip("distributed")
 from distributed import Client, WorkerPlugin, get_task_stream
 
 from generator import nlp
-from generator.cluster import connect, fill_locally, fill_on_cluster, parse_scheduler
+from generator.cluster import (
+    LAST_PARTITION,
+    PARTITION,
+    connect,
+    fill_locally,
+    fill_on_cluster,
+    parse_scheduler,
+    partitions,
+)
 from generator.pipeline import read_articles
 from generator.records import Record
 from generator.store import Store
@@ -42,6 +50,19 @@ def test_scheduler_addresses() -> None:
         parse_scheduler("local:0")
 
 
+@pytest.mark.parametrize(("count", "workers"), [(2125, 2), (300, 2), (36, 2), (30, 10), (5, 10), (1, 4)])
+def test_partitions_shrink_as_the_work_runs_out(count: int, workers: int) -> None:
+    articles = [f"article {i}" for i in range(count)]
+    parts = partitions(articles, workers)  # type: ignore[arg-type]
+    assert [a for part in parts for a in part] == articles
+    sizes = [len(part) for part in parts]
+    assert len(parts) >= min(count, workers)  # every worker gets work
+    assert sizes == sorted(sizes, reverse=True) or sizes[:-1] == sorted(sizes[:-1], reverse=True)
+    assert max(sizes) <= PARTITION and sizes[-1] <= LAST_PARTITION  # the end is quick
+    if count > 1000:  # few tasks for the scheduler, the client and the store
+        assert len(parts) < count // 50
+
+
 def test_two_worker_processes_give_exactly_the_single_process_records(client: Client, tmp_path: Path) -> None:
     articles, _ = read_articles([FIXTURES])
     single, dask = Store(tmp_path / "single"), Store(tmp_path / "dask")
@@ -50,7 +71,7 @@ def test_two_worker_processes_give_exactly_the_single_process_records(client: Cl
     with get_task_stream(client) as stream:
         outcome = fill_on_cluster(dask, articles, client, model=nlp.DEFAULT_MODEL, on_shard=shards.append)
     assert (outcome.extracted, outcome.failures, outcome.skipped) == (36, (), 0)
-    assert len(shards) >= 2 * 4  # four partitions per worker at least
+    assert sorted(shards) == sorted(len(part) for part in partitions(articles, 2))  # a shard per partition
     assert records(dask) == records(single)
     # Both workers extracted partitions (every worker loads the pipeline up front, so the
     # pipeline cache cannot tell; the scheduler's task stream can).

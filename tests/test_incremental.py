@@ -109,6 +109,22 @@ def test_a_page_edited_by_hand_is_still_noticed(tmp_path: Path, counted: Counter
     assert "briefs/paris.md" in report.written and deleted.exists()
 
 
+def test_a_page_the_disk_lost_is_noticed_and_rewritten(tmp_path: Path, counted: Counter[str]) -> None:
+    """Pages are not synced one by one: after a power loss a page may be empty while the
+    page records (synced at the end of the build) describe what was written. The records'
+    size and modification time notice it, and the next build writes exactly what a full build would."""
+    root = _project(tmp_path / "p")
+    settings = Settings(root=root)
+    build_site(settings)
+    expected = generated_tree(root / "docs")
+    (root / "docs" / "briefs" / "paris.md").write_bytes(b"")
+    counted.clear()
+    report = build_site(settings)
+    assert counted["brief:paris"] == 1 and counted["brief:lisbon"] == 0
+    assert report.written == ["briefs/paris.md"] and report.conflicts == []
+    assert generated_tree(root / "docs") == expected
+
+
 def test_a_template_change_renders_every_page(tmp_path: Path, counted: Counter[str]) -> None:
     root = _project(tmp_path / "p")
     settings = Settings(root=root)

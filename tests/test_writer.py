@@ -61,6 +61,43 @@ def test_a_page_no_longer_generated_is_removed(docs: Path) -> None:
     assert report.removed == ["briefs/b.md"] and not (docs / "briefs/b.md").exists()
 
 
+def test_pages_are_not_synced_one_by_one_but_the_manifest_is(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(writer.os, "fsync", lambda fd: (synced.append(fd), real(fd))[1])
+    build(docs, {f"briefs/a{i}.md": f"A{i}\n" for i in range(3)})
+    few = len(synced)
+    synced.clear()
+    build(docs, {f"briefs/b{i}.md": f"B{i}\n" for i in range(60)})
+    # The manifest and its folder, before the pages change and after: as many for 60 pages as for 3.
+    assert len(synced) == few <= 4
+
+
+@pytest.mark.parametrize("left", [b"", b"\0" * 4096])
+def test_a_page_a_power_loss_left_empty_is_ours_and_rewritten(docs: Path, left: bytes) -> None:
+    """Renamed into place before its data reached the disk: zero bytes, or NULs on some file systems."""
+    build(docs, {"briefs/a.md": "A\n", "briefs/b.md": "B\n"})
+    (docs / "briefs/a.md").write_bytes(left)
+    (docs / "briefs/b.md").write_bytes(left)
+    report = build(docs, {"briefs/a.md": "A\n"})
+    assert report.conflicts == [] and report.written == ["briefs/a.md"] and report.removed == ["briefs/b.md"]
+    assert (docs / "briefs/a.md").read_text() == stamped("A\n") and not (docs / "briefs/b.md").exists()
+    # A person's empty file where newsbrief never wrote stays theirs.
+    (docs / "briefs/c.md").write_bytes(b"")
+    assert build(docs, {"briefs/a.md": "A\n", "briefs/c.md": "C\n"}).conflicts
+
+
+def test_the_version_a_page_replaced_stays_ours(docs: Path) -> None:
+    """Pages are not synced: after a power loss a page may hold the version it replaced."""
+    build(docs, {"briefs/a.md": "A\n"})
+    old = (docs / "briefs/a.md").read_bytes()
+    build(docs, {"briefs/a.md": "A2\n"})
+    (docs / "briefs/a.md").write_bytes(old)  # the rename never reached the disk
+    report = build(docs, {"briefs/a.md": "A2\n"})
+    assert report.conflicts == [] and report.written == ["briefs/a.md"]
+    assert (docs / "briefs/a.md").read_text() == stamped("A2\n")
+
+
 def test_hand_written_page_with_a_generated_name_is_kept_and_reported(docs: Path) -> None:
     (docs / "briefs").mkdir()
     mine = docs / "briefs/a.md"

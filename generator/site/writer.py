@@ -6,6 +6,20 @@ or edited by a person, and is never overwritten or deleted: it is reported.
 The manifest is saved before pages change (write-ahead), so a build killed
 midway leaves every page either old or new, and recognisably ours.
 
+What survives what: each page is written to a temporary file and renamed over
+the old one, so a killed process never leaves half a page. Pages are not
+synced to the disk one by one (2,000 syncs were most of a cold build's time
+beyond parsing); the manifest is, with its folder, before pages change and
+again when the build ends, and so are the page records
+(:mod:`generator.site.incremental`) after it. After a power loss a page may
+therefore be its old version (the manifest keeps its hash until the page is
+written again), missing, or empty (zero bytes, or NUL bytes,
+where the system had recorded the file but not yet its data): pages are
+derived from the articles, so the next build puts each of them right. A page
+the records do not match (another size or modification time) is rendered
+again, and an empty page at a path the manifest lists is a write the crash
+cut short, rewritten like any page of ours, never mistaken for a person's.
+
 Each page also carries a mark (:mod:`generator.site.stamp`), so a manifest
 that is lost or damaged is rebuilt from the pages on disk, with a warning.
 Temporary files are named with a random token recorded in the manifest
@@ -69,11 +83,14 @@ def fs_error(path: Path, exc: OSError, doing: str = "cannot write") -> WriterErr
     return WriterError(f"{doing} here ({exc.strerror or exc}); {_advice(exc)}", path=str(path))
 
 
-def atomic_write(path: Path, content: str | bytes, *, temporary: str | None = None) -> None:
-    """Replace ``path`` in one step: a crash leaves the old file or the new one.
+def atomic_write(path: Path, content: str | bytes, *, temporary: str | None = None, durable: bool = True) -> None:
+    """Replace ``path`` in one step: a killed process leaves the old file or the new one.
 
     ``temporary`` names the temporary file (beside ``path``); without it a
-    fresh unique name is made.
+    fresh unique name is made. ``durable`` also syncs the file before the
+    rename and its folder after it, so the new file survives a power loss too:
+    for the manifest and the page records, not for pages (see the module's
+    docstring).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
@@ -85,8 +102,9 @@ def atomic_write(path: Path, content: str | bytes, *, temporary: str | None = No
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         with contextlib.suppress(OSError):
             os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
@@ -94,6 +112,28 @@ def atomic_write(path: Path, content: str | bytes, *, temporary: str | None = No
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    if durable:
+        sync_folder(path.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the folder's entries (a rename into it) survive a power loss; a no-op where
+    folders cannot be opened (Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def torn(data: bytes) -> bool:
+    """Bytes a power loss can leave of a page renamed before its data reached the disk:
+    none, or NUL bytes only. Never a page of ours (each ends with its mark), nor writing."""
+    return not data.strip(b"\0")
 
 
 class Manifest:
@@ -300,6 +340,7 @@ def _write(docs: Path, manifest_path: Path, planned: dict[str, str | None], repo
     # before any page changes.
     token = secrets.token_hex(8)
     manifest.temporaries = [token]
+    listed = frozenset(manifest.files)
     changing = 0
     for rel, content in planned.items():
         if content is not None:
@@ -310,12 +351,12 @@ def _write(docs: Path, manifest_path: Path, planned: dict[str, str | None], repo
 
     def write_one(n: int, target: Path, content: str) -> None:
         try:
-            atomic_write(target, content, temporary=f"{_TMP_PREFIX}{token}-{n}")
+            atomic_write(target, content, temporary=f"{_TMP_PREFIX}{token}-{n}", durable=False)
         except OSError as exc:
             raise fs_error(target, exc) from None
 
-    # A few threads write the pages: each write waits for its fsync (milliseconds on a busy
-    # disk; 2,100 pages took 16 s one after another), and waits in parallel overlap.
+    # A few threads write the pages: a write can wait for the disk (when the system's
+    # dirty pages are flushed), and waits in parallel overlap.
     pool = ThreadPoolExecutor(max_workers=_WRITERS)
     writes: list[Future[None]] = []
 
@@ -323,7 +364,7 @@ def _write(docs: Path, manifest_path: Path, planned: dict[str, str | None], repo
         writes.append(pool.submit(write_one, n, target, content))
 
     try:
-        _decide(docs, manifest, planned, report, put)
+        _decide(docs, manifest, listed, planned, report, put)
     finally:
         pool.shutdown(wait=True)
     for write in writes:
@@ -338,7 +379,7 @@ def _write(docs: Path, manifest_path: Path, planned: dict[str, str | None], repo
         current = _read(target)
         if current is None:
             manifest.files.pop(rel)
-        elif manifest.owns(rel, digest(current)):
+        elif manifest.owns(rel, digest(current)) or torn(current):
             try:
                 target.unlink()
             except OSError as exc:
@@ -358,11 +399,16 @@ def _write(docs: Path, manifest_path: Path, planned: dict[str, str | None], repo
 def _decide(
     docs: Path,
     manifest: Manifest,
+    listed: frozenset[str],
     planned: dict[str, str | None],
     report: Report,
     put: Callable[[int, Path, str], None],
 ) -> None:
-    """Page by page: keep it, write it (through ``put``) or leave a person's edit alone."""
+    """Page by page: keep it, write it (through ``put``) or leave a person's edit alone.
+
+    ``listed``: the pages the manifest listed before this build (an empty file at one
+    of those is a write a crash cut short; anywhere else it is a person's).
+    """
     targets = _Targets(docs)
     for n, (rel, content) in enumerate(planned.items()):
         target = targets(rel)
@@ -374,14 +420,18 @@ def _decide(
                 manifest.files.pop(rel, None)
             continue
         current = _read(target)
+        kept: list[str] = []
         if current is None:
             put(n, target, content)
             report.written.append(rel)
         elif current == content.encode("utf-8"):
             report.unchanged.append(rel)
-        elif manifest.owns(rel, digest(current)):
+        elif manifest.owns(rel, old := digest(current)) or (rel in listed and torn(current)):
             put(n, target, content)
             report.written.append(rel)
+            # The page is not synced: after a power loss it may still hold this version,
+            # which must stay recognisably ours.
+            kept = [old]
         else:
             report.conflicts.append(
                 f"docs/{rel} was written or edited by a person, so it was left as it is; "
@@ -390,4 +440,4 @@ def _decide(
             # What is on disk is the person's: forget our hashes for it.
             manifest.files.pop(rel, None)
             continue
-        manifest.files[rel] = [digest(content)]
+        manifest.files[rel] = [*kept, digest(content)]
