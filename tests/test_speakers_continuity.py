@@ -78,3 +78,18 @@ At the same meeting, council leader Joan Pike voted against the plan to cut the 
 "We cannot afford both services this year, and the trains carry more people."
 """
     assert speaker_of(parse, text, "We cannot afford both services") is None
+
+
+def test_a_person_named_in_someone_elses_reported_words_is_not_she(parse: Parse) -> None:
+    """"The teacher added that hero Laura Finch, 35, ... / She said:": the teacher may be "she" as
+    well as Finch; the old resolver took Finch, introduced with an apposition inside the teacher's words."""
+    text = """Community rallies after attack
+
+A teacher at the youth centre where the attack happened has condemned the riots.
+
+The teacher added that hero Laura Finch, 35, who was hurt trying to protect children, was doing "ok" \
+after being taken to hospital.
+
+She said: "It is terrible, they are taking away the grief of the families just to fuel their anger."
+"""
+    assert speaker_of(parse, text, "taking away the grief") != "Laura Finch"

@@ -43,7 +43,7 @@ _LOOK_ALIKES = str.maketrans({
 def isolate(text: str) -> str:
     """Text that cannot reorder what stands around it on the page."""
     text = _BIDI_CONTROLS.sub("", text)
-    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+    if not text.isascii() and any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
         return f"{FSI}{text}{PDI}"
     return text
 

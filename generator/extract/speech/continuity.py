@@ -55,7 +55,7 @@ class ContinuityResolution(Discourse):
             # Words inside a quotation ("... and then Ghislaine walking in") and the
             # content of someone's reported speech ("Lacerda added during the massage
             # Epstein exposed himself") put nobody new on stage.
-            if token.dep_ not in SUBJECT_DEPS or self._in_quote.contains(token.idx) or self._reported(token):
+            if token.dep_ not in SUBJECT_DEPS or self._in_quote.contains(token.idx) or self.reported(token):
                 continue
             if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
                 other = self._proper(token)
@@ -98,7 +98,7 @@ class ContinuityResolution(Discourse):
             return None
         speaking: list[Speaker] = []
         for token in self.parsed.tokens_in(before.start, before.end):
-            if token.dep_ not in SUBJECT_DEPS or self._in_quote.contains(token.idx) or self._reported(token):
+            if token.dep_ not in SUBJECT_DEPS or self._in_quote.contains(token.idx) or self.reported(token):
                 continue
             if token.head.dep_ == "relcl":
                 continue  # "the massage during which Epstein ...": a clause describing a noun
@@ -115,17 +115,6 @@ class ContinuityResolution(Discourse):
         if len(names) != 1 or self._names(quote, speaking[0].name):
             return None
         return speaking[-1]
-
-    def _reported(self, subject: Token) -> bool:
-        """The subject's clause is the complement of a speech verb (someone's reported words).
-
-        On the same line only: a complement reaching back over a paragraph
-        break ("... he's saying it.\" / 17-year-old Jared Potts echoed:") is
-        a misparse, and its subject a new person on stage.
-        """
-        clause = subject.head
-        return (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS
-                and self.parsed.same_line(clause.head, subject))
 
     def forget(self, offset: int, subject: Token | None = None) -> None:
         """Record that the attribution at ``offset`` has a subject nobody could name for sure.

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from generator.lexicon.speech import SPEECH_VERBS
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -90,6 +92,17 @@ class Discourse:
     unknown: list[int]
     unknown_people: list[int]
     _in_quote: SpanIndex[Range]
+
+    def reported(self, subject: Token) -> bool:
+        """The subject's clause is the complement of a speech verb (someone's reported words).
+
+        On the same line only: a complement reaching back over a paragraph
+        break ("... he's saying it.\" / 17-year-old Jared Potts echoed:") is
+        a misparse, and its subject a new person on stage.
+        """
+        clause = subject.head
+        return (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS
+                and self.parsed.same_line(clause.head, subject))
 
     def _proper(self, token: Token) -> Speaker | None:
         raise NotImplementedError

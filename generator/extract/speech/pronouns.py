@@ -138,8 +138,10 @@ class PronounResolution(Discourse):
                 break
             # A person introduced with an appositive ("Katjavivi, one of his friends, ...")
             # takes over even from the paragraph before.
-            introduced = bare and self.parsed.paragraph_of(t.idx) == para - 1
-            appositive = any(c.dep_ == "appos" for c in t.children)
+            # Not a person named inside someone's reported words ("The teacher added that Laura
+            # Finch ... was doing ok. / She said: ..."): the reporter is on stage, not them.
+            introduced = bare and self.parsed.paragraph_of(t.idx) == para - 1 and not self.reported(t)
+            appositive = any(c.dep_ == "appos" for c in t.children) and not self.reported(t)
             if self.parsed.paragraph_of(t.idx) != para and not appositive and not introduced:
                 continue
             # "Fischer's mother, Adrianne Fischer, is a driver": the name in apposition.
@@ -163,7 +165,9 @@ class PronounResolution(Discourse):
         # ("Giuffre's allegations have changed. She said ...").
         # A crosshead starts a new section: nobody before it is "he" after it.
         section = self._section_start(token.idx)
-        for t in reversed([t for t in self._subjects_before(token, 3) if t.idx > max(floor, section)]):
+        # Not a person inside someone's reported words: the reporter was on stage, not them.
+        for t in reversed([t for t in self._subjects_before(token, 3)
+                           if t.idx > max(floor, section) and not self.reported(t)]):
             for c in (t, *(c for c in t.children if c.dep_ in ("poss", "appos"))):
                 if c.ent_type_ == "PERSON" or c.pos_ == "PROPN":
                     found = self._proper(c)
