@@ -916,3 +916,11 @@ def test_role_before_a_full_name_beats_a_head_word_surname(parse: Parse) -> None
     people, _, orgs = run(parse, "Labor journalist Alex Press noted this year that the strike was the largest "
                                  "in decades.")
     assert "Alex Press" in names(people) and "Alex Press" not in names(orgs)
+
+
+def test_a_possessive_expansion_loses_its_mark() -> None:
+    """"The United Nations’ (UN) top court" gave the speaker "United Nations’"."""
+    from generator.extract.entities.acronyms import expansions
+
+    assert expansions("The United Nations’ (UN) top court heard the case.") == {"UN": "United Nations"}
+    assert expansions("The Stock Exchange's (SE) rules changed.").get("SE") == "Stock Exchange"

@@ -91,6 +91,9 @@ def expansion_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_POSSESSIVE_END = re.compile(r"(?<=s)['\u2019]$|['\u2019]s$")
+
+
 def expansions(text: str) -> dict[str, str]:
     """Acronym → the name the article expands it to, where the initials agree."""
     found: dict[str, str] = {}
@@ -107,7 +110,8 @@ def expansions(text: str) -> dict[str, str]:
                 words = words[1:]
             n = len(words) if len(words) >= 2 and _shares_initials(acronym, words) else 0
         if n:
-            name = " ".join(words[-n:])
+            # "The United Nations’ (UN) top court": the possessive mark is no part of the name.
+            name = _POSSESSIVE_END.sub("", " ".join(words[-n:]))
             if found.get(acronym, name) != name:
                 found[acronym] = ""  # two expansions: none is sure
             else:
