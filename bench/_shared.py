@@ -153,3 +153,13 @@ def score_module() -> Any:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def baseline_code(tmp: Path, rev: str) -> Path:
+    """The ``generator`` package as it was at ``rev``, unpacked under ``tmp`` (for timing against it)."""
+    code = tmp / "baseline-code"
+    code.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "generator"],
+                             check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True)
+    return code

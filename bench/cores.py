@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import spacy
-from _shared import ROOT, SHARED, bench_project
+from _shared import ROOT, SHARED, baseline_code, bench_project
 
 from generator.pipeline import read_articles
 from generator.workers import cores
@@ -108,12 +108,7 @@ def main() -> None:
         tmp = Path(tmp_name)
         versions: dict[str, Path] = {"this": ROOT}
         if args.baseline:
-            code = tmp / "baseline-code"
-            code.mkdir()
-            archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.baseline, "generator"],
-                                     check=True, capture_output=True).stdout
-            subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True)
-            versions["baseline"] = code
+            versions["baseline"] = baseline_code(tmp, args.baseline)
         roots = {name: bench_project(tmp / name, files) for name in versions}
         ratios: dict[str, list[float]] = {name: [] for name in versions}
         briefs = 0

@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _shared import ROOT, SHARED, bench_project
+from _shared import SHARED, baseline_code, bench_project
 
 SENTENCE = "\nThe company said it would publish more details next week.\n"
 
@@ -87,12 +87,7 @@ def main() -> None:
         tmp = Path(tmp_name)
         versions: dict[str, Path | None] = {"this": None}
         if args.baseline:
-            code = tmp / "baseline-code"
-            code.mkdir()
-            archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.baseline, "generator"],
-                                     check=True, capture_output=True).stdout
-            subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True)
-            versions["baseline"] = code
+            versions["baseline"] = baseline_code(tmp, args.baseline)
         roots = {name: bench_project(tmp / name, files) for name in versions}
         times: dict[str, dict[str, list[tuple[float, float]]]] = {name: {} for name in versions}
 
