@@ -50,6 +50,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _parses import cached_docs  # noqa: E402
+
 from generator import ingest, nlp  # noqa: E402
 from generator.extract.speech import learned  # noqa: E402
 from generator.extract.speech.quote_marks import quoted_spans  # noqa: E402
@@ -74,21 +76,9 @@ class Examples:
 
 
 def _docs(records: list[dict[str, Any]], cache: Path | None) -> list[nlp.Parsed]:
-    from spacy.tokens import DocBin
-
-    pipeline = nlp.load_pipeline()
     articles = [ingest.loads(r["text"], "x.txt") for r in records]
     file = cache / "attributions_train.spacy" if cache else None
-    if file is not None and file.exists():
-        docs = list(DocBin().from_disk(file).get_docs(pipeline.vocab))
-    else:
-        docs = list(pipeline.pipe((a.body for a in articles), batch_size=16))
-        if file is not None:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            bin_ = DocBin(store_user_data=True)
-            for d in docs:
-                bin_.add(d)
-            bin_.to_disk(file)
+    docs = cached_docs((a.body for a in articles), file, batch_size=16)
     assert len(docs) == len(records)
     return [nlp.parse(a, d) for a, d in zip(articles, docs, strict=True)]
 

@@ -49,6 +49,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _parses import cached_docs  # noqa: E402
+
 from generator import ingest, nlp  # noqa: E402
 from generator.extract.facts import select  # noqa: E402
 from generator.extract.facts.rank import FEATURES, WEIGHTS_FILE, Ranker, Weights  # noqa: E402
@@ -109,20 +111,8 @@ class Doc:
 
 def _parses(articles: list[Any], cache: Path | None) -> list[Any]:
     """spaCy's parse of each article, kept in ``cache`` (a ``DocBin``) between runs when given."""
-    from spacy.tokens import DocBin
-
-    pipeline = nlp.load_pipeline()
     file = cache / f"keyfacts_dev_{len(articles)}.spacy" if cache else None
-    if file is not None and file.exists():
-        docs = list(DocBin().from_disk(file).get_docs(pipeline.vocab))
-    else:
-        docs = list(pipeline.pipe(a.body for a in articles))
-        if file is not None:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            store = DocBin(store_user_data=True)
-            for d in docs:
-                store.add(d)
-            store.to_disk(file)
+    docs = cached_docs((a.body for a in articles), file)
     assert len(docs) == len(articles)
     return docs
 
