@@ -15,6 +15,7 @@ from generator.lexicon.places import nickname_of
 from generator.model import Brief, Claim, Entity, EntityKind, Quote
 from generator.site.aliases import Aliases, resolve
 from generator.site.evidence import SITE_CORROBORATION, corroborated, speakers, surnames
+from generator.site.fragments import is_fragment
 from generator.site.joins import Joins, brief_joins
 from generator.site.keys import POSSESSIVE, slug
 from generator.site.layout import entity_path
@@ -187,6 +188,8 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
         pages: dict[int, SiteEntity] = {}
         for index, entity in enumerate(entities):
             if index in joins.into or index in joins.none:  # another name's page, or none
+                continue
+            if is_fragment(entity, brief.article.body):  # "Silicon Valley" of Silicon Valley Bank: no page
                 continue
             # Normalised and in one script, so a look-alike spelling joins the real page.
             resolved = resolve(aliases, entity.kind, display_name(_page_name(entity)))

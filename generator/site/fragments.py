@@ -1,0 +1,134 @@
+"""Names the model cut out of a longer name: a part of a name is no entity of its own.
+
+The model's span sometimes stops short of the name the article writes:
+"Silicon Valley" of Silicon Valley Bank, "Montreal" of Bank of Montreal,
+"Stop Oil" of Just Stop Oil, "Hudson" of Annandale-on-Hudson, "Serra" of Serra
+da Estrela, "Marine Corps" of the United States Marine Corps. Each such part
+became a page for a place or body the article never names (issue 12: on
+held-out news a fifth of the wrong place and organisation pages). A name
+whose every mention the article continues with more of a name is such a part,
+and gets no page from that brief; one mention standing alone is enough to keep
+it ("the Bank of England ... England's economy").
+
+What continues a name (:func:`continued`): a capitalised word right before or
+after it that is no title, role, nationality, weekday or month ("Apple CEO Tim
+Cook", "US President Joe Biden", "in London Tuesday" stand alone); a hyphen
+and a capitalised word or a place-name particle ("-on-Hudson"); "of", a name
+particle ("da", "dos", "d'") or, after an "of" name, "and" with a capitalised
+word ("Police Federation of England and Wales"). Mentions on title-case lines
+(headlines, crossheads), where every word is capitalised, tell nothing either way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.lexicon.dates import MONTHS, NAMED_DAYS, WEEKDAYS
+from generator.lexicon.people import COURTESY, NAME_PARTICLES, NAME_SUFFIXES, ROLE_NOUNS, ROYAL_TITLES
+from generator.lexicon.organizations import ORG_HEADS, ORG_LEADS
+from generator.lexicon.people import common_given_names, given_names
+from generator.lexicon.places import PLACE_HEADS, demonyms
+from generator.lexicon.text import fold
+from generator.model import Entity
+
+_CAPS_AFTER = re.compile(r"^[ \t]+(?P<words>(?:[^\W\d_][\w'’.]*[ \t]+){0,2}[^\W\d_][\w'’.]*)")
+_OF_AFTER = re.compile(r"^[ \t]+(?P<link>of|and)[ \t]+(?:the[ \t]+)?(?P<word>[^\W\d_][\w'’.]*)")
+_HYPHEN_AFTER = re.compile(r"^-(?:on|upon|sur|en)-[^\W\d_]")
+_PARTICLE_AFTER = re.compile(r"^[ \t]+(?:d['’]|(?P<particle>[a-z]+)[ \t]+)(?P<word>[^\W\d_])")
+_WORD_BEFORE = re.compile(r"(?P<word>[^\W\d_][\w'’.]*)(?P<of>[ \t]+of)?[ \t]+$")
+_HYPHEN_BEFORE = re.compile(r"[^\W\d_]-(?:on|upon|sur|en)-$")
+_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "from",
+                    "but", "if", "so", "not", "no", "yes", "it", "its", "this", "that", "he", "she", "we", "they",
+                    "i", "his", "her", "their", "our", "my", "after", "before", "when", "while", "then"})
+
+
+def _standalone_word(word: str) -> bool:
+    """A word that stands beside a name without being part of it: not capitalised, or a title, role,
+    nationality, date word, possessive, or capitals ("US Delta Force": the country's, not the name's)."""
+    key = fold(word).rstrip(".")
+    return (
+        not word[:1].isupper()
+        or (word.isupper() and len(word) <= 3)
+        or word.endswith(("'s", "’s"))
+        or key in _SMALL
+        or key in ROLE_NOUNS
+        or key in COURTESY
+        or key in ROYAL_TITLES
+        or key in NAME_SUFFIXES
+        or key in demonyms()
+        or key in MONTHS
+        or key in WEEKDAYS
+        or key in NAMED_DAYS
+    )
+
+
+def _line(body: str, start: int, end: int) -> str:
+    left = body.rfind("\n", 0, start) + 1
+    right = body.find("\n", end)
+    return body[left : right if right >= 0 else len(body)]
+
+
+def _title_case_line(line: str) -> bool:
+    """Most words capitalised: a headline, a crosshead or a row of headlines, where a capital says nothing."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if fold(w) not in _SMALL]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
+def _sentence_start(before: str) -> bool:
+    """Nothing but punctuation, quotes or a line break between the last sentence's end and here."""
+    stripped = before.rstrip(" \t\"'“‘(")
+    return not stripped or stripped[-1] in ".!?:\n—–-"
+
+
+def _of_head(word: str) -> bool:
+    """A word whose "of" phrase is part of its name: "Bank of Montreal", "University of Cape Town"."""
+    key = fold(word)
+    return key in ORG_HEADS or key in ORG_LEADS or key in PLACE_HEADS
+
+
+def continued(body: str, start: int, end: int, kind: str) -> bool | None:
+    """Whether the mention ``body[start:end]`` is a part of a longer name; None when its line cannot tell."""
+    if _title_case_line(_line(body, start, end)):
+        return None
+    after, before = body[end : end + 60], body[max(0, start - 60) : start]
+    if _HYPHEN_AFTER.match(after) or _HYPHEN_BEFORE.search(before):
+        return True  # "Annandale-on-Hudson"; not "Texas-Mexico border" or "Beijing-based"
+    p = _PARTICLE_AFTER.match(after)
+    if p is not None and (p.group("particle") is None or p.group("particle") in NAME_PARTICLES):
+        return True  # "Serra da Estrela", "Coeur d'Alene", "Luiz Inácio Lula da Silva"
+    b = _WORD_BEFORE.search(before)
+    if b is not None and b.group("of") and fold(b.group("word")) in ROLE_NOUNS:
+        return False  # "President of Iceland Ólafur Grímsson"
+    if kind == "person":  # "Teri Allery of North Dakota", "Advocate Mokitimi Tšosane": no part of a name
+        return False
+    m = _CAPS_AFTER.match(after)
+    if m is not None:
+        words = m.group("words").split()
+        capitalised = []
+        for word in words:
+            if not word[:1].isupper():
+                break
+            capitalised.append(word)
+        # "Apple CEO Tim Cook", "House Minority Leader", "in London Tuesday", "President of Iceland Ólafur"
+        standalone = not capitalised or any(_standalone_word(w) for w in capitalised) or capitalised[0] in given_names() or capitalised[0] in common_given_names()
+        if not standalone:
+            return True  # "Silicon Valley Bank", "Red Sea University"
+    o = _OF_AFTER.match(after)
+    if o is not None and not _standalone_word(o.group("word")):
+        written = body[start:end]
+        if _of_head(written.split()[-1]) if o.group("link") == "of" else " of " in written:
+            return True  # "Eastern District of New York", "Police Federation of England and Wales"
+    if b is not None and not _standalone_word(b.group("word")):
+        head = before[: b.start()]
+        if b.group("of"):
+            return _of_head(b.group("word"))  # "Bank of Montreal"; not "Residents of Ha Tuke"
+        if not _sentence_start(head):
+            return True  # "Just Stop Oil", "United States Marine Corps"
+    return False
+
+
+def is_fragment(entity: Entity, body: str) -> bool:
+    """Every mention of the entity that can tell is a part of a longer name (see the module's notes)."""
+    seen = [continued(body, m.start, m.end, entity.kind) for m in entity.mentions if body[m.start : m.end] == m.text]
+    told = [s for s in seen if s is not None]
+    return bool(told) and all(told)
