@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from generator.lexicon.load import DATA, entries, tagged
+from generator.lexicon.load import DATA, LEXICON, entries, tagged
 from generator.lexicon.text import fold, folded_words
 
 _ORGS = "org_words.tsv"
@@ -135,3 +135,16 @@ def org_subtype(name: str) -> str | None:
     if ws[-1] in COMPANY_WORDS:
         return "company"
     return None
+
+
+@functools.cache
+def team_nicknames() -> dict[str, tuple[str, ...]]:
+    """Folded nickname → the folded names of the clubs it may stand for ("blues" → chelsea, everton, ...),
+    from ``team_nicknames.tsv``; a leading "the" is no part of the key."""
+    rows: dict[str, tuple[str, ...]] = {}
+    for line in (LEXICON / "team_nicknames.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            nickname, _, clubs = line.partition("\t")
+            rows[fold(nickname)] = tuple(fold(c) for c in clubs.split("|") if c.strip())
+    return rows
+

@@ -33,6 +33,9 @@ AFTER_NOUNS = tagged(_PLACES, "after-name")
 BARE_BEFORE = tagged(_PLACES, "before-name")
 """A bare noun right before a name that makes it a place ("the capital Grozny")."""
 SUBDIVISION_WORDS = tagged(_PLACES, "subdivision")
+TERMINUS_WORDS = tagged(_PLACES, "terminus")
+"""Where a transport line ends ("Bus Stand", "Bus Terminal"): after a transport word, one is as good as another."""
+TRANSPORT_WORDS = tagged(_PLACES, "transport")
 """Local generic words ISO subdivision names carry ("Guangdong Sheng")."""
 
 _SIDES = table("sides.tsv")

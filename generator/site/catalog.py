@@ -184,7 +184,7 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
         seen: list[SiteEntity] = []
         spoke, people = speakers(brief), surnames(brief)
         entities = brief.entities
-        joins = brief_joins(entities)
+        joins = brief_joins(entities, brief.article.body)
         pages: dict[int, SiteEntity] = {}
         for index, entity in enumerate(entities):
             if index in joins.into or index in joins.none:  # another name's page, or none

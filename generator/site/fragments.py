@@ -24,9 +24,16 @@ from __future__ import annotations
 import re
 
 from generator.lexicon.dates import MONTHS, NAMED_DAYS, WEEKDAYS
-from generator.lexicon.people import COURTESY, NAME_PARTICLES, NAME_SUFFIXES, ROLE_NOUNS, ROYAL_TITLES
 from generator.lexicon.organizations import ORG_HEADS, ORG_LEADS
-from generator.lexicon.people import common_given_names, given_names
+from generator.lexicon.people import (
+    COURTESY,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    ROLE_NOUNS,
+    ROYAL_TITLES,
+    common_given_names,
+    given_names,
+)
 from generator.lexicon.places import PLACE_HEADS, demonyms
 from generator.lexicon.text import fold
 from generator.model import Entity
@@ -80,6 +87,10 @@ def _sentence_start(before: str) -> bool:
     return not stripped or stripped[-1] in ".!?:\n—–-"
 
 
+def _given(word: str) -> bool:
+    return word in given_names() or word in common_given_names()
+
+
 def _of_head(word: str) -> bool:
     """A word whose "of" phrase is part of its name: "Bank of Montreal", "University of Cape Town"."""
     key = fold(word)
@@ -110,7 +121,7 @@ def continued(body: str, start: int, end: int, kind: str) -> bool | None:
                 break
             capitalised.append(word)
         # "Apple CEO Tim Cook", "House Minority Leader", "in London Tuesday", "President of Iceland Ólafur"
-        standalone = not capitalised or any(_standalone_word(w) for w in capitalised) or capitalised[0] in given_names() or capitalised[0] in common_given_names()
+        standalone = not capitalised or any(_standalone_word(w) for w in capitalised) or _given(capitalised[0])
         if not standalone:
             return True  # "Silicon Valley Bank", "Red Sea University"
     o = _OF_AFTER.match(after)

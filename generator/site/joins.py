@@ -24,7 +24,19 @@ brief, before the catalog gathers briefs into pages:
 - a place's nickname ("the Mother City" beside Cape Town, ``place_nicknames.tsv``)
   is that place, whatever kind the model took it for;
 - a part of an organisation named by its acronym ("RBC Economics" beside Royal
-  Bank of Canada) is that organisation, as the acronym alone would be.
+  Bank of Canada) is that organisation, as the acronym alone would be;
+- a name the article itself gives as another's ("X, known as Y", "X, nicknamed
+  Y", "Y, as X is known") is that entity's;
+- a club's nickname ("the Blues" beside Chelsea, ``team_nicknames.tsv``) is the
+  one club of the brief it can stand for, and nobody's when two can;
+- a place the gazetteer cannot tell apart ("New York": the state or the city)
+  beside the fuller name of one of its readings ("New York City") is that place;
+- two places named alike but for the word where a transport line ends ("Lindi
+  Bus Stand", "Lindi Bus Terminal") are one place;
+- a one-word name the model took for an organisation or place that is a word of
+  one person's full name ("Lula" beside Luiz Inácio Lula da Silva) is that
+  person; an acronym of mixed case ("DonNU") is the one organisation whose last
+  words' initials are its capitals (Vasyl' Stus Donetsk National University).
 
 Why here and not in extraction: the brief keeps every name as the article
 writes it (its entity list is what extraction is scored on); the site only
@@ -33,13 +45,14 @@ decides which page a name links to, and a name without a page stays plain text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.lexicon.grammar import ACRONYM_SKIP
-from generator.lexicon.organizations import is_org_name, known_orgs
+from generator.lexicon.organizations import is_org_name, known_orgs, team_nicknames
 from generator.lexicon.people import ROLE_NOUNS, given_name_genders, is_courtesy
-from generator.lexicon.places import nickname_of
+from generator.lexicon.places import TERMINUS_WORDS, TRANSPORT_WORDS, nickname_of
 from generator.lexicon.text import edit_distance, fold, misspelt
 from generator.model import Entity
 from generator.site.keys import POSSESSIVE, ascii_key, entity_key
@@ -137,8 +150,97 @@ def _titled_surname(entity: Entity) -> bool:
     return 2 <= len(name.split()) <= 3 and not is_org_name(name) and fold(name) not in known_orgs()
 
 
-def brief_joins(entities: Sequence[Entity]) -> Joins:
-    """The joins of one brief's entities (see the module's notes)."""
+_CALLED = re.compile(r"(?:[’']s)?,?\s+(?:(?:also|commonly|popularly|widely|often|better|locally|informally)\s+)?"
+                     r"(?:known|referred\s+to|nicknamed|dubbed|called)\s+(?:as\s+)?(?:the\s+)?[“\"‘']?")
+_AS_KNOWN = re.compile(r",?\s+as\s+(?:the\s+)?(?P<name>[^,.;]{1,60}?)\s+is\s+(?:also\s+)?known")
+
+
+def _named_as(body: str, entities: Sequence[Entity]) -> dict[int, set[int]]:
+    """Index of a name → the entities the article gives it as a name of: "X, known as Y", "Y, as X is known"."""
+    found: dict[int, set[int]] = {}
+    for m in _CALLED.finditer(body):
+        before, after = body[max(0, m.start() - 120) : m.start()], body[m.end() : m.end() + 80]
+        full = {j for j, f in enumerate(entities) if before.endswith(f.name)}
+        for i, e in enumerate(entities):
+            if after.startswith(e.name) and not after[len(e.name) : len(e.name) + 1].isalnum():
+                found.setdefault(i, set()).update(j for j in full if entities[j].name != e.name)
+    for m in _AS_KNOWN.finditer(body):
+        before = body[max(0, m.start() - 80) : m.start()]
+        for i, e in enumerate(entities):
+            if before.endswith(e.name):
+                found.setdefault(i, set()).update(
+                    j for j, f in enumerate(entities) if f.name == m.group("name") and f.name != e.name)
+    return found
+
+
+def _bare(name: str) -> str:
+    return fold(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
+
+
+def _club_owners(entities: Sequence[Entity], i: int) -> set[int]:
+    """The entities a club nickname may stand for: the listed clubs the brief names."""
+    clubs = team_nicknames().get(_bare(entities[i].name))
+    if not clubs:
+        return set()
+    return {j for j, f in enumerate(entities) if j != i and f.kind != "person" and _bare(f.name) in clubs
+            and team_nicknames().get(_bare(f.name)) is None}
+
+
+def _city_owners(entities: Sequence[Entity], i: int) -> set[int]:
+    """"New York" beside "New York City": the fuller name is one of the short one's readings,
+    and the short one alone says no more which place it is."""
+    e = entities[i]
+    city = _bare(e.name) + " city"
+    fuller = [j for j, f in enumerate(entities) if j != i and f.kind == "place" and _bare(f.name) == city]
+    if not fuller:  # the gazetteer takes seconds to load, and a warm build never needs it otherwise
+        return set()
+    from generator.lexicon.gazetteer import gazetteer, resolve
+
+    readings = gazetteer().lookup(e.name)
+    if len(readings) < 2 or resolve(readings, frozenset()) is not None:
+        return set()
+    ids = {r.geonames_id for r in readings if r.geonames_id is not None}
+    owners = set()
+    for j in fuller:
+        place = resolve(gazetteer().lookup(entities[j].name), frozenset())
+        if place is not None and place.geonames_id in ids:
+            owners.add(j)
+    return owners
+
+
+def _terminus_owners(entities: Sequence[Entity], i: int) -> set[int]:
+    """"Lindi Bus Terminal" beside "Lindi Bus Stand", the more mentioned one."""
+    e = entities[i]
+    words = ascii_key(e.name).split()
+    if len(words) < 2 or words[-1] not in TERMINUS_WORDS or words[-2] not in TRANSPORT_WORDS:
+        return set()
+    owners = set()
+    for j, f in enumerate(entities):
+        other = ascii_key(f.name).split()
+        if j != i and f.kind == "place" and other[:-1] == words[:-1] and other[-1] in TERMINUS_WORDS \
+                and other[-1] != words[-1] and (len(f.mentions), -j) > (len(e.mentions), -i):
+            owners.add(j)
+    return owners
+
+
+_NAMED_EVIDENCE = frozenset({"listed", "head", "acronym", "gazetteer", "cue", "town"})
+"""Evidence that a one-word name is an organisation's or place's of its own, not a word of someone's name."""
+
+
+def _mixed_acronym(name: str) -> str:
+    """The capitals of a one-word acronym of mixed case ("DonNU" → "DNU"), or ""."""
+    caps = "".join(c for c in name if c.isupper())
+    mixed = name.isalpha() and len(caps) >= 3 and any(c.islower() for c in name) and name[0].isupper()
+    return caps if mixed and not name[1:].islower() else ""
+
+
+def _ends_with_initials(name: str, caps: str) -> bool:
+    words = [w for w in name.split() if fold(w) not in ACRONYM_SKIP]
+    return len(words) >= len(caps) and "".join(w[0] for w in words[-len(caps):]).upper() == caps
+
+
+def brief_joins(entities: Sequence[Entity], body: str = "") -> Joins:
+    """The joins of one brief's entities (see the module's notes); ``body`` is the article's text."""
     people = [(i, e, _words(e.name)) for i, e in enumerate(entities) if e.kind == "person"]
     full = [(i, e, w) for i, e, w in people if len(w) > 1]
     surnames = {f.name.split()[-1] for _, f, _ in full}
@@ -166,7 +268,28 @@ def brief_joins(entities: Sequence[Entity]) -> Joins:
             if major:
                 into[i] = j
                 break
+    called = _named_as(body, entities) if body else {}
     for i, e in enumerate(entities):
+        if i in into:
+            continue
+        named = called.get(i, set()) - {i}
+        if len(named) == 1:  # "X, known as Y": the article says whose name it is
+            into[i] = named.pop()
+            continue
+        if e.kind != "person":
+            owners = _club_owners(entities, i)
+            if not owners and e.kind == "place":
+                owners = _city_owners(entities, i) or _terminus_owners(entities, i)
+            if not owners and len(e.name.split()) == 1 and not _NAMED_EVIDENCE & set(e.evidence or ()):
+                # "Lula" taken for an organisation beside Luiz Inácio Lula da Silva.
+                word = ascii_key(POSSESSIVE.sub("", e.name))
+                owners = {j for j, _, w in full if word in w[1:]}
+            if not owners and e.kind == "organization" and (caps := _mixed_acronym(e.name)):
+                owners = {j for j, f in enumerate(entities)
+                          if j != i and f.kind == "organization" and _ends_with_initials(f.name, caps)}
+            if len(owners) == 1:
+                into[i] = owners.pop()
+                continue
         place = nickname_of(e.name)
         if place is not None:
             # "Big Sky Country" beside Montana: a place's nickname, whatever the model took it for.
