@@ -20,19 +20,48 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.lexicon.dates import NAMED_DAYS, WEEKDAYS
 from generator.lexicon.grammar import ACRONYM_SKIP
-from generator.lexicon.people import ROLE_NOUNS
+from generator.lexicon.people import NAME_SUFFIXES, ROLE_NOUNS
 from generator.lexicon.places import place_head
+from generator.lexicon.speech import NAMING_CUES, REPORTING_VERBS, SAID_FORMS, SOURCE_VERBS, SPEECH_VERBS
+from generator.lexicon.text import fold
 from generator.model import Brief, Entity
-from generator.site.keys import ascii_key
+from generator.site.keys import POSSESSIVE, ascii_key
+
+SPEAKING = SPEECH_VERBS | REPORTING_VERBS | SOURCE_VERBS
+"""Verbs (lemmas) of saying and reporting: their subject speaks."""
+
+NAME_SUFFIX_CAPS = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIV", "XV", "XVI"}
+                             | {s.upper().rstrip(".") for s in NAME_SUFFIXES})
+"""Capitals a person's name may end in: "Henry VIII", "Martin Luther King JR"."""
 
 SITE_CORROBORATION = 2
 """Articles that must name an entity for the site to trust it without any other evidence."""
 
 
+def _speech_cue(cue: str | None) -> bool:
+    """A cue that says someone spoke or wrote ("said", "insists", "according to"), not one any subject
+    has ("is", "wants", "approved") or one that names a thing ("what Nemo calls Zerofiber")."""
+    if not cue:
+        return False
+    word = cue.casefold().split()[-1] if " " not in cue.strip() else cue.casefold().strip()
+    if word in {"according to", "quoted", "cited"} or word in SAID_FORMS:
+        return True
+    stems = {word, word[:-1], word[:-2], word[:-3], word[:-1] + "e" if word.endswith("ing") else word,
+             word[:-3] + "y" if word.endswith(("ies", "ied")) else word}
+    return bool(stems & SPEAKING) and not stems & NAMING_CUES
+
+
 def speakers(brief: Brief) -> frozenset[str]:
-    """Names the brief gives as someone's words or claims: whoever speaks acts as an agent of its kind."""
-    names = {q.speaker for q in brief.quotes} | {c.source for c in brief.claims} | {c.via for c in brief.claims}
+    """Names the brief gives as someone's words or claims: whoever speaks acts as an agent of its kind.
+
+    A claim counts when its cue is a verb of saying: the claim finder also reads
+    "Glutathione is ...", "the Sultanate wants ..." and "what Nemo calls X", whose
+    subjects are as often things as people or bodies.
+    """
+    names = {q.speaker for q in brief.quotes}
+    names |= {n for c in brief.claims if _speech_cue(c.cue) for n in (c.source, c.via)}
     return frozenset(n for n in names if n)
 
 
@@ -57,6 +86,20 @@ def corroborated(entity: Entity, spoke: Iterable[str] = (), people: frozenset[st
     return bool(weighed(entity, people)) or any(n in spoke for n in (entity.name, *entity.aliases))
 
 
+def _person_name(name: str) -> bool:
+    """Whether a name can be a person's by its words: no digits ("Decker 3-tier"), no acronym
+    after a first word ("Clipboard AI", "Gen Z"), no weekday or holiday for a surname ("Easter Sunday")."""
+    written = POSSESSIVE.sub("", name).split()
+    if any(c.isdigit() for c in name):
+        return False
+    if len(written) < 2:
+        return True
+    last = written[-1].strip(".,")
+    capitals = len(last) >= 2 and last.isupper() and last.isalpha() and not written[0].isupper()
+    acronym = capitals and last not in NAME_SUFFIX_CAPS
+    return not acronym and fold(last) not in WEEKDAYS and fold(last) not in NAMED_DAYS
+
+
 def weighed(entity: Entity, people: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The entity's evidence less what its own name contradicts.
 
@@ -74,6 +117,8 @@ def weighed(entity: Entity, people: frozenset[str] = frozenset()) -> tuple[str, 
     """
     tags = tuple(entity.evidence or ())
     words = ascii_key(entity.name).split()
+    if entity.kind == "person" and not _person_name(entity.name):
+        return ()
     if entity.kind == "place" and len(words) == 1 and set(tags) == {"repeated"}:
         return ()
     if entity.kind == "organization" and len(words) > 1:

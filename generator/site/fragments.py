@@ -1,4 +1,4 @@
-"""Names the model cut out of a longer name: a part of a name is no entity of its own.
+"""Names the model cut out of a longer name, or that the article uses as no name: no page.
 
 The model's span sometimes stops short of the name the article writes:
 "Silicon Valley" of Silicon Valley Bank, "Montreal" of Bank of Montreal,
@@ -17,6 +17,12 @@ and a capitalised word or a place-name particle ("-on-Hudson"); "of", a name
 particle ("da", "dos", "d'") or, after an "of" name, "and" with a capitalised
 word ("Police Federation of England and Wales"). Mentions on title-case lines
 (headlines, crossheads), where every word is capitalised, tell nothing either way.
+
+Two more uses say a capitalised name is no entity: a model number after it
+("Sputnik 1", "Airbus A350", "the Spark 15": a product), and the indefinite
+article before it with no noun after ("a State Party to the Rome Statute",
+"ordering a Bud Light"), which a name takes only as a common noun ("an Apple
+spokesman" is a name used as a modifier, and stays).
 """
 
 from __future__ import annotations
@@ -44,6 +50,10 @@ _HYPHEN_AFTER = re.compile(r"^-(?:on|upon|sur|en)-[^\W\d_]")
 _PARTICLE_AFTER = re.compile(r"^[ \t]+(?:d['’]|(?P<particle>[a-z]+)[ \t]+)(?P<word>[^\W\d_])")
 _WORD_BEFORE = re.compile(r"(?P<word>[^\W\d_][\w'’.]*)(?P<of>[ \t]+of)?[ \t]+$")
 _HYPHEN_BEFORE = re.compile(r"[^\W\d_]-(?:on|upon|sur|en)-$")
+_MODEL_NUMBER = re.compile(r"^[ -](?:[A-Z]{0,2}\d{1,3}[A-Za-z]?)(?![\w%]|[.,:\-–]\d)")
+"""A model number after a name; not a score ("defeated Pomona College 23-7") or a figure ("1.5")."""
+_INDEFINITE = re.compile(r"(?:^|[^\w’'])(?:a|an|A|An)[ \t]+$")
+_NEXT_WORD = re.compile(r"^[ \t]*(?P<word>[^\W\d_]+)")
 _SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "from",
                     "but", "if", "so", "not", "no", "yes", "it", "its", "this", "that", "he", "she", "we", "they",
                     "i", "his", "her", "their", "our", "my", "after", "before", "when", "while", "then"})
@@ -104,6 +114,12 @@ def continued(body: str, start: int, end: int, kind: str) -> bool | None:
     after, before = body[end : end + 60], body[max(0, start - 60) : start]
     if _HYPHEN_AFTER.match(after) or _HYPHEN_BEFORE.search(before):
         return True  # "Annandale-on-Hudson"; not "Texas-Mexico border" or "Beijing-based"
+    if _MODEL_NUMBER.match(after):
+        return True  # "Sputnik 1", "Airbus A350", "the Bishop Pass 15": a product's model
+    if _INDEFINITE.search(before):
+        following = _NEXT_WORD.match(after)
+        if following is None or fold(following.group("word")) in _SMALL or not following.group("word").islower():
+            return True  # "a State Party to the Rome Statute", "ordering a Bud Light": a common noun
     p = _PARTICLE_AFTER.match(after)
     if p is not None and (p.group("particle") is None or p.group("particle") in NAME_PARTICLES):
         return True  # "Serra da Estrela", "Coeur d'Alene", "Luiz Inácio Lula da Silva"
