@@ -189,7 +189,8 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
         for index, entity in enumerate(entities):
             if index in joins.into or index in joins.none:  # another name's page, or none
                 continue
-            if is_fragment(entity, brief.article.body):  # "Silicon Valley" of Silicon Valley Bank: no page
+            if entity.evidence is not None and is_fragment(entity, brief.article.body):
+                # "Silicon Valley" of Silicon Valley Bank: no page (a name made by hand is taken on trust)
                 continue
             # Normalised and in one script, so a look-alike spelling joins the real page.
             resolved = resolve(aliases, entity.kind, display_name(_page_name(entity)))
