@@ -153,3 +153,13 @@ def test_a_mixed_case_acronym_joins_the_organisation_it_abbreviates() -> None:
     brief = _brief(text, ("Vasyl' Stus Donetsk National University", "organization", ("head",)),
                    ("DonNU", "organization", ("agent",)))
     assert _one_page(brief, "organization", "Vasyl' Stus Donetsk National University", "DonNU")
+
+
+def test_a_malformed_name_or_a_product_known_only_as_an_agent_gets_no_page() -> None:
+    text = ("(CNN)The Palestinian Authority joined. It was in the Saturday edition of The Salt Lake Tribune. "
+            "The Siesta is roomy. The Siesta's cut is wide. Pepsi raised prices.\n")
+    agent = ("agent",)
+    brief = _brief(text, ("CNN)The Palestinian Authority", "organization", ("head",)),
+                   ("Saturday edition of The Salt Lake Tribune", "organization", ("head",)),
+                   ("Siesta", "organization", agent), ("Pepsi", "organization", agent))
+    assert [e.name for e in build_catalog([brief]).of_kind("organization")] == ["City Council", "Pepsi"]

@@ -203,7 +203,8 @@ def build_catalog(briefs: list[Brief], aliases: Aliases | None = None) -> Catalo
                 site = SiteEntity(key=key, kind=entity.kind, name=display, description=description)
                 catalog.entities[(entity.kind, key)] = site
             site.renamed = site.renamed or display != display_name(_page_name(entity))
-            site.evidence = site.evidence or corroborated(entity, spoke, people) or _named_by_owner(aliases, entity)
+            earned = corroborated(entity, spoke, people, brief.article.body)
+            site.evidence = site.evidence or earned or _named_by_owner(aliases, entity)
             site.names[display] += 1
             _merge_entity(site, entity, brief)
             for name in (entity.name, *entity.aliases):

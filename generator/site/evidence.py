@@ -70,7 +70,8 @@ def surnames(brief: Brief) -> frozenset[str]:
     return frozenset(ascii_key(p.name).split()[-1] for p in brief.people if len(ascii_key(p.name).split()) > 1)
 
 
-def corroborated(entity: Entity, spoke: Iterable[str] = (), people: frozenset[str] = frozenset()) -> bool:
+def corroborated(entity: Entity, spoke: Iterable[str] = (), people: frozenset[str] = frozenset(),
+                 body: str = "") -> bool:
     """Whether one article gives evidence of the entity's kind besides a single model label.
 
     Extraction records that evidence on the entity (``Entity.evidence``: named
@@ -83,7 +84,39 @@ def corroborated(entity: Entity, spoke: Iterable[str] = (), people: frozenset[st
     """
     if entity.evidence is None:  # made by hand, not by extraction: nothing to doubt
         return True
+    if (entity.kind != "place" and not _well_formed(entity.name)) or _used_as_a_thing(entity, body):
+        return False
     return bool(weighed(entity, people)) or any(n in spoke for n in (entity.name, *entity.aliases))
+
+
+_NAME_SMALL_WORDS = frozenset({
+    "of", "for", "and", "the", "de", "la", "le", "les", "du", "von", "van", "der", "den", "ter", "da", "dos", "das",
+    "di", "del", "della", "al", "el", "es", "bin", "bint", "ibn", "ben", "abu", "y", "e", "i", "et", "und", "zu",
+    "on", "in", "at", "to", "a", "an", "with", "without", "sans", "des", "upon", "sur", "en",
+})
+"""Lower-case words a person's or organisation's name may hold ("Bank of England", "Ursula von der Leyen");
+a place's may hold more ("Palestinian territories")."""
+
+
+def _well_formed(name: str) -> bool:
+    """A name has no brackets ("(CNN)The Palestinian Authority" is the model reading a dateline into it)
+    and no lower-case word but the small ones ("Saturday edition of The Salt Lake Tribune" is a phrase)."""
+    if any(c in name for c in "()[]{}"):
+        return False
+    words = name.replace("-", " ").split()
+    return all(not (w.isalpha() and w.islower()) or w in _NAME_SMALL_WORDS for w in words)
+
+
+def _used_as_a_thing(entity: Entity, body: str) -> bool:
+    """A one-word "organisation" known only as the subject of verbs, which the article mostly writes
+    with "the" ("The Siesta's cut", "the Kindercone makes", "The Harrises settled"): a product, a
+    family or a thing, as a company's or body's own name seldom takes the article unless listed."""
+    tags = set(entity.evidence or ())
+    if entity.kind != "organization" or " " in entity.name or entity.name.isupper() or not tags <= {"agent"}:
+        return False
+    mentions = [m for m in entity.mentions if body[m.start : m.end] == m.text]
+    the = sum(body[max(0, m.start - 4) : m.start].casefold().endswith("the ") for m in mentions)
+    return bool(mentions) and the * 2 >= len(mentions)
 
 
 def _person_name(name: str) -> bool:
