@@ -163,3 +163,11 @@ def test_a_malformed_name_or_a_product_known_only_as_an_agent_gets_no_page() -> 
                    ("Saturday edition of The Salt Lake Tribune", "organization", ("head",)),
                    ("Siesta", "organization", agent), ("Pepsi", "organization", agent))
     assert [e.name for e in build_catalog([brief]).of_kind("organization")] == ["City Council", "Pepsi"]
+
+
+def test_an_acronym_the_article_spells_out_in_lower_case_is_a_thing() -> None:
+    text = ("Robotic process automation (RPA) came into vogue. RPA vendors adapt. RPA grew. "
+            "The Civil Aviation Authority of Nepal (CAAN) said so. CAAN said more.\n")
+    agent = ("agent",)
+    brief = _brief(text, ("RPA", "organization", agent), ("CAAN", "organization", agent))
+    assert [e.name for e in build_catalog([brief]).of_kind("organization")] == ["CAAN", "City Council"]

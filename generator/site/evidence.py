@@ -18,6 +18,7 @@ the name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from generator.lexicon.dates import NAMED_DAYS, WEEKDAYS
@@ -86,6 +87,8 @@ def corroborated(entity: Entity, spoke: Iterable[str] = (), people: frozenset[st
         return True
     if (entity.kind != "place" and not _well_formed(entity.name)) or _used_as_a_thing(entity, body):
         return False
+    if _common_noun_acronym(entity.name, body):
+        return False
     return bool(weighed(entity, people)) or any(n in spoke for n in (entity.name, *entity.aliases))
 
 
@@ -105,6 +108,19 @@ def _well_formed(name: str) -> bool:
         return False
     words = name.replace("-", " ").split()
     return all(not (w.isalpha() and w.islower()) or w in _NAME_SMALL_WORDS for w in words)
+
+
+def _common_noun_acronym(name: str, body: str) -> bool:
+    """An acronym the article spells out in lower case: "robotic process automation (RPA)",
+    "artificial intelligence (AI)" name a thing, not a body (issue 12: "RPA" was an organisation)."""
+    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()) or f"({name})" not in body:
+        return False
+    for m in re.finditer(rf"((?:[^\W\d_][\w-]*\s+){{{len(name)}}})\({name}\)", body):
+        words = [w for w in m.group(1).split() if w.casefold() not in ACRONYM_SKIP]
+        written = words[-len(name):]
+        if len(written) == len(name) and "".join(w[0] for w in written).upper() == name:
+            return all(w.islower() for w in written[1:])
+    return False
 
 
 def _used_as_a_thing(entity: Entity, body: str) -> bool:
