@@ -171,3 +171,12 @@ def test_an_acronym_the_article_spells_out_in_lower_case_is_a_thing() -> None:
     agent = ("agent",)
     brief = _brief(text, ("RPA", "organization", agent), ("CAAN", "organization", agent))
     assert [e.name for e in build_catalog([brief]).of_kind("organization")] == ["CAAN", "City Council"]
+
+
+def test_a_ground_or_two_towns_are_no_club_named_for_its_town() -> None:
+    text = ("Locke returned to Rugby Park. The people of Middlesbrough and Hartlepool were shaken. "
+            "Manchester City won.\n")
+    town = ("town",)
+    brief = _brief(text, ("Rugby Park", "organization", town), ("Middlesbrough and Hartlepool", "organization", town),
+                   ("Manchester City", "organization", town))
+    assert [e.name for e in build_catalog([brief]).of_kind("organization")] == ["City Council", "Manchester City"]

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from generator.lexicon.dates import NAMED_DAYS, WEEKDAYS
 from generator.lexicon.grammar import ACRONYM_SKIP
 from generator.lexicon.people import NAME_SUFFIXES, ROLE_NOUNS
-from generator.lexicon.places import place_head
+from generator.lexicon.places import STREET_WORDS, VENUE_WORDS, place_head
 from generator.lexicon.speech import NAMING_CUES, REPORTING_VERBS, SAID_FORMS, SOURCE_VERBS, SPEECH_VERBS
 from generator.lexicon.text import fold
 from generator.model import Brief, Entity
@@ -160,7 +160,8 @@ def weighed(entity: Entity, people: frozenset[str] = frozenset()) -> tuple[str, 
       Director", "Berea District Administrator (DA)"): nothing but a listing makes
       it an organisation.
     - An organisation "named for its town" (``town``) is not, when what follows the
-      town is a natural feature ("Missouri Valley"), a small word the model cut the
+      town is a natural feature ("Missouri Valley"), a street or venue ("Rugby
+      Park": a ground), another town ("Middlesbrough and Hartlepool"), a small word the model cut the
       name at ("Karo In") or the surname of someone the brief names in full ("MEC
       Mamabolo" beside Jacob Mamabolo).
     """
@@ -173,7 +174,8 @@ def weighed(entity: Entity, people: frozenset[str] = frozenset()) -> tuple[str, 
     if entity.kind == "organization" and len(words) > 1:
         if words[-1] in ROLE_NOUNS:
             return tuple(t for t in tags if t == "listed")
-        not_a_club = place_head(entity.name) == "feature" or words[-1] in ACRONYM_SKIP
+        not_a_club = (place_head(entity.name) == "feature" or words[-1] in ACRONYM_SKIP
+                      or words[-1] in STREET_WORDS | VENUE_WORDS or "and" in words[1:2])
         if "town" in tags and (not_a_club or any(w in people for w in words[1:])):
             tags = tuple(t for t in tags if t != "town")
     return tags
