@@ -18,7 +18,6 @@ the name.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from generator.lexicon.dates import NAMED_DAYS, WEEKDAYS
@@ -113,13 +112,14 @@ def _well_formed(name: str) -> bool:
 def _common_noun_acronym(name: str, body: str) -> bool:
     """An acronym the article spells out in lower case: "robotic process automation (RPA)",
     "artificial intelligence (AI)" name a thing, not a body (issue 12: "RPA" was an organisation)."""
-    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()) or f"({name})" not in body:
+    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
         return False
-    for m in re.finditer(rf"((?:[^\W\d_][\w-]*\s+){{{len(name)}}})\({name}\)", body):
-        words = [w for w in m.group(1).split() if w.casefold() not in ACRONYM_SKIP]
-        written = words[-len(name):]
-        if len(written) == len(name) and "".join(w[0] for w in written).upper() == name:
-            return all(w.islower() for w in written[1:])
+    at = body.find(f"({name})")
+    while at >= 0:
+        words = [w for w in body[max(0, at - 120) : at].split() if w.casefold() not in ACRONYM_SKIP][-len(name):]
+        if len(words) == len(name) and "".join(w[0] for w in words).upper() == name:
+            return all(w.islower() for w in words[1:])
+        at = body.find(f"({name})", at + 1)
     return False
 
 

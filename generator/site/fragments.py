@@ -27,7 +27,9 @@ spokesman" is a name used as a modifier, and stays).
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
 from generator.lexicon.dates import MONTHS, NAMED_DAYS, WEEKDAYS
 from generator.lexicon.organizations import ORG_HEADS, ORG_LEADS
@@ -48,11 +50,11 @@ _CAPS_AFTER = re.compile(r"^[ \t]+(?P<words>(?:[^\W\d_][\w'’.]*[ \t]+){0,2}[^\
 _OF_AFTER = re.compile(r"^[ \t]+(?P<link>of|and)[ \t]+(?:the[ \t]+)?(?P<word>[^\W\d_][\w'’.]*)")
 _HYPHEN_AFTER = re.compile(r"^-(?:on|upon|sur|en)-[^\W\d_]")
 _PARTICLE_AFTER = re.compile(r"^[ \t]+(?:d['’]|(?P<particle>[a-z]+)[ \t]+)(?P<word>[^\W\d_])")
-_WORD_BEFORE = re.compile(r"(?P<word>[^\W\d_][\w'’.]*)(?P<of>[ \t]+of)?[ \t]+$")
-_HYPHEN_BEFORE = re.compile(r"[^\W\d_]-(?:on|upon|sur|en)-$")
+_WORD = re.compile(r"[^\W\d_][\w'’.]*")
+_HYPHEN_LINKS = ("-on-", "-upon-", "-sur-", "-en-")
 _MODEL_NUMBER = re.compile(r"^[ -](?:[A-Z]{0,2}\d{1,3}[A-Za-z]?)(?![\w%]|[.,:\-–]\d)")
 """A model number after a name; not a score ("defeated Pomona College 23-7") or a figure ("1.5")."""
-_INDEFINITE = re.compile(r"(?:^|[^\w’'])(?:a|an|A|An)[ \t]+$")
+_INDEFINITE = frozenset({"a", "an", "A", "An"})
 _NEXT_WORD = re.compile(r"^[ \t]*(?P<word>[^\W\d_]+)")
 _SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "from",
                     "but", "if", "so", "not", "no", "yes", "it", "its", "this", "that", "he", "she", "we", "they",
@@ -85,10 +87,25 @@ def _line(body: str, start: int, end: int) -> str:
     return body[left : right if right >= 0 else len(body)]
 
 
+_PUNCTUATION = "\"'“”‘’()[]{},.;:!?—–-*"
+
+
+@functools.lru_cache(maxsize=4096)
 def _title_case_line(line: str) -> bool:
-    """Most words capitalised: a headline, a crosshead or a row of headlines, where a capital says nothing."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if fold(w) not in _SMALL]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+    """Most words capitalised: a headline, a crosshead or a row of headlines, where a capital says nothing.
+
+    Cached by line: every mention of a paragraph asks about the same line."""
+    seen = lower = 0
+    for raw in line.split():
+        word = raw.strip(_PUNCTUATION)
+        if not word[:1].isalpha() or word.lower() in _SMALL:
+            continue
+        seen += 1
+        if not word[0].isupper():
+            lower += 1
+            if lower >= 3 and lower > 0.15 * seen:  # a paragraph of prose: no need to read on
+                return False
+    return seen >= 2 and seen - lower >= 0.85 * seen
 
 
 def _sentence_start(before: str) -> bool:
@@ -107,24 +124,51 @@ def _of_head(word: str) -> bool:
     return key in ORG_HEADS or key in ORG_LEADS or key in PLACE_HEADS
 
 
+@dataclass(frozen=True, slots=True)
+class _Before:
+    """The word written right before a mention, as string operations find it (a regex anchored at
+    the end of the text tried every position of it, and the catalog asks for every mention)."""
+
+    word: str
+    of: bool
+    """The word is followed by "of" ("Bank of Montreal")."""
+    head: str
+    """The text before the word."""
+
+
+def _word_before(before: str) -> _Before | None:
+    if not before or before[-1] not in " \t":
+        return None
+    text = before.rstrip(" \t")
+    last = text.rsplit(None, 1)[-1] if text.strip() else ""
+    of = last == "of"
+    if of:
+        text = text[: -len(last)].rstrip(" \t")
+        last = text.rsplit(None, 1)[-1] if text.strip() else ""
+    if not _WORD.fullmatch(last):
+        return None
+    return _Before(word=last, of=of, head=text[: len(text) - len(last)])
+
+
 def continued(body: str, start: int, end: int, kind: str) -> bool | None:
     """Whether the mention ``body[start:end]`` is a part of a longer name; None when its line cannot tell."""
     if _title_case_line(_line(body, start, end)):
         return None
     after, before = body[end : end + 60], body[max(0, start - 60) : start]
-    if _HYPHEN_AFTER.match(after) or _HYPHEN_BEFORE.search(before):
+    hyphen_before = before.endswith(_HYPHEN_LINKS) and before.rstrip("-").rpartition("-")[0][-1:].isalpha()
+    if _HYPHEN_AFTER.match(after) or hyphen_before:
         return True  # "Annandale-on-Hudson"; not "Texas-Mexico border" or "Beijing-based"
     if _MODEL_NUMBER.match(after):
         return True  # "Sputnik 1", "Airbus A350", "the Bishop Pass 15": a product's model
-    if _INDEFINITE.search(before):
+    b = _word_before(before)
+    if b is not None and not b.of and b.word in _INDEFINITE:
         following = _NEXT_WORD.match(after)
         if following is None or fold(following.group("word")) in _SMALL or not following.group("word").islower():
             return True  # "a State Party to the Rome Statute", "ordering a Bud Light": a common noun
     p = _PARTICLE_AFTER.match(after)
     if p is not None and (p.group("particle") is None or p.group("particle") in NAME_PARTICLES):
         return True  # "Serra da Estrela", "Coeur d'Alene", "Luiz Inácio Lula da Silva"
-    b = _WORD_BEFORE.search(before)
-    if b is not None and b.group("of") and fold(b.group("word")) in ROLE_NOUNS:
+    if b is not None and b.of and fold(b.word) in ROLE_NOUNS:
         return False  # "President of Iceland Ólafur Grímsson"
     if kind == "person":  # "Teri Allery of North Dakota", "Advocate Mokitimi Tšosane": no part of a name
         return False
@@ -145,17 +189,22 @@ def continued(body: str, start: int, end: int, kind: str) -> bool | None:
         written = body[start:end]
         if _of_head(written.split()[-1]) if o.group("link") == "of" else " of " in written:
             return True  # "Eastern District of New York", "Police Federation of England and Wales"
-    if b is not None and not _standalone_word(b.group("word")):
-        head = before[: b.start()]
-        if b.group("of"):
-            return _of_head(b.group("word"))  # "Bank of Montreal"; not "Residents of Ha Tuke"
-        if not _sentence_start(head):
+    if b is not None and not _standalone_word(b.word):
+        if b.of:
+            return _of_head(b.word)  # "Bank of Montreal"; not "Residents of Ha Tuke"
+        if not _sentence_start(b.head):
             return True  # "Just Stop Oil", "United States Marine Corps"
     return False
 
 
 def is_fragment(entity: Entity, body: str) -> bool:
     """Every mention of the entity that can tell is a part of a longer name (see the module's notes)."""
-    seen = [continued(body, m.start, m.end, entity.kind) for m in entity.mentions if body[m.start : m.end] == m.text]
-    told = [s for s in seen if s is not None]
-    return bool(told) and all(told)
+    told = False
+    for m in entity.mentions:
+        if body[m.start : m.end] != m.text:
+            continue
+        part = continued(body, m.start, m.end, entity.kind)
+        if part is False:
+            return False  # one mention standing alone is enough
+        told = told or part is True
+    return told

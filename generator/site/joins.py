@@ -150,9 +150,9 @@ def _titled_surname(entity: Entity) -> bool:
     return 2 <= len(name.split()) <= 3 and not is_org_name(name) and fold(name) not in known_orgs()
 
 
-_CALLED = re.compile(r"(?:[’']s)?,?\s+(?:(?:also|commonly|popularly|widely|often|better|locally|informally)\s+)?"
-                     r"(?:known|referred\s+to|nicknamed|dubbed|called)\s+(?:as\s+)?(?:the\s+)?[“\"‘']?")
-_AS_KNOWN = re.compile(r",?\s+as\s+(?:the\s+)?(?P<name>[^,.;]{1,60}?)\s+is\s+(?:also\s+)?known")
+_CALLED = re.compile(r"(?:known|referred\s+to|nicknamed|dubbed|called)\s+(?:as\s+)?(?:the\s+)?[“\"‘']?")
+_CALLED_LEAD = re.compile(r"(?:[’']s)?,?\s+(?:(?:also|commonly|popularly|widely|often|better|locally|informally)\s+)?$")
+_AS_KNOWN = re.compile(r"\bas\s+(?:the\s+)?(?P<name>[^,.;]{1,60}?)\s+is\s+(?:also\s+)?known")
 
 
 def _named_as(body: str, entities: Sequence[Entity]) -> dict[int, set[int]]:
@@ -160,12 +160,16 @@ def _named_as(body: str, entities: Sequence[Entity]) -> dict[int, set[int]]:
     found: dict[int, set[int]] = {}
     for m in _CALLED.finditer(body):
         before, after = body[max(0, m.start() - 120) : m.start()], body[m.end() : m.end() + 80]
+        lead = _CALLED_LEAD.search(before[-40:])
+        if lead is None:
+            continue
+        before = before[: len(before) - len(lead.group())]
         full = {j for j, f in enumerate(entities) if before.endswith(f.name)}
         for i, e in enumerate(entities):
-            if after.startswith(e.name) and not after[len(e.name) : len(e.name) + 1].isalnum():
+            if full and after.startswith(e.name) and not after[len(e.name) : len(e.name) + 1].isalnum():
                 found.setdefault(i, set()).update(j for j in full if entities[j].name != e.name)
-    for m in _AS_KNOWN.finditer(body):
-        before = body[max(0, m.start() - 80) : m.start()]
+    for m in _AS_KNOWN.finditer(body) if " known" in body else ():
+        before = body[max(0, m.start() - 80) : m.start()].rstrip().rstrip(",")
         for i, e in enumerate(entities):
             if before.endswith(e.name):
                 found.setdefault(i, set()).update(
@@ -191,7 +195,8 @@ def _city_owners(entities: Sequence[Entity], i: int) -> set[int]:
     and the short one alone says no more which place it is."""
     e = entities[i]
     city = _bare(e.name) + " city"
-    fuller = [j for j, f in enumerate(entities) if j != i and f.kind == "place" and _bare(f.name) == city]
+    fuller = [j for j, f in enumerate(entities) if j != i and f.kind == "place" and f.name.endswith(("City", "city"))
+              and _bare(f.name) == city]
     if not fuller:  # the gazetteer takes seconds to load, and a warm build never needs it otherwise
         return set()
     from generator.lexicon.gazetteer import gazetteer, resolve
