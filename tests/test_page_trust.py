@@ -91,12 +91,14 @@ def test_a_claim_makes_a_speaker_only_with_a_verb_of_saying() -> None:
 
 
 def test_names_no_person_has_get_no_person_page() -> None:
-    text = "A Decker 3-tier airer. Clipboard AI copies forms. On Easter Sunday it snowed. Malcolm X spoke.\n"
+    text = ("A Decker 3-tier airer. Clipboard AI copies forms. On Easter Sunday it snowed. Malcolm X spoke. "
+            "SpaceX launched it. McCarthy said so.\n")
     rep = ("repeated", "given-name")
     brief = _brief(text, ("Decker 3-tier", "person", rep), ("Clipboard AI", "person", rep),
-                   ("Easter Sunday", "person", rep), ("Malcolm X", "person", rep))
+                   ("Easter Sunday", "person", rep), ("Malcolm X", "person", rep), ("SpaceX", "person", ("cue",)),
+                   ("McCarthy", "person", ("cue",)))
     people = [e.name for e in build_catalog([brief]).of_kind("person")]
-    assert people == ["Ada Lovelace", "Malcolm X"]
+    assert people == ["Ada Lovelace", "Malcolm X", "McCarthy"]
 
 
 def _one_page(brief: Brief, kind: EntityKind, a: str, b: str) -> bool:

@@ -52,6 +52,8 @@ PERSON_KEY_TITLES = tagged(_PEOPLE, "key-title")
 NAME_PARTICLES = tagged("name_particles.tsv", "particle")
 """Lower-case words inside a name ("Ursula von der Leyen")."""
 PARTICLE_LEADS = tagged("name_particles.tsv", "lead")
+JOINED_PREFIXES = tagged("name_particles.tsv", "joined")
+"""Written joined to a capital inside a name ("McCarthy", "DiCaprio", "O'Neill")."""
 """Lower-case words a name may start with ("al-Assad", "de Gaulle")."""
 SURNAME_FIRST = frozenset(entries("surname_first.txt"))
 """Family names written first in Chinese, Korean and Vietnamese names."""

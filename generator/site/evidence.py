@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from generator.lexicon.dates import NAMED_DAYS, WEEKDAYS
 from generator.lexicon.grammar import ACRONYM_SKIP
-from generator.lexicon.people import NAME_SUFFIXES, ROLE_NOUNS
+from generator.lexicon.people import JOINED_PREFIXES, NAME_SUFFIXES, ROLE_NOUNS
 from generator.lexicon.places import STREET_WORDS, VENUE_WORDS, place_head
 from generator.lexicon.speech import NAMING_CUES, REPORTING_VERBS, SAID_FORMS, SOURCE_VERBS, SPEECH_VERBS
 from generator.lexicon.text import fold
@@ -135,14 +135,28 @@ def _used_as_a_thing(entity: Entity, body: str) -> bool:
     return bool(mentions) and the * 2 >= len(mentions)
 
 
+def _brand_capitals(word: str) -> bool:
+    """A capital inside one word after anything but a name's joined prefix: "SpaceX", "LinkedIn",
+    "PayPal" (not "McCarthy", "DiCaprio", "LeBron", "O'Neill", "Jean-Marc", "NASA")."""
+    if word.isupper():
+        return False
+    for at in range(1, len(word)):
+        if word[at].isupper() and word[at - 1].isalpha():
+            return word[:at].casefold() not in JOINED_PREFIXES
+        if word[at].isupper() and word[at - 1] in "'’":
+            return word[: at - 1].casefold() not in JOINED_PREFIXES
+    return False
+
+
 def _person_name(name: str) -> bool:
-    """Whether a name can be a person's by its words: no digits ("Decker 3-tier"), no acronym
+    """Whether a name can be a person's by its words: no digits ("Decker 3-tier"), no brand's
+    capitals in a one-word name ("SpaceX"), no acronym
     after a first word ("Clipboard AI", "Gen Z"), no weekday or holiday for a surname ("Easter Sunday")."""
     written = POSSESSIVE.sub("", name).split()
     if any(c.isdigit() for c in name):
         return False
     if len(written) < 2:
-        return True
+        return not _brand_capitals(written[0]) if written else True
     last = written[-1].strip(".,")
     capitals = len(last) >= 2 and last.isupper() and last.isalpha() and not written[0].isupper()
     acronym = capitals and last not in NAME_SUFFIX_CAPS
