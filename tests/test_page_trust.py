@@ -133,6 +133,10 @@ def test_a_short_place_name_joins_the_fuller_reading_the_article_gives() -> None
     other = _brief("Mexico City is large. Mexico voted.\n", ("Mexico City", "place", ("gazetteer",)),
                    ("Mexico", "place", ("gazetteer",)))
     assert not _one_page(other, "place", "Mexico City", "Mexico")
+    # Beside a smaller city of its name, the short name stays the state.
+    state = _brief("Storms hit Oklahoma City. Eastern Oklahoma flooded.\n", ("Oklahoma City", "place", ("gazetteer",)),
+                   ("Oklahoma", "place", ("gazetteer",)))
+    assert not _one_page(state, "place", "Oklahoma City", "Oklahoma")
 
 
 def test_two_words_for_where_the_buses_stop_are_one_place() -> None:

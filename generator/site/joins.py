@@ -30,7 +30,8 @@ brief, before the catalog gathers briefs into pages:
 - a club's nickname ("the Blues" beside Chelsea, ``team_nicknames.tsv``) is the
   one club of the brief it can stand for, and nobody's when two can;
 - a place the gazetteer cannot tell apart ("New York": the state or the city)
-  beside the fuller name of one of its readings ("New York City") is that place;
+  beside the fuller name of one of its readings, a city of millions ("New York
+  City"), is that place ("Oklahoma" beside Oklahoma City stays the state);
 - two places named alike but for the word where a transport line ends ("Lindi
   Bus Stand", "Lindi Bus Terminal") are one place;
 - a one-word name the model took for an organisation or place that is a word of
@@ -190,6 +191,12 @@ def _club_owners(entities: Sequence[Entity], i: int) -> set[int]:
             and team_nicknames().get(_bare(f.name)) is None}
 
 
+NAMESAKE_CITY = 1_000_000
+"""A city this big is what its short name means beside its full name ("New York" beside New York
+City); a smaller one leaves the short name to its state or province ("Oklahoma" beside Oklahoma City,
+"Quebec" beside Quebec City, both written in one article about the state)."""
+
+
 def _city_owners(entities: Sequence[Entity], i: int) -> set[int]:
     """"New York" beside "New York City": the fuller name is one of the short one's readings,
     and the short one alone says no more which place it is."""
@@ -208,7 +215,7 @@ def _city_owners(entities: Sequence[Entity], i: int) -> set[int]:
     owners = set()
     for j in fuller:
         place = resolve(gazetteer().lookup(entities[j].name), frozenset())
-        if place is not None and place.geonames_id in ids:
+        if place is not None and place.geonames_id in ids and place.population >= NAMESAKE_CITY:
             owners.add(j)
     return owners
 
