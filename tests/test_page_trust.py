@@ -186,3 +186,19 @@ def test_a_ground_or_two_towns_are_no_club_named_for_its_town() -> None:
     brief = _brief(text, ("Rugby Park", "organization", town), ("Middlesbrough and Hartlepool", "organization", town),
                    ("Manchester City", "organization", town))
     assert [e.name for e in build_catalog([brief]).of_kind("organization")] == ["City Council", "Manchester City"]
+
+
+def test_a_distance_after_a_place_is_no_model_number() -> None:
+    assert not _fragment("He was killed in the mining town of Moengo 56 miles east of the capital.", "Moengo", "place")
+
+
+def test_calling_someone_names_is_no_alias_and_a_team_takes_the_article() -> None:
+    text = ("Anthony Hill called Jansher Khan a cheat. Jansher Khan said nothing. "
+            "The Braves won. The Braves took the second game. Li Song-ho said so.\n")
+    brief = _brief(text, ("Anthony Hill", "person", ("given-name",)), ("Jansher Khan", "person", ("repeated",)),
+                   ("Braves", "organization", ("agent",)), ("Li Song-ho", "person", ("repeated",)))
+    site = build_catalog([brief])
+    hill, khan = site.find(brief, "person", "Anthony Hill"), site.find(brief, "person", "Jansher Khan")
+    assert hill is not None and khan is not None and hill is not khan
+    assert site.find(brief, "organization", "Braves") is not None
+    assert site.find(brief, "person", "Li Song-ho") is not None

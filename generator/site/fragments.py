@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from generator.lexicon.dates import MONTHS, NAMED_DAYS, WEEKDAYS
+from generator.lexicon.load import entries
 from generator.lexicon.organizations import ORG_HEADS, ORG_LEADS
 from generator.lexicon.people import (
     COURTESY,
@@ -87,6 +88,8 @@ def _line(body: str, start: int, end: int) -> str:
     return body[left : right if right >= 0 else len(body)]
 
 
+UNITS = frozenset(entries("units.txt"))
+"""Units and counted nouns after a number: a distance or amount, not a model ("70 km from")."""
 _PUNCTUATION = "\"'“”‘’()[]{},.;:!?—–-*"
 
 
@@ -158,8 +161,11 @@ def continued(body: str, start: int, end: int, kind: str) -> bool | None:
     hyphen_before = before.endswith(_HYPHEN_LINKS) and before.rstrip("-").rpartition("-")[0][-1:].isalpha()
     if _HYPHEN_AFTER.match(after) or hyphen_before:
         return True  # "Annandale-on-Hudson"; not "Texas-Mexico border" or "Beijing-based"
-    if _MODEL_NUMBER.match(after):
-        return True  # "Sputnik 1", "Airbus A350", "the Bishop Pass 15": a product's model
+    model = _MODEL_NUMBER.match(after)
+    if model is not None:
+        unit = _NEXT_WORD.match(after[model.end() :])
+        if unit is None or unit.group("word").casefold() not in UNITS:
+            return True  # "Sputnik 1", "Airbus A350", "the Bishop Pass 15"; not "Moengo 56 miles east"
     b = _word_before(before)
     if b is not None and not b.of and b.word in _INDEFINITE:
         following = _NEXT_WORD.match(after)

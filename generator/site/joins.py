@@ -152,7 +152,9 @@ def _titled_surname(entity: Entity) -> bool:
 
 
 _CALLED = re.compile(r"(?:known|referred\s+to|nicknamed|dubbed|called)\s+(?:as\s+)?(?:the\s+)?[“\"‘']?")
-_CALLED_LEAD = re.compile(r"(?:[’']s)?,?\s+(?:(?:also|commonly|popularly|widely|often|better|locally|informally)\s+)?$")
+_CALLED_LEAD = re.compile(r"(?:[’']s)?\s*[,(]\s*(?:(?:also|commonly|popularly|widely|often|better|locally|"
+                          r"informally)\s+)?$")
+"""Before the keyword, a comma or bracket: "X, known as Y"; not "Hill called Jansher Khan a cheat"."""
 _AS_KNOWN = re.compile(r"\bas\s+(?:the\s+)?(?P<name>[^,.;]{1,60}?)\s+is\s+(?:also\s+)?known")
 
 
