@@ -924,3 +924,55 @@ def test_a_possessive_expansion_loses_its_mark() -> None:
 
     assert expansions("The United Nations’ (UN) top court heard the case.") == {"UN": "United Nations"}
     assert expansions("The Stock Exchange's (SE) rules changed.").get("SE") == "Stock Exchange"
+
+
+# --- issue 12, organisations on fresh news ------------------------------------
+
+
+def test_a_word_repeated_is_no_sports_report(parse: Parse) -> None:
+    """Climate goals are no football: four "goals" once made Beijing and Washington teams."""
+    text = (
+        "China sets new climate goals\n\n"
+        "Beijing announced new climate goals on Tuesday. Analysts said the goals fell short, "
+        "and Washington said the goals were too weak. Campaigners want tougher goals."
+    )
+    _, places, orgs = run(parse, text)
+    assert {"Beijing", "Washington"} <= set(names(places))
+    assert not {"Beijing", "Washington"} & set(names(orgs))
+
+
+def test_a_head_word_after_the_models_place_makes_the_organisation(parse: Parse) -> None:
+    _, places, orgs = run(parse, "Deposits fled after the collapse of Silicon Valley Bank last year.")
+    assert "Silicon Valley Bank" in names(orgs)
+    assert "Silicon Valley" not in names(places)
+
+
+def test_a_legal_form_after_a_comma_is_part_of_the_company(parse: Parse) -> None:
+    text = ("The country's oil is run by its state oil company, Petróleos de Venezuela, S.A. (PDVSA), "
+            "which is under sanctions.")
+    _, places, orgs = run(parse, text)
+    assert "Petróleos de Venezuela, S.A." in names(orgs)
+    assert "S.A." not in names(orgs) + names(places)
+
+
+def test_a_family_named_by_its_plural_is_no_organisation(parse: Parse) -> None:
+    _, _, orgs = run(parse, "The Soroses last month nearly maxed out their donations. "
+                            "George Soros declined to comment.")
+    assert "Soroses" not in names(orgs)
+
+
+def test_a_capitalised_post_is_no_organisation(parse: Parse) -> None:
+    _, _, orgs = run(parse, "He reported the grievances to the Berea District Administrator (DA) "
+                            "and is awaiting a response.")
+    assert names(orgs) == []
+
+
+def test_people_listed_after_an_outlets_possessive_are_people(parse: Parse) -> None:
+    people, _, orgs = run(parse, "CNN's Vasco Cotovio, Kareem Khadder and Faith Karimi contributed to this report.")
+    assert {"Vasco Cotovio", "Kareem Khadder", "Faith Karimi"} <= set(names(people))
+    assert names(orgs) == ["CNN"]
+
+
+def test_a_listed_brand_the_model_calls_a_person_is_an_organisation(parse: Parse) -> None:
+    people, _, orgs = run(parse, "Strava said on Monday that its subscribers would get new maps.")
+    assert "Strava" in names(orgs) and "Strava" not in names(people)

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 from generator.extract.entities.readings import is_given
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.grammar import LEADING_NOISE
-from generator.lexicon.organizations import ORG_HEADS, is_org_name
+from generator.lexicon.organizations import (
+    LEGAL_FORMS,
+    NATIONAL_GOVERNMENT_WORDS,
+    ORG_HEADS,
+    WEAK_ORG_HEADS,
+    is_org_name,
+)
 from generator.lexicon.people import PARTICLE_LEADS, ROLE_NOUNS, given_names, is_courtesy, is_title
 from generator.lexicon.places import NUMBERED_ROADS, demonyms
 from generator.lexicon.text import fold
@@ -22,6 +28,8 @@ if TYPE_CHECKING:
 def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
     """A token inside a model span that separates two names ("Magna's North American", "GERMANY - Bunds")."""
     tok = doc[i]
+    if legal_form_after_comma(doc, i) and i + 2 == end:  # "Apple, Inc.": one name
+        return False
     # "Yorkshire at Headingley": no name holds a lower-case "at".
     if "\n" in tok.text or tok.text in {"(", ")", ",", ";", "/"} or (tok.text in {"or", "at"} and i > start):
         return True
@@ -193,6 +201,81 @@ def joined_of_places(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[i
         ):
             out.append((start, nxt[1], "ORG"))
             skip = n + 1
+            continue
+        out.append((start, end, label))
+    return out
+
+
+_HEAD_REACH = 2
+"""Capitalised words a name may run on past the model's span to reach its head word."""
+_EXTENDED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def joined_org_heads(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name the model ended just before an organisation's head word runs on to it: "Silicon Valley"
+    + "Bank", "the Democratic" + "Party", "Red Sea" + "University".
+
+    Why: the model labels the place or the party adjective and leaves the
+    capitalised head word out, so the article gets a place (or nothing) where
+    it names a bank, a party or a university. Only a strong head word ("Bank",
+    "Party", "University", not "Centre" or "Hospital", which name buildings as
+    often), capitalised, on the same line, within two words of the span and
+    labelled by nothing; a span that already ends in a head word is the
+    model's full name, and where the model labelled the words after the span
+    itself ("US" + "Delta Force", "German" + "Foreign Ministry") the two are
+    left apart.
+    """
+    labelled = {i for s, e, _ in ents for i in range(s, e)}
+    # "the Kenyan Government", "the UK Government": the country's executive, written as often without capitals.
+    heads = ORG_HEADS - WEAK_ORG_HEADS - NATIONAL_GOVERNMENT_WORDS
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in ents:
+        if label not in _EXTENDED_LABELS or fold(doc[end - 1].text) in ORG_HEADS:
+            out.append((start, end, label))
+            continue
+        head = None
+        for k in range(end, min(end + _HEAD_REACH, len(doc))):
+            tok = doc[k]
+            if k in labelled or not tok.is_alpha or not tok.text[:1].isupper() or tok.is_sent_start:
+                break
+            if "\n" in doc[k - 1].whitespace_:
+                break
+            if fold(tok.text) in heads:
+                head = k
+                break
+        out.append((start, end, label) if head is None else (start, head + 1, "ORG"))
+    return out
+
+
+def legal_form_after_comma(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a comma and the next a company's legal form: ", Inc.", ", S.A."."""
+    return (
+        doc[i].text == ","
+        and i + 1 < len(doc)
+        and doc[i + 1].text[:1].isupper()
+        and fold(doc[i + 1].text) in LEGAL_FORMS
+    )
+
+
+def joined_legal_forms(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An organisation's name runs on over a comma to its legal form: "Petróleos de Venezuela" + ", S.A.".
+
+    Why: the model ends the name at the comma and labels the legal form
+    apart (as a place or organisation of its own), so the company's written
+    name is lost and "S.A." becomes an entity.
+    """
+    starts = {s: n for n, (s, _, _) in enumerate(ents)}
+    out: list[tuple[int, int, str]] = []
+    skip: set[int] = set()
+    for n, (start, end, label) in enumerate(ents):
+        if n in skip:
+            continue
+        nxt = starts.get(end + 1)
+        free = nxt is None or ents[nxt][1] == end + 2
+        if end < len(doc) and legal_form_after_comma(doc, end) and free and end not in starts:
+            if nxt is not None:
+                skip.add(nxt)
+            out.append((start, end + 2, "ORG"))  # the model often calls the name a person or place
             continue
         out.append((start, end, label))
     return out
