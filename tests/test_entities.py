@@ -976,3 +976,46 @@ def test_people_listed_after_an_outlets_possessive_are_people(parse: Parse) -> N
 def test_a_listed_brand_the_model_calls_a_person_is_an_organisation(parse: Parse) -> None:
     people, _, orgs = run(parse, "Strava said on Monday that its subscribers would get new maps.")
     assert "Strava" in names(orgs) and "Strava" not in names(people)
+
+
+def test_an_organisations_country_branch_is_one_name(parse: Parse) -> None:
+    _, places, orgs = run(parse, "The water project is run by World Vision Lesotho in the Berea district, "
+                                 "the council said on Monday.")
+    assert "World Vision Lesotho" in names(orgs) and "World Vision" not in names(orgs)
+    assert "Lesotho" not in names(places)
+
+
+def test_a_listed_name_the_model_cuts_short_is_whole(parse: Parse) -> None:
+    _, _, orgs = run(parse, "The plan was set out in a briefing document seen by The Mail on Sunday, "
+                            "which the minister did not dispute.")
+    assert "Mail on Sunday" in names(orgs) and "The Mail" not in names(orgs)
+
+
+def test_a_home_town_between_commas_is_a_place(parse: Parse) -> None:
+    _, places, orgs = run(parse, "At the event one reader, Fareez Patel, from Goodwood, asked why romance "
+                                 "novels were so popular with younger readers.")
+    assert "Goodwood" in names(places) and "Goodwood" not in names(orgs)
+
+
+def test_acronyms_of_common_nouns_are_no_entities(parse: Parse) -> None:
+    _, _, orgs = run(parse, "Three patients were moved to the ICU on Friday, and their families were told "
+                            "by SMS that visits had been cancelled by the hospital.")
+    assert not {"ICU", "SMS"} & set(names(orgs))
+
+
+def test_a_slash_inside_a_band_name_joins_it(parse: Parse) -> None:
+    _, _, orgs = run(parse, "Over the years the stadium hosted concerts by AC/DC and many other bands, "
+                            "the museum's curator said.")
+    assert "AC/DC" in names(orgs) and not {"AC", "DC"} & set(names(orgs))
+
+
+def test_letters_of_an_honour_are_no_part_of_a_name(parse: Parse) -> None:
+    people, _, _ = run(parse, "Councillor Afrasiab Anwar MBE said the town had come together after the "
+                              "attack on the mosque last week.")
+    assert "Afrasiab Anwar" in names(people)
+
+
+def test_a_given_name_the_model_calls_a_place_joins_the_surname(parse: Parse) -> None:
+    people, places, _ = run(parse, "In the evening, CNN's Margot Haddad reported from the city of Marseille "
+                                   "while her colleague was still waiting in a hotel.")
+    assert "Margot Haddad" in names(people) and "Margot" not in names(places)

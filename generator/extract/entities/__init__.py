@@ -51,8 +51,10 @@ from generator.extract.entities.place_cues import datelines, mark_cued_places
 from generator.extract.entities.readings import article_countries
 from generator.extract.entities.spans import (
     before_title,
+    joined_country_branches,
     joined_given_names,
     joined_legal_forms,
+    joined_listed_names,
     joined_of_places,
     joined_org_heads,
     legal_form_after_comma,
@@ -99,7 +101,8 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     taken = {i for g in groups.values() for s, e in g.mentions for i in range(s, e)}
     model_spans = [(e.start, e.end, e.label_) for e in doc.ents]
     spans = joined_of_places(doc, joined_given_names(doc, model_spans))
-    spans = joined_legal_forms(doc, joined_org_heads(doc, spans))
+    spans = joined_legal_forms(doc, joined_org_heads(doc, joined_country_branches(doc, spans)))
+    spans = joined_listed_names(doc, spans)
     for ent_start, ent_end, label in spans:
         if label not in CANDIDATE_LABELS or any(i in caps or i in taken for i in range(ent_start, ent_end)):
             continue

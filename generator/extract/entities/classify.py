@@ -12,6 +12,7 @@ from generator.extract.entities.readings import beats_person, holds_place, is_gi
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.grammar import LOCATIVES
 from generator.lexicon.organizations import (
+    COMMON_ACRONYMS,
     SOCIAL_PLATFORMS,
     SPORTS,
     SPORTS_WORDS,
@@ -76,6 +77,8 @@ def classify(
     """
     text, key, votes = group.text, fold(group.text), group.votes
     if key in demonyms() or key in NOT_NAMES or not text[:1].isupper() or len(key) < 2:
+        return None
+    if text.replace(".", "") in COMMON_ACRONYMS:  # "ICU", "SMS", "V.I.P.": things and posts
         return None
     if key in SEAT_PLACES:  # "the White House": a place on the site, still the government as a source
         return "place"

@@ -16,8 +16,16 @@ from generator.lexicon.organizations import (
     ORG_HEADS,
     WEAK_ORG_HEADS,
     is_org_name,
+    known_orgs,
 )
-from generator.lexicon.people import PARTICLE_LEADS, ROLE_NOUNS, given_names, is_courtesy, is_title
+from generator.lexicon.people import (
+    PARTICLE_LEADS,
+    POST_NOMINALS,
+    ROLE_NOUNS,
+    given_names,
+    is_courtesy,
+    is_title,
+)
 from generator.lexicon.places import NUMBERED_ROADS, demonyms
 from generator.lexicon.text import fold
 
@@ -29,6 +37,10 @@ def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
     """A token inside a model span that separates two names ("Magna's North American", "GERMANY - Bunds")."""
     tok = doc[i]
     if legal_form_after_comma(doc, i) and i + 2 == end:  # "Apple, Inc.": one name
+        return False
+    # "AC/DC": a slash inside one word of capitals joins it ("Royal Parade/Mayflower Street" are two).
+    attached = i > start and i + 1 < end and not doc[i - 1].whitespace_ and not tok.whitespace_
+    if tok.text == "/" and attached and doc[i - 1].is_upper and doc[i + 1].is_upper:
         return False
     # "Yorkshire at Headingley": no name holds a lower-case "at".
     if "\n" in tok.text or tok.text in {"(", ")", ",", ";", "/"} or (tok.text in {"or", "at"} and i > start):
@@ -58,8 +70,8 @@ def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
 
 def trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> list[tuple[int, int]]:
     """Split a model span where it joins several names, and trim what is no part of a name."""
-    if keep_whole:
-        return [(start, end)]
+    if keep_whole:  # a listed name, less a lower-case "the" ("according to the Washington Post")
+        return [(start + (doc[start].text == "the" and end - start > 1), end)]
     pieces: list[tuple[int, int]] = []
     s = start
     for i in range(start, end + 1):
@@ -106,6 +118,9 @@ def trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> lis
             and fold(doc[e - 1].text).rstrip(".") in ROLE_NOUNS
             and fold(doc[e].text).rstrip(".") in ROLE_NOUNS
         ):
+            e -= 1
+        # "Councillor Afrasiab Anwar MBE": letters of an honour after a full name.
+        while label == "PERSON" and e - s > 2 and doc[e - 1].is_upper and fold(doc[e - 1].text) in POST_NOMINALS:
             e -= 1
         # Trailing possessives, punctuation, dates, lower-case words ("Interfax news agency").
         while e > s and (
@@ -162,7 +177,8 @@ def joined_given_names(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple
         if label != "PERSON" or start == 0 or end - start != 1:
             continue
         first = doc[start - 1]
-        if first.text not in given or first.is_sent_end:
+        # The curated list or the birth counts ("Margot", which the model took for a place).
+        if not (first.text in given or is_given(first.text)) or first.is_sent_end:
             continue
         before = by_end.get(start)  # the given name as a one-word span of its own ("Imran" ORG)
         if before is not None and (ents[before][0] != start - 1 or ents[before][2] == "PERSON"):
@@ -278,4 +294,70 @@ def joined_legal_forms(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple
             out.append((start, end + 2, "ORG"))  # the model often calls the name a person or place
             continue
         out.append((start, end, label))
+    return out
+
+
+def joined_country_branches(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An organisation's name followed by a country it modifies is its national branch: "World Vision"
+    + "Lesotho", "Athena Advisers" + "Portugal", "Microsoft" + "Ireland".
+
+    Why: the model ends the name before the country (and labels the country
+    a place of the sentence), so the branch the article names is lost. Only
+    where the parse makes the name a compound of the country, one noun
+    phrase: in "He told CNN Britain would leave" the two are apart.
+    """
+    gaz = gazetteer()
+    starts = {s: n for n, (s, _, _) in enumerate(ents)}
+    labelled = {i for s, e, _ in ents for i in range(s, e)}
+    out: list[tuple[int, int, str]] = []
+    skip: set[int] = set()
+    for n, (start, end, label) in enumerate(ents):
+        if n in skip:
+            continue
+        last = doc[end - 1]
+        head = last.head.i
+        if label == "ORG" and last.dep_ == "compound" and end <= head < end + 2:
+            nxt = starts.get(end)
+            whole = nxt is not None and ents[nxt][1] == head + 1 and ents[nxt][2] == "GPE"
+            free = nxt is None and not any(i in labelled for i in range(end, head + 1))
+            country = any(r.subtype == "country" for r in gaz.lookup(doc[end : head + 1].text))
+            if country and (whole or free) and "\n" not in doc[start : head + 1].text:
+                if nxt is not None:
+                    skip.add(nxt)
+                out.append((start, head + 1, "ORG"))
+                continue
+        out.append((start, end, label))
+    return out
+
+
+_LISTED_REACH = 3
+"""Words a listed organisation's name may run on past the model's span."""
+
+
+def joined_listed_names(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The model's span runs on to the listed organisation it cuts short: "The Mail" + "on Sunday".
+
+    Why: the model ends "The Mail on Sunday" at "on" (and calls "Sunday" a
+    date), so the newspaper became "The Mail"; the list of known names says
+    where the name ends. Spans of the model's inside the longer name give way.
+    """
+    known = known_orgs()
+    out: list[tuple[int, int, str]] = []
+    covered_to = -1
+    for start, end, label in ents:
+        if start < covered_to:
+            continue
+        first = start + (doc[start].lower_ == "the" and end - start > 1)
+        best = end
+        if label in _EXTENDED_LABELS and fold(doc[first:end].text) not in known:
+            for k in range(end + 1, min(end + _LISTED_REACH, len(doc)) + 1):
+                if "\n" in doc[end:k].text:
+                    break
+                if fold(doc[first:k].text) in known:
+                    best = k
+        if best > end:
+            out.append((start, best, "ORG"))
+            covered_to = best
+        else:
+            out.append((start, end, label))
     return out
