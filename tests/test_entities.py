@@ -1019,3 +1019,22 @@ def test_a_given_name_the_model_calls_a_place_joins_the_surname(parse: Parse) ->
     people, places, _ = run(parse, "In the evening, CNN's Margot Haddad reported from the city of Marseille "
                                    "while her colleague was still waiting in a hotel.")
     assert "Margot Haddad" in names(people) and "Margot" not in names(places)
+
+
+def test_a_place_head_word_beats_the_models_organisation() -> None:
+    """The model called "Missouri Valley" (a forecast zone) and "Porcupine Mountains" organisations."""
+    from collections import Counter
+
+    from generator.extract.entities.build import Group
+    from generator.extract.entities.classify import classify
+
+    for text in ("Missouri Valley", "Porcupine Mountains", "Amazon River"):
+        group = Group(text=text, words=tuple(text.casefold().split()), votes=Counter({"ORG": 1}))
+        assert classify(group, set(), sports=False) == "place"
+    club = Group(text="Manchester City", words=("manchester", "city"), votes=Counter({"ORG": 1}))
+    assert classify(club, set(), sports=False) == "organization"
+
+
+def test_a_states_residents_are_nobody(parse: Parse) -> None:
+    people, places, orgs = run(parse, "The average Montanan views the party as toxic, a pollster said.")
+    assert "Montanan" not in names(people) + names(places) + names(orgs)

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 _IZAFE = re.compile(r"[A-Z][a-z]+-e-[A-Z]")
 """An izafe compound: "Lashkar-e-Taiba"."""
+_TEAM_PLACE_HEADS = frozenset({"city", "state", "kingdom"})
+"""Place head words that also end organisations' names ("Manchester City", "Islamic State", "Kingdom Come")."""
 _NAME_VOTES = (
     "PERSON", "ORG", "GPE", "LOC", "FAC", "GAZ", "DATELINE", "CUE_PLACE", "CUE_TEAM", "CUE_OUTLET", "CUE_PERSON",
 )
@@ -130,6 +132,11 @@ def classify(
     # head word that is also a surname ("Press", "Bank", "House").
     if votes["CUE_PERSON"] and 2 <= len(words) <= 3 and is_given(words[0]) and not votes["CUE_TEAM"]:
         return "person"
+    # "Missouri Valley", "Keweenaw Peninsula", "Amazon River": a place head word the model read as an
+    # organisation's; "City", "State" and "Kingdom" also end clubs, movements and bands.
+    cued = votes["CUE_PERSON"] or votes["CUE_TEAM"]
+    if " " in key and place_head(text) and last not in _TEAM_PLACE_HEADS and not is_org_name(text) and not cued:
+        return "place"
     if is_org_name(text, strong_only=True):
         return "organization"
     # "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Tehrik-e-Taliban": a Persian/Urdu izafe compound ("army of
