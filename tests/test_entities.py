@@ -1038,3 +1038,9 @@ def test_a_place_head_word_beats_the_models_organisation() -> None:
 def test_a_states_residents_are_nobody(parse: Parse) -> None:
     people, places, orgs = run(parse, "The average Montanan views the party as toxic, a pollster said.")
     assert "Montanan" not in names(people) + names(places) + names(orgs)
+
+
+def test_a_union_locals_number_is_part_of_its_name(parse: Parse) -> None:
+    _, _, orgs = run(parse, "Members of the International Brotherhood of Teamsters Local 90 rallied outside "
+                            "the hotel on Friday.")
+    assert "International Brotherhood of Teamsters Local 90" in names(orgs)

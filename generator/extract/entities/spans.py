@@ -144,8 +144,11 @@ def _ordinal_lead(doc: Doc, s: int, e: int, label: str) -> bool:
 
 
 def _road_number(doc: Doc, s: int, e: int) -> bool:
-    """The number of "Interstate 80" or "Highway 287" is part of the road's name."""
-    return e - s >= 2 and fold(doc[e - 2].text) in NUMBERED_ROADS and doc[e - 1].text.isdigit()
+    """The number of "Interstate 80" or "Highway 287" is part of the road's name, as a union local's
+    number is of its name ("Teamsters Local 90", "UAW Local 600")."""
+    if e - s < 2 or not doc[e - 1].text.isdigit():
+        return False
+    return fold(doc[e - 2].text) in NUMBERED_ROADS or doc[e - 2].text == "Local"
 
 
 def _hyphen_tail(doc: Doc, s: int, e: int) -> bool:
@@ -318,7 +321,8 @@ def joined_country_branches(doc: Doc, ents: list[tuple[int, int, str]]) -> list[
         head = last.head.i
         if label == "ORG" and last.dep_ == "compound" and end <= head < end + 2:
             nxt = starts.get(end)
-            whole = nxt is not None and ents[nxt][1] == head + 1 and ents[nxt][2] == "GPE"
+            # The country as the model labelled it, whatever the label ("Lesotho" a person, once).
+            whole = nxt is not None and ents[nxt][1] == head + 1
             free = nxt is None and not any(i in labelled for i in range(end, head + 1))
             country = any(r.subtype == "country" for r in gaz.lookup(doc[end : head + 1].text))
             if country and (whole or free) and "\n" not in doc[start : head + 1].text:
@@ -360,4 +364,19 @@ def joined_listed_names(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tupl
             covered_to = best
         else:
             out.append((start, end, label))
+    return out
+
+
+def joined_local_numbers(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A union local's number, which the model labels a cardinal, ends its name: "Teamsters Local" + "90"."""
+    out: list[tuple[int, int, str]] = []
+    skip_start = -1
+    for start, end, label in ents:
+        if start == skip_start:
+            continue
+        if label == "ORG" and doc[end - 1].text == "Local" and end < len(doc) and doc[end].text.isdigit():
+            out.append((start, end + 1, label))
+            skip_start = end  # the number's own span, if the model gave it one
+            continue
+        out.append((start, end, label))
     return out
