@@ -1044,3 +1044,13 @@ def test_a_union_locals_number_is_part_of_its_name(parse: Parse) -> None:
     _, _, orgs = run(parse, "Members of the International Brotherhood of Teamsters Local 90 rallied outside "
                             "the hotel on Friday.")
     assert "International Brotherhood of Teamsters Local 90" in names(orgs)
+
+
+def test_a_participle_after_a_hyphen_is_no_part_of_a_name(parse: Parse) -> None:
+    from generator.extract.entities.spans import trim
+
+    _, doc = parse("Three girls were killed in the stabbings at a Taylor Swift-themed holiday club in Southport "
+                   "last week, police said.")
+    start = next(t.i for t in doc if t.text == "Taylor")
+    pieces = trim(doc, start, start + 4, keep_whole=False, label="PERSON")
+    assert [doc[s:e].text for s, e in pieces] == ["Taylor Swift"]

@@ -152,8 +152,11 @@ def _road_number(doc: Doc, s: int, e: int) -> bool:
 
 
 def _hyphen_tail(doc: Doc, s: int, e: int) -> bool:
-    """The lower-case end of a hyphenated given name ("Li Song-ho", "Kang Young-hoon") is part of it."""
-    return e - s >= 3 and doc[e - 2].text == "-" and not doc[e - 2].whitespace_ and not doc[e - 3].whitespace_
+    """The lower-case end of a hyphenated given name ("Li Song-ho", "Kang Young-hoon") is part of it;
+    a participle after the hyphen makes the name a modifier, no part of it ("Taylor Swift-themed")."""
+    attached = e - s >= 3 and doc[e - 2].text == "-" and not doc[e - 2].whitespace_ and not doc[e - 3].whitespace_
+    tail = doc[e - 1]
+    return attached and not (tail.pos_ in {"VERB", "ADJ"} and tail.lower_.endswith(("ed", "ing")))
 
 
 def before_title(doc: Doc, end: int) -> bool:
