@@ -41,6 +41,8 @@ ROYAL_TITLES = tagged(_PEOPLE, "royal")
 PEERAGE = tagged(_PEOPLE, "peerage")
 """Courtesy titles of honours ("Lord", "Dame"): "Lord Cameron" and "Mr Cameron" are one man."""
 AFTER_PERSON = tagged(_PEOPLE, "after-name")
+POST_NOMINALS = tagged(_PEOPLE, "post-nominal")
+"""Letters written after a full name ("MBE", "KC", "MP"): no part of it."""
 """Lower-case nouns right after a one-word name that make it a person ("the Trump administration")."""
 PERSON_NOUNS = tagged(_PEOPLE, "person")
 """Nouns that describe one person ("the woman", "the victim"): after "the" they point back like "she"/"he"."""

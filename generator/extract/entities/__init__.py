@@ -29,8 +29,10 @@ from generator.extract.entities.corrections import (
     companies_by_use,
     competition_short_forms,
     expanded_acronyms,
+    families,
     given_names_of_people,
     people_named_as_orgs,
+    posts,
     products,
     teams_and_tails,
     venue_short_forms,
@@ -47,7 +49,19 @@ from generator.extract.entities.names import name_parts, regnal_end
 from generator.extract.entities.org_cues import mark_cued_outlets
 from generator.extract.entities.place_cues import datelines, mark_cued_places
 from generator.extract.entities.readings import article_countries
-from generator.extract.entities.spans import before_title, joined_given_names, joined_of_places, span_words, trim
+from generator.extract.entities.spans import (
+    before_title,
+    joined_country_branches,
+    joined_given_names,
+    joined_legal_forms,
+    joined_listed_names,
+    joined_local_numbers,
+    joined_of_places,
+    joined_org_heads,
+    legal_form_after_comma,
+    span_words,
+    trim,
+)
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.organizations import is_org_name, known_orgs
 from generator.lexicon.text import fold
@@ -86,9 +100,15 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     for start, end in datelines(doc, article.body):
         add(start, end, "DATELINE")
     taken = {i for g in groups.values() for s, e in g.mentions for i in range(s, e)}
-    spans = joined_of_places(doc, joined_given_names(doc, [(e.start, e.end, e.label_) for e in doc.ents]))
+    model_spans = [(e.start, e.end, e.label_) for e in doc.ents]
+    spans = joined_of_places(doc, joined_given_names(doc, model_spans))
+    spans = joined_legal_forms(doc, joined_org_heads(doc, joined_country_branches(doc, spans)))
+    spans = joined_local_numbers(doc, joined_listed_names(doc, spans))
     for ent_start, ent_end, label in spans:
         if label not in CANDIDATE_LABELS or any(i in caps or i in taken for i in range(ent_start, ent_end)):
+            continue
+        # ", S.A." the model labelled alone: a legal form is no name of its own.
+        if ent_end - ent_start == 1 and ent_start > 0 and legal_form_after_comma(doc, ent_start - 1):
             continue
         ent = doc[ent_start:ent_end]
         listed = ent.text in gaz or fold(ent.text) in known_orgs()
@@ -117,6 +137,8 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     for group in groups.values():
         group.kind = classify(group, parts, sports, countries)
     teams_and_tails(doc, groups, parts)
+    families(doc, groups)
+    posts(groups)
     competition_short_forms(groups)
     people_named_as_orgs(groups)
     given_names_of_people(groups)

@@ -12,13 +12,14 @@ from generator.extract.entities.evidence import person_like
 from generator.extract.entities.readings import beats_person, is_given
 from generator.lexicon.organizations import (
     AFTER_ORG,
+    NEWS_HEADS,
     THING_WORDS,
     is_competition,
     is_org_name,
     known_orgs,
     org_subtype,
 )
-from generator.lexicon.people import is_surname_like
+from generator.lexicon.people import ROLE_NOUNS, is_surname_like
 from generator.lexicon.places import VENUE_WORDS
 from generator.lexicon.text import fold
 
@@ -107,7 +108,9 @@ def expanded_acronyms(body: str, groups: dict[str, Group]) -> None:
         short = groups.get(fold(acronym))
         if short is None:
             continue
-        if fold(name).split()[-1] in THING_WORDS:
+        last = fold(name).split()[-1]
+        # A law or award, or a post ("District Administrator (DA)", see ``posts``): no entity.
+        if last in THING_WORDS or (last in ROLE_NOUNS and not is_org_name(name) and last not in NEWS_HEADS):
             short.kind = None
             continue
         words = tuple(fold(name).split())
@@ -211,3 +214,40 @@ def competition_short_forms(groups: dict[str, Group]) -> None:
     for g in groups.values():
         if len(g.words) == 1 and g.words[0] in tails and g.kind == "organization" and fold(g.text) not in known_orgs():
             g.kind = None
+
+
+def families(doc: Doc, groups: dict[str, Group]) -> None:
+    """"The Sussexes", "the Soroses", "the Harrises": a family named by its plural surname is no entity.
+
+    Why: the model calls such plurals organisations (teams and bands are
+    written with "the" and a plural too, ``teams_and_tails``); the article's
+    own use of the singular as a person's name ("George Soros", "Bill Clinton")
+    says it is a family, which is neither one person nor an organisation. A
+    singular that is no person ("Springbok coach", "the Springboks") leaves a team.
+    """
+    names = {g.words[-1] for g in groups.values() if g.kind == "person" and len(g.words) > 1 and g.mentions}
+    for g in groups.values():
+        if g.kind is None or len(g.words) != 1 or not g.text.endswith("s") or g.parent:
+            continue
+        word = g.words[0]
+        stems = {word[:-2], word[:-1]} if word.endswith("es") else {word[:-1]}
+        if not stems & (names - {word}) or fold(g.text) in known_orgs():
+            continue
+        if any(s > 0 and doc[s - 1].lower_ == "the" for s, _ in g.mentions):
+            g.kind = None
+
+
+def posts(groups: dict[str, Group]) -> None:
+    """An "organisation" whose last word is a role noun is a post, no body: "the Berea District
+    Administrator (DA)", "the Lindi Municipal Director, Jomaary Satura".
+
+    Why: the model labels a capitalised post organisation; the holder, when
+    named, is the person, and the body is not named. A listing, a head word or
+    a masthead word ("Toronto Star", "Department of Justice") keeps it an organisation.
+    """
+    for g in groups.values():
+        if g.kind != "organization" or len(g.words) < 2 or g.parent or g.words[-1] not in ROLE_NOUNS:
+            continue
+        if fold(g.text) in known_orgs() or is_org_name(g.text) or g.words[-1] in NEWS_HEADS:
+            continue
+        g.kind = None

@@ -95,16 +95,40 @@ def gazetteer_mentions(
         i += 1
 
 
+def _inner_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside one word ("Anna-Maja", "Smith-Spark"): no separator, unlike "6 - Tolunay Kafkas"."""
+    return doc[i].text == "-" and i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """The items of a list inside one sentence: runs of tokens between commas, semicolons and "and"."""
+    """The items of a list inside one sentence: runs of tokens between commas, semicolons and "and".
+
+    A possessive also ends an item: in "CNN's Vasco Cotovio, Kareem Khadder and
+    Faith Karimi contributed" the first person is "Vasco Cotovio", not the outlet's.
+    """
     out, s = [], start
     for i in range(start, end + 1):
-        if i == end or doc[i].text in LIST_SEPARATORS or doc[i].lower_ == "and" or "\n" in doc[i].text:
+        if (
+            i == end
+            or (doc[i].text in LIST_SEPARATORS and not _inner_hyphen(doc, i))
+            or doc[i].lower_ in {"and", "'s", "’s"}
+            or "\n" in doc[i].text
+        ):
             # Shirt numbers and minutes ("6 - Tolunay Kafkas", "57th") are no items.
             if s < i and any(t.is_alpha for t in doc[s:i]):
                 out.append((s, i))
             s = i + 1
     return out
+
+
+def _name_head(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A list's last item up to its first lower-case word: the last item of "..., Kareem Khadder and Faith
+    Karimi contributed to this report" is "Faith Karimi". An item that starts in lower case is left whole."""
+    for i in range(start + 1, end):
+        tok = doc[i]
+        if tok.is_alpha and tok.is_lower and tok.lower_ not in PARTICLE_LEADS and not _inner_hyphen(doc, i - 1):
+            return (start, i)
+    return (start, end)
 
 
 def list_people(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None]) -> None:
@@ -126,14 +150,21 @@ def _list_pass(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str]
     for sent in doc.sents:
         check()
         items = _segments(doc, sent.start, sent.end)
+        if items:  # the last item may run on into the sentence's verb
+            items[-1] = _name_head(doc, *items[-1])
         people = [by_span.get(item) is not None and by_span[item].kind == "person" for item in items]
         if sum(people) < 2:
             continue
         for n, (s, e) in enumerate(items):
             neighbour = (n > 0 and people[n - 1]) or (n + 1 < len(items) and people[n + 1])
-            if people[n] or not neighbour or not 2 <= e - s <= 3:
+            hyphens = sum(_inner_hyphen(doc, i) for i in range(s, e))
+            if people[n] or not neighbour or not 2 <= e - s - 2 * hyphens <= 3:
                 continue
-            if not all(is_surname_like(t.text) or t.lower_ in PARTICLE_LEADS for t in doc[s:e]):
+            if not all(
+                is_surname_like(t.text) or t.lower_ in PARTICLE_LEADS or _inner_hyphen(doc, t.i)
+                or (t.i > s and _inner_hyphen(doc, t.i - 1))  # "Maja" of "Anna-Maja"
+                for t in doc[s:e]
+            ):
                 continue
             group = by_span.get((s, e))
             if group is None:

@@ -111,9 +111,27 @@ def cued_places(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
+def home_town(doc: Doc, start: int, end: int) -> bool:
+    """ "Kelly L Clarke, from Vredehoek, said": a name set off by commas after a person's name and "from".
+
+    Why: news introduces people with the place they come from in this
+    apposition; the model calls small suburbs there people or organisations
+    ("Goodwood", "Melkbosstrand"). The commas on both sides and the capitalised
+    name before them are what tell it from "pre-order from Loot and ...".
+    """
+    if start < 3 or end >= len(doc) or doc[end].text not in {",", "."}:
+        return False
+    if doc[start - 1].lower_ != "from" or doc[start - 2].text != ",":
+        return False
+    return doc[start - 3].pos_ == "PROPN" and doc[start - 3].text[:1].isupper()
+
+
 def place_cue(doc: Doc, start: int, end: int) -> bool:
-    """A lower-case place noun right after the name, or an appositive "X, a (small) town in ..."."""
+    """A lower-case place noun right after the name, an appositive "X, a (small) town in ...", or
+    a home town ("Patel, from Goodwood, asked")."""
     if end < len(doc) and doc[end].text in AFTER_NOUNS:
+        return True
+    if home_town(doc, start, end):
         return True
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an"}:
         return False

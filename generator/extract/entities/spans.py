@@ -10,8 +10,22 @@ from typing import TYPE_CHECKING
 from generator.extract.entities.readings import is_given
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.grammar import LEADING_NOISE
-from generator.lexicon.organizations import ORG_HEADS, is_org_name
-from generator.lexicon.people import PARTICLE_LEADS, ROLE_NOUNS, given_names, is_courtesy, is_title
+from generator.lexicon.organizations import (
+    LEGAL_FORMS,
+    NATIONAL_GOVERNMENT_WORDS,
+    ORG_HEADS,
+    WEAK_ORG_HEADS,
+    is_org_name,
+    known_orgs,
+)
+from generator.lexicon.people import (
+    PARTICLE_LEADS,
+    POST_NOMINALS,
+    ROLE_NOUNS,
+    given_names,
+    is_courtesy,
+    is_title,
+)
 from generator.lexicon.places import NUMBERED_ROADS, demonyms
 from generator.lexicon.text import fold
 
@@ -22,6 +36,12 @@ if TYPE_CHECKING:
 def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
     """A token inside a model span that separates two names ("Magna's North American", "GERMANY - Bunds")."""
     tok = doc[i]
+    if legal_form_after_comma(doc, i) and i + 2 == end:  # "Apple, Inc.": one name
+        return False
+    # "AC/DC": a slash inside one word of capitals joins it ("Royal Parade/Mayflower Street" are two).
+    attached = i > start and i + 1 < end and not doc[i - 1].whitespace_ and not tok.whitespace_
+    if tok.text == "/" and attached and doc[i - 1].is_upper and doc[i + 1].is_upper:
+        return False
     # "Yorkshire at Headingley": no name holds a lower-case "at".
     if "\n" in tok.text or tok.text in {"(", ")", ",", ";", "/"} or (tok.text in {"or", "at"} and i > start):
         return True
@@ -50,8 +70,8 @@ def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
 
 def trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> list[tuple[int, int]]:
     """Split a model span where it joins several names, and trim what is no part of a name."""
-    if keep_whole:
-        return [(start, end)]
+    if keep_whole:  # a listed name, less a lower-case "the" ("according to the Washington Post")
+        return [(start + (doc[start].text == "the" and end - start > 1), end)]
     pieces: list[tuple[int, int]] = []
     s = start
     for i in range(start, end + 1):
@@ -99,6 +119,9 @@ def trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> lis
             and fold(doc[e].text).rstrip(".") in ROLE_NOUNS
         ):
             e -= 1
+        # "Councillor Afrasiab Anwar MBE": letters of an honour after a full name.
+        while label == "PERSON" and e - s > 2 and doc[e - 1].is_upper and fold(doc[e - 1].text) in POST_NOMINALS:
+            e -= 1
         # Trailing possessives, punctuation, dates, lower-case words ("Interfax news agency").
         while e > s and (
             doc[e - 1].lower_ in {"'s", "’s", "'", "’"}
@@ -121,13 +144,19 @@ def _ordinal_lead(doc: Doc, s: int, e: int, label: str) -> bool:
 
 
 def _road_number(doc: Doc, s: int, e: int) -> bool:
-    """The number of "Interstate 80" or "Highway 287" is part of the road's name."""
-    return e - s >= 2 and fold(doc[e - 2].text) in NUMBERED_ROADS and doc[e - 1].text.isdigit()
+    """The number of "Interstate 80" or "Highway 287" is part of the road's name, as a union local's
+    number is of its name ("Teamsters Local 90", "UAW Local 600")."""
+    if e - s < 2 or not doc[e - 1].text.isdigit():
+        return False
+    return fold(doc[e - 2].text) in NUMBERED_ROADS or doc[e - 2].text == "Local"
 
 
 def _hyphen_tail(doc: Doc, s: int, e: int) -> bool:
-    """The lower-case end of a hyphenated given name ("Li Song-ho", "Kang Young-hoon") is part of it."""
-    return e - s >= 3 and doc[e - 2].text == "-" and not doc[e - 2].whitespace_ and not doc[e - 3].whitespace_
+    """The lower-case end of a hyphenated given name ("Li Song-ho", "Kang Young-hoon") is part of it;
+    a participle after the hyphen makes the name a modifier, no part of it ("Taylor Swift-themed")."""
+    attached = e - s >= 3 and doc[e - 2].text == "-" and not doc[e - 2].whitespace_ and not doc[e - 3].whitespace_
+    tail = doc[e - 1]
+    return attached and not (tail.pos_ in {"VERB", "ADJ"} and tail.lower_.endswith(("ed", "ing")))
 
 
 def before_title(doc: Doc, end: int) -> bool:
@@ -154,7 +183,8 @@ def joined_given_names(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple
         if label != "PERSON" or start == 0 or end - start != 1:
             continue
         first = doc[start - 1]
-        if first.text not in given or first.is_sent_end:
+        # The curated list or the birth counts ("Margot", which the model took for a place).
+        if not (first.text in given or is_given(first.text)) or first.is_sent_end:
             continue
         before = by_end.get(start)  # the given name as a one-word span of its own ("Imran" ORG)
         if before is not None and (ents[before][0] != start - 1 or ents[before][2] == "PERSON"):
@@ -193,6 +223,163 @@ def joined_of_places(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[i
         ):
             out.append((start, nxt[1], "ORG"))
             skip = n + 1
+            continue
+        out.append((start, end, label))
+    return out
+
+
+_HEAD_REACH = 2
+"""Capitalised words a name may run on past the model's span to reach its head word."""
+_EXTENDED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def joined_org_heads(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name the model ended just before an organisation's head word runs on to it: "Silicon Valley"
+    + "Bank", "the Democratic" + "Party", "Red Sea" + "University".
+
+    Why: the model labels the place or the party adjective and leaves the
+    capitalised head word out, so the article gets a place (or nothing) where
+    it names a bank, a party or a university. Only a strong head word ("Bank",
+    "Party", "University", not "Centre" or "Hospital", which name buildings as
+    often), capitalised, on the same line, within two words of the span and
+    labelled by nothing; a span that already ends in a head word is the
+    model's full name, and where the model labelled the words after the span
+    itself ("US" + "Delta Force", "German" + "Foreign Ministry") the two are
+    left apart.
+    """
+    labelled = {i for s, e, _ in ents for i in range(s, e)}
+    # "the Kenyan Government", "the UK Government": the country's executive, written as often without capitals.
+    heads = ORG_HEADS - WEAK_ORG_HEADS - NATIONAL_GOVERNMENT_WORDS
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in ents:
+        if label not in _EXTENDED_LABELS or fold(doc[end - 1].text) in ORG_HEADS:
+            out.append((start, end, label))
+            continue
+        head = None
+        for k in range(end, min(end + _HEAD_REACH, len(doc))):
+            tok = doc[k]
+            if k in labelled or not tok.is_alpha or not tok.text[:1].isupper() or tok.is_sent_start:
+                break
+            if "\n" in doc[k - 1].whitespace_:
+                break
+            if fold(tok.text) in heads:
+                head = k
+                break
+        out.append((start, end, label) if head is None else (start, head + 1, "ORG"))
+    return out
+
+
+def legal_form_after_comma(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a comma and the next a company's legal form: ", Inc.", ", S.A."."""
+    return (
+        doc[i].text == ","
+        and i + 1 < len(doc)
+        and doc[i + 1].text[:1].isupper()
+        and fold(doc[i + 1].text) in LEGAL_FORMS
+    )
+
+
+def joined_legal_forms(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An organisation's name runs on over a comma to its legal form: "Petróleos de Venezuela" + ", S.A.".
+
+    Why: the model ends the name at the comma and labels the legal form
+    apart (as a place or organisation of its own), so the company's written
+    name is lost and "S.A." becomes an entity.
+    """
+    starts = {s: n for n, (s, _, _) in enumerate(ents)}
+    out: list[tuple[int, int, str]] = []
+    skip: set[int] = set()
+    for n, (start, end, label) in enumerate(ents):
+        if n in skip:
+            continue
+        nxt = starts.get(end + 1)
+        free = nxt is None or ents[nxt][1] == end + 2
+        if end < len(doc) and legal_form_after_comma(doc, end) and free and end not in starts:
+            if nxt is not None:
+                skip.add(nxt)
+            out.append((start, end + 2, "ORG"))  # the model often calls the name a person or place
+            continue
+        out.append((start, end, label))
+    return out
+
+
+def joined_country_branches(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An organisation's name followed by a country it modifies is its national branch: "World Vision"
+    + "Lesotho", "Athena Advisers" + "Portugal", "Microsoft" + "Ireland".
+
+    Why: the model ends the name before the country (and labels the country
+    a place of the sentence), so the branch the article names is lost. Only
+    where the parse makes the name a compound of the country, one noun
+    phrase: in "He told CNN Britain would leave" the two are apart.
+    """
+    gaz = gazetteer()
+    starts = {s: n for n, (s, _, _) in enumerate(ents)}
+    labelled = {i for s, e, _ in ents for i in range(s, e)}
+    out: list[tuple[int, int, str]] = []
+    skip: set[int] = set()
+    for n, (start, end, label) in enumerate(ents):
+        if n in skip:
+            continue
+        last = doc[end - 1]
+        head = last.head.i
+        if label == "ORG" and last.dep_ == "compound" and end <= head < end + 2:
+            nxt = starts.get(end)
+            # The country as the model labelled it, whatever the label ("Lesotho" a person, once).
+            whole = nxt is not None and ents[nxt][1] == head + 1
+            free = nxt is None and not any(i in labelled for i in range(end, head + 1))
+            country = any(r.subtype == "country" for r in gaz.lookup(doc[end : head + 1].text))
+            if country and (whole or free) and "\n" not in doc[start : head + 1].text:
+                if nxt is not None:
+                    skip.add(nxt)
+                out.append((start, head + 1, "ORG"))
+                continue
+        out.append((start, end, label))
+    return out
+
+
+_LISTED_REACH = 3
+"""Words a listed organisation's name may run on past the model's span."""
+
+
+def joined_listed_names(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The model's span runs on to the listed organisation it cuts short: "The Mail" + "on Sunday".
+
+    Why: the model ends "The Mail on Sunday" at "on" (and calls "Sunday" a
+    date), so the newspaper became "The Mail"; the list of known names says
+    where the name ends. Spans of the model's inside the longer name give way.
+    """
+    known = known_orgs()
+    out: list[tuple[int, int, str]] = []
+    covered_to = -1
+    for start, end, label in ents:
+        if start < covered_to:
+            continue
+        first = start + (doc[start].lower_ == "the" and end - start > 1)
+        best = end
+        if label in _EXTENDED_LABELS and fold(doc[first:end].text) not in known:
+            for k in range(end + 1, min(end + _LISTED_REACH, len(doc)) + 1):
+                if "\n" in doc[end:k].text:
+                    break
+                if fold(doc[first:k].text) in known:
+                    best = k
+        if best > end:
+            out.append((start, best, "ORG"))
+            covered_to = best
+        else:
+            out.append((start, end, label))
+    return out
+
+
+def joined_local_numbers(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A union local's number, which the model labels a cardinal, ends its name: "Teamsters Local" + "90"."""
+    out: list[tuple[int, int, str]] = []
+    skip_start = -1
+    for start, end, label in ents:
+        if start == skip_start:
+            continue
+        if label == "ORG" and doc[end - 1].text == "Local" and end < len(doc) and doc[end].text.isdigit():
+            out.append((start, end + 1, label))
+            skip_start = end  # the number's own span, if the model gave it one
             continue
         out.append((start, end, label))
     return out
