@@ -61,7 +61,7 @@ def test_the_same_matches_as_spacys_matcher() -> None:
 def test_anything_but_plain_matching_goes_to_the_matcher() -> None:
     matcher, fast, vocab = _both(PATTERNS)
     doc = _doc(vocab)
-    spans = fast(doc, allow_missing=True, as_spans=True)
+    spans: Any = fast(doc, allow_missing=True, as_spans=True)
     assert [(s.start, s.end) for s in spans] == [(s.start, s.end) for s in matcher(doc, as_spans=True)]
     assert fast.get(str(0))[1] == [PATTERNS[0]]
 
