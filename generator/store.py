@@ -122,7 +122,9 @@ class Store:
         assert len(articles) == len(records)
         name = f"{SHARDS}/{uuid.uuid4().hex}.jsonl"
         shard = self.directory / name
-        atomic.write_text(shard, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+        # On disk before the index names it: after a power loss the index must not point to a
+        # shard that was never written (the whole store would then be unreadable).
+        atomic.write_text(shard, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), durable=True)
         row = {
             "shard": name,
             "generator": versions.generator,

@@ -142,3 +142,31 @@ def test_build_from_a_folder_that_is_no_store_is_a_clear_error(tmp_path: Path) -
     root = copy_project(tmp_path, seeds=False)
     result = CliRunner().invoke(main, ["build", "--root", str(root), "--from-store", str(tmp_path / "nothing")])
     assert result.exit_code != 0 and INDEX in result.output
+
+
+def test_a_shard_is_on_disk_before_the_index_names_it(
+    articles: list[Article], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a power loss the index must not name a shard that was never written: the store
+    would then be unreadable. So the shard (and its name in the folder) is synced first."""
+    import os
+
+    from generator.store import Versions
+
+    synced: list[str] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real(fd)
+
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("needs /proc to name a synced file")
+    monkeypatch.setattr(os, "fsync", fsync)
+    store = Store(tmp_path / "store")
+    record = {"id": articles[0].slug, "path": str(articles[0].path)}
+    store.add(articles[:1], [record], Versions(generator="g", model="m"))
+    index = synced.index(str(store.index_file))
+    shard = next(i for i, name in enumerate(synced) if name.endswith(".tmp") and "/shards/" in name)
+    assert shard < index
+    assert str(store.directory / "shards") in synced[shard + 1 : index]  # the rename into the folder

@@ -43,6 +43,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+from generator.atomic import sync_folder
 from generator.errors import NewsbriefError
 from generator.model import Problem, Report
 from generator.site.layout import OWNED_FILES, OWNED_FOLDERS
@@ -114,20 +115,6 @@ def atomic_write(path: Path, content: str | bytes, *, temporary: str | None = No
         raise
     if durable:
         sync_folder(path.parent)
-
-
-def sync_folder(folder: Path) -> None:
-    """Make the folder's entries (a rename into it) survive a power loss; a no-op where
-    folders cannot be opened (Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def torn(data: bytes) -> bool:

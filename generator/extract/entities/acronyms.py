@@ -13,6 +13,7 @@ Notes:
 
 from __future__ import annotations
 
+import functools
 import re
 
 _SMALL = frozenset({"and", "of", "for", "the", "on", "in", "de", "du", "des", "la", "&"})
@@ -96,6 +97,13 @@ _POSSESSIVE_END = re.compile(r"(?<=s)['\u2019]$|['\u2019]s$")
 
 def expansions(text: str) -> dict[str, str]:
     """Acronym → the name the article expands it to, where the initials agree."""
+    return dict(_expansions(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _expansions(text: str) -> tuple[tuple[str, str], ...]:
+    """:func:`expansions` as pairs, kept for the last few texts: the entity finder, the speaker
+    resolvers and the corrections each ask it of the same article (a regex over the whole text)."""
     found: dict[str, str] = {}
     pairs = [(m.group(1).split(), m.group(2)) for m in _EXPANDED.finditer(text)]
     for m in _REVERSED.finditer(text):
@@ -116,4 +124,4 @@ def expansions(text: str) -> dict[str, str]:
                 found[acronym] = ""  # two expansions: none is sure
             else:
                 found[acronym] = name
-    return {k: v for k, v in found.items() if v}
+    return tuple((k, v) for k, v in found.items() if v)

@@ -191,6 +191,10 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+_CUES = REPORTING_VERBS | LABELLING_CUES
+"""Lemmas whose verb introduces a clause (made once: this is asked of every token)."""
+
+
 def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted]) -> list[Candidate]:
     """Clauses governed by reporting verbs, and "according to X" clauses."""
     quoted, direct = SpanIndex(all_quoted), SpanIndex(all_direct)
@@ -209,9 +213,9 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
             if cand is not None:
                 found.append(cand)
             continue
-        negated = any(c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() not in BELIEF_VERBS
-        if not is_cue(verb, REPORTING_VERBS | LABELLING_CUES) or negated:
-            continue
+        if not is_cue(verb, _CUES) or (any(c.dep_ == "neg" for c in verb.children)
+                                       and verb.lemma_.lower() not in BELIEF_VERBS):
+            continue  # no cue, or a negated one
         if is_question_put(verb) or is_conditional(verb):
             # "has not indicated it will ...": no speech act took place ("doesn't think" is still a view).
             continue

@@ -27,6 +27,7 @@ import functools
 import json
 import math
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,8 +60,8 @@ class Model:
     """The score (log-odds) a prediction needs."""
 
     def score(self, features: Iterable[str]) -> float:
-        w = self.weights
-        return self.bias + sum(w.get(f, 0.0) for f in features)
+        # map over dict.get: the same sum in the same order, without a generator frame per feature.
+        return self.bias + sum(map(self.weights.get, features, repeat(0.0)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,35 +123,47 @@ def _lexicon(lemma: str) -> list[str]:
 
 def cue_features(tok: Token, inside_quote: bool) -> list[str]:
     """What says whether ``tok`` heads an attribution cue."""
+    # Asked of most tokens of every article: each spaCy attribute is read once (a read builds a
+    # Python object), and the features come in the same order as ever (the score is their sum).
     lemma, pos, dep = tok.lemma_.lower(), tok.pos_, tok.dep_
     head = tok.head
+    hpos = head.pos_
     f = [f"lemma={lemma}", f"pos={pos}", f"tag={tok.tag_}", f"dep={dep}", f"lemma_pos={lemma}|{pos}",
-         f"lemma_dep={lemma}|{dep}", f"hdep={head.dep_}", f"hpos={head.pos_}", f"dep_hpos={dep}|{head.pos_}",
+         f"lemma_dep={lemma}|{dep}", f"hdep={head.dep_}", f"hpos={hpos}", f"dep_hpos={dep}|{hpos}",
          f"quote={inside_quote}"]
     f += _lexicon(lemma)
-    deps = sorted({c.dep_ for c in tok.children})
-    for d in deps:
+    children = [(c, c.dep_) for c in tok.children]
+    for d in sorted({d for _, d in children}):
         f.append(f"child={d}")
         f.append(f"lemma_child={lemma}|{d}")
-    for c in tok.children:
-        if c.dep_ in ("prep", "prt", "dative", "mark", "neg", "aux", "auxpass"):
-            f.append(f"childword={c.dep_}|{c.lower_}")
-            f.append(f"lemma_childword={lemma}|{c.lower_}")
-        if c.dep_ in ("ccomp", "xcomp"):
-            f.append(f"comp_mark={c.dep_}|{next((m.lower_ for m in c.children if m.dep_ == 'mark'), '-')}")
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            f.append(f"subj={c.pos_}|{c.ent_type_ or '-'}")
-            if c.pos_ == "PRON":
+    for c, d in children:
+        if d in _WORD_DEPS:
+            low = c.lower_
+            f.append(f"childword={d}|{low}")
+            f.append(f"lemma_childword={lemma}|{low}")
+        elif d in _COMP_DEPS:
+            f.append(f"comp_mark={d}|{next((m.lower_ for m in c.children if m.dep_ == 'mark'), '-')}")
+        elif d in _SUBJ_DEPS:
+            cpos = c.pos_
+            f.append(f"subj={cpos}|{c.ent_type_ or '-'}")
+            if cpos == "PRON":
                 f.append(f"subjword={c.lower_}")
-    if head.i != tok.i:
-        f.append(f"hlemma={head.lemma_.lower()}")
-        f.append(f"lemma_hlemma={lemma}|{head.lemma_.lower()}")
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    f.append(f"prev={prev.lower_ if prev is not None else '<s>'}")
-    f.append(f"next={nxt.lower_ if nxt is not None else '</s>'}")
-    f.append(f"next_lemma={lemma}|{nxt.lower_ if nxt is not None else '</s>'}")
+    i = tok.i
+    if head.i != i:
+        hlemma = head.lemma_.lower()
+        f.append(f"hlemma={hlemma}")
+        f.append(f"lemma_hlemma={lemma}|{hlemma}")
+    doc = tok.doc
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else "</s>"
+    f.append(f"prev={doc[i - 1].lower_ if i > 0 else '<s>'}")
+    f.append(f"next={nxt}")
+    f.append(f"next_lemma={lemma}|{nxt}")
     return f
+
+
+_WORD_DEPS = frozenset({"prep", "prt", "dative", "mark", "neg", "aux", "auxpass"})
+_COMP_DEPS = frozenset({"ccomp", "xcomp"})
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def part_candidates(parsed: Parsed, cue: Token) -> list[tuple[str, list[Token]]]:
@@ -171,11 +184,25 @@ def part_candidates(parsed: Parsed, cue: Token) -> list[tuple[str, list[Token]]]
     return out
 
 
+def _shallowest(tokens: list[Token]) -> Token:
+    """The token nearest the root of the parse (the first in the text among equals).
+
+    Only a token whose head is outside ``tokens`` can be it (a head inside is
+    nearer the root), so the depth is counted for those alone, mostly just one:
+    counting every token's ancestors made this quadratic in a clause's length.
+    """
+    inside = {t.i for t in tokens}
+    tops = [t for t in tokens if t.head.i == t.i or t.head.i not in inside]
+    if len(tops) == 1:
+        return tops[0]
+    return min(tops or tokens, key=lambda t: (len(list(t.ancestors)), t.i))
+
+
 def part_features(cue: Token, name: str, tokens: list[Token]) -> list[str]:
     """What says whether one piece belongs to the content of ``cue``."""
     lemma = cue.lemma_.lower()
     first, last = tokens[0], tokens[-1]
-    root = min(tokens, key=lambda t: (len(list(t.ancestors)), t.i))
+    root = _shallowest(tokens)
     side = "left" if last.i < cue.i else ("right" if first.i > cue.i else "around")
     n = len(tokens)
     size = "1" if n == 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9+"
