@@ -764,3 +764,59 @@ def test_the_tail_of_a_single_quoted_quotation_is_not_a_fact(parse: Parse) -> No
         "Mr Evans said on Monday in the trial at the city court.\n"
     )
     assert [s.eligible for s in _sentences(doc, article) if "Grant Allen" in s.text] == [False]
+
+
+def test_caption_with_a_relative_clause_is_not_a_fact(parse: Parse) -> None:
+    # The verb of "where ... are housed" belongs to the relative clause: the caption itself states nothing.
+    article, doc = parse(
+        "The ninth floor of the county jail holds inmates with the most severe mental illnesses, a judge said.\n\n"
+        'An inmate housed on the "forgotten floor," where many mentally ill inmates are housed before trial.\n\n'
+        "The judge said the inmates are usually charged with minor offences such as trespassing.\n"
+    )
+    eligible = {s.text[:20]: s.eligible for s in _sentences(doc, article)}
+    assert eligible["An inmate housed on "] is False
+    assert eligible["The judge said the i"] is True
+
+
+def test_an_editors_note_is_not_news(parse: Parse) -> None:
+    article, doc = parse(
+        "Editor's note: In our Behind the Scenes series, correspondents share their experiences in covering news. "
+        "Here, a reporter takes readers inside a county jail where many of the inmates are mentally ill.\n\n"
+        "The ninth floor of the county jail holds inmates with the most severe mental illnesses, a judge said.\n"
+    )
+    eligible = {s.text[:20]: s.eligible for s in _sentences(doc, article)}
+    assert eligible["Here, a reporter tak"] is False
+    assert eligible["The ninth floor of t"] is True
+    # An article of one paragraph is all story, whatever its first words.
+    flat_article, flat_doc = parse(article.body.replace("\n\n", " "))
+    assert any(s.eligible and s.text.startswith("Here, a reporter") for s in _sentences(flat_doc, flat_article))
+
+
+def test_summary_is_never_a_sentence_that_leans_on_the_one_before(parse: Parse) -> None:
+    # Nothing in the opening stands alone: the summary is the first sentence further down that does.
+    article, doc = parse(
+        "If you have been following the news lately, there are certain things you know about Mohammad Zarif.\n\n"
+        "He is, of course, the Iranian foreign minister.\n\n"
+        "He has been the opposite number of John Kerry in the nuclear talks with Iran.\n\n"
+        "He received a hero's welcome as he arrived in Tehran on a sunny Friday morning.\n\n"
+        "He is said to be polished and, unusually for one with such weighty issues, jovial.\n\n"
+        "He certainly has gone a long way to bring Iran in from the cold.\n\n"
+        "He studied in San Francisco and Denver before joining the foreign ministry.\n\n"
+        "Iran and six world powers agreed on the outline of a nuclear deal in Lausanne on Thursday.\n"
+    )
+    from generator.extract.facts.standalone import stands_alone
+
+    (summary,) = _summary(doc, article)
+    assert stands_alone(doc, summary.start, summary.end), summary.text
+    assert summary.text.startswith("Iran and six world powers")
+
+
+def test_a_fact_is_never_cut_down_to_someone_s_quoted_words(parse: Parse) -> None:
+    # "Bush will tell veterans that" is the frame of the quoted words: cut away, the quote reads as fact.
+    article, doc = parse(
+        "President George Bush will argue against pulling troops out of Iraq in a speech to veterans this week.\n\n"
+        'In Kansas City, Bush will tell members of the Veterans of Foreign Wars that "then, as now, people argued '
+        "that the real problem was America's presence and the killing would end,\" according to speech excerpts.\n"
+    )
+    for fact in _facts_of(doc, article, claims=()):
+        assert fact.text[0] not in "\"'\u201c\u2018", fact.text

@@ -84,6 +84,8 @@ MIN_SCORE = 0.0
 """A piece the ranker gives no chance of being among the editors' points (its score, the
 fitted share of such pieces, below zero) is not shown even when the budget has room:
 a short story does not list its background."""
+QUOTE_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019")
+"""A shortening that opens on one of these starts inside someone's words."""
 REDUNDANT = 0.6
 """A candidate sharing this share of its content words with a chosen text repeats it."""
 
@@ -186,6 +188,13 @@ def _summary_pieces(parsed: Parsed, sents: list[Sentence], weights: Weights) -> 
             and stands_alone(parsed.doc, before.start, before.end)
         ):
             return ((before, Piece(start=before.start, end=before.end)), (sent, Piece(start=sent.start, end=sent.end)))
+    # Nothing in the opening stands alone ("If you've been following the news ...", then
+    # "He is ..."): the first sentence further down that does, rather than a summary that
+    # leans on what the reader cannot see.
+    for sent in sents[SUMMARY_WINDOW:]:
+        start = trim_lead(parsed.doc, parsed.text, sent.start, sent.end)
+        if sent.eligible and stands_alone(parsed.doc, start, sent.end):
+            return ((sent, Piece(start=start, end=sent.end)),)
     return ((ranked[0], Piece(start=ranked[0].start, end=ranked[0].end)),)
 
 
@@ -252,6 +261,10 @@ def fact_candidates(parsed: Parsed, sents: list[Sentence]) -> list[Candidate]:
         if not sent.eligible:
             continue
         piece = shorten(parsed.doc, parsed.text, sent.start, sent.end)
+        if parsed.text[piece.start] in QUOTE_MARKS:
+            # Cut to the quoted words ("then, as now, people argued ..." without "Bush will
+            # tell veterans that"), the piece would state as fact what someone said: whole or nothing.
+            piece = Piece(start=sent.start, end=sent.end)
         # A fact is read out of context: a leading "He" or "Since ..." leans on what it
         # cannot see. "He" is named when only one person can be meant; else the piece is left out.
         problem = opening_problem(parsed.doc, piece.start, piece.end)

@@ -30,6 +30,7 @@ from generator.nlp import span_ents
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
     from generator.nlp import Parsed
 
@@ -45,6 +46,10 @@ QUOTE_OPENERS = ("\"", "\u201c", "'", "\u2018")
 # A "Label: text" caption (Daily Mail style) or a byline is not prose.
 _CAPTION = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,4}[A-Z]?[\w'’-]*:\s")
 _BYLINE = re.compile(r"^(?:By|PUBLISHED|UPDATED|Last updated)\b", re.I)
+# "Editor's note: In our Behind the Scenes series, ...": the paragraph presents the story.
+_NOTE = re.compile(r"(?:Editor'?s'?|EDITOR'?S'?) (?:note|NOTE)\b")
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"})
+"""Dependencies that open a clause of its own below a main clause's word."""
 # "CNN's Jane Doe contributed to this report.": a credit line, not news.
 _CREDIT = re.compile(r"\bcontributed to (?:this|the) (?:report|story|article)\b", re.I)
 # "(CNN) --", "LONDON (Reuters) -": a dateline is not part of the sentence's news.
@@ -165,12 +170,31 @@ def photo_caption(parsed: Parsed, sent: SpacySpan, start: int, end: int) -> bool
     if parsed.text[para.start : para.end].strip() != parsed.text[start:end].strip():
         return False
     root = sent.root
-    if root.pos_ in ("NOUN", "PROPN") and not any(t.tag_ in FINITE_TAGS for t in sent):
+    # No finite verb in the main clause: "An inmate housed on the 'forgotten floor,' where
+    # many inmates are housed ..." (the relative clause's verb says nothing of the picture's subject).
+    if root.pos_ in ("NOUN", "PROPN") and not any(t.tag_ in FINITE_TAGS for t in _main_clause(root)):
         return True
     auxiliary = any(c.dep_ in ("aux", "auxpass") for c in root.children)
     present = root.tag_ in ("VBZ", "VBP") and root.pos_ == "VERB" and not auxiliary
     # The bare day of a caption ("hand Friday"); "plays on Tuesday" is a scheduled event.
     return present and any(t.lower_ in WEEKDAYS and t.head.pos_ != "ADP" for t in sent)
+
+
+def _main_clause(root: Token) -> list[Token]:
+    """The root's words outside its relative and other subordinate clauses."""
+    out, stack = [], [root]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
+    return out
+
+
+def editors_note(parsed: Parsed, start: int) -> bool:
+    """Whether the sentence is in a paragraph that opens "Editor's note:": about the story, not news."""
+    block = parsed.block_of(start)
+    # An article of one paragraph (a flattened text) is all news, whatever its first words.
+    return len(parsed.article.paragraphs) > 1 and block >= 0 and bool(_NOTE.match(parsed.text, parsed.blocks[block].start))
 
 
 def sentences(parsed: Parsed) -> list[Sentence]:
@@ -198,6 +222,7 @@ def sentences(parsed: Parsed) -> list[Sentence]:
             _eligible(text, len(text.split()))
             and not _inside_quote(parsed, start, end)
             and not photo_caption(parsed, sent, start, end)
+            and not editors_note(parsed, start)
         )
         out.append(
             Sentence(
