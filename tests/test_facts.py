@@ -820,3 +820,15 @@ def test_a_fact_is_never_cut_down_to_someone_s_quoted_words(parse: Parse) -> Non
     )
     for fact in _facts_of(doc, article, claims=()):
         assert fact.text[0] not in "\"'\u201c\u2018", fact.text
+
+
+def test_a_sentence_split_inside_a_quotation_is_not_a_fact() -> None:
+    from generator.extract.facts.sentences import _eligible
+
+    # "!" inside a quotation can end the sentence for the parser; the rest starts in lower case.
+    tail = 'on the April 1 edition of "The Price Is Right" encountered not the usual host but another face.'
+    assert not _eligible(tail, len(tail.split()))
+    assert not _eligible("and I was just totally shocked by the news.", 8)
+    # A name spelt in lower case ("iPhone") still opens a sentence.
+    name = "iPhone sales in the United States rose by a third in the first three months of the year."
+    assert _eligible(name, len(name.split()))

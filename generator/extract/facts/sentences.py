@@ -28,9 +28,8 @@ from generator.lexicon.speech import ANNOUNCING_VERBS
 from generator.nlp import span_ents
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
     from generator.nlp import Parsed
 
@@ -65,6 +64,7 @@ _GLUED = re.compile(
 )
 _SINGLE_CLOSE = re.compile(r"[,.!?]['\u2019](?=\s|$)")
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\u2014-]))['\u2018]|\u2018")
+_LOWER_START = re.compile(r"[a-z][a-z'\u2019-]*\b")
 # Ending on an initial ("J.P.") means the sentence was split inside a name.
 _INITIAL_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)+$")
 
@@ -123,6 +123,9 @@ def _eligible(text: str, words: int) -> bool:
         and not _INITIAL_END.search(text)
         # An unbalanced bracket means the sentence was cut out of a longer one.
         and text.count("(") == text.count(")")
+        # So does a lower-case start ("and I was just totally shocked."; "on the April 1 edition
+        # of ..." split after "come on down!"), but for a name like "iPhone" or "eBay".
+        and not _LOWER_START.match(text)
         # Prose ends in a full stop; a photo caption (scraped pages) does not.
         and text.rstrip("\"'\u201d\u2019)").endswith((".", "!"))
     )
@@ -194,7 +197,9 @@ def editors_note(parsed: Parsed, start: int) -> bool:
     """Whether the sentence is in a paragraph that opens "Editor's note:": about the story, not news."""
     block = parsed.block_of(start)
     # An article of one paragraph (a flattened text) is all news, whatever its first words.
-    return len(parsed.article.paragraphs) > 1 and block >= 0 and bool(_NOTE.match(parsed.text, parsed.blocks[block].start))
+    if len(parsed.article.paragraphs) < 2 or block < 0:
+        return False
+    return bool(_NOTE.match(parsed.text, parsed.blocks[block].start))
 
 
 def sentences(parsed: Parsed) -> list[Sentence]:
