@@ -832,3 +832,16 @@ def test_a_sentence_split_inside_a_quotation_is_not_a_fact() -> None:
     # A name spelt in lower case ("iPhone") still opens a sentence.
     name = "iPhone sales in the United States rose by a third in the first three months of the year."
     assert _eligible(name, len(name.split()))
+
+
+
+def test_a_sentence_the_parser_ends_on_a_quoted_exclamation_is_joined_again() -> None:
+    from generator.extract.facts.sentences import _split_in_quote
+
+    body = 'Contestants told to "come on down!" on the April 1 edition of the show met another host.'
+    head = body.index(" on the April")
+    assert _split_in_quote(body, 0, head, head + 1)
+    # A new paragraph, or a capital after the quotation, is a new sentence.
+    assert not _split_in_quote(body.replace(" on the", "\n\non the"), 0, head, head + 3)
+    other = 'He shouted "Stop!" The crowd went quiet.'
+    assert not _split_in_quote(other, 0, other.index(" The"), other.index("The"))

@@ -64,6 +64,7 @@ _GLUED = re.compile(
 )
 _SINGLE_CLOSE = re.compile(r"[,.!?]['\u2019](?=\s|$)")
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\u2014-]))['\u2018]|\u2018")
+_QUOTE_STOP = re.compile(r"[!?][\"'\u201d\u2019]$")
 _LOWER_START = re.compile(r"[a-z][a-z'\u2019-]*\b")
 # Ending on an initial ("J.P.") means the sentence was split inside a name.
 _INITIAL_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)+$")
@@ -193,6 +194,18 @@ def _main_clause(root: Token) -> list[Token]:
     return out
 
 
+def _split_in_quote(body: str, start: int, end: int, next_start: int) -> bool:
+    """Whether the parser ended a sentence on a quotation's "!" or "?" and the sentence goes on after it.
+
+    The rest starts in lower case on the same line: 'told to "come on down!" on the April 1 edition'.
+    """
+    return (
+        bool(_QUOTE_STOP.search(body, start, end))
+        and not body[end:next_start].count("\n")
+        and bool(_LOWER_START.match(body, next_start))
+    )
+
+
 def editors_note(parsed: Parsed, start: int) -> bool:
     """Whether the sentence is in a paragraph that opens "Editor's note:": about the story, not news."""
     block = parsed.block_of(start)
@@ -214,8 +227,12 @@ def sentences(parsed: Parsed) -> list[Sentence]:
             dateline = _DATELINE.match(parsed.text, start, end)
             if dateline and dateline.end() < end:
                 start = dateline.end()
-            if start >= first:
-                raw.append((start, end, doc.char_span(start, end, alignment_mode="expand") or sent))
+            if start < first:
+                continue
+            if raw and _split_in_quote(parsed.text, raw[-1][0], raw[-1][1], start):
+                # 'Contestants told to "come on down!" on the April 1 edition ...': one sentence.
+                start = raw.pop()[0]
+            raw.append((start, end, doc.char_span(start, end, alignment_mode="expand") or sent))
     lemma_sets = [frozenset(content_lemmas(sent)) for _, _, sent in raw]
     freq = Counter(lemma for lemmas in lemma_sets for lemma in lemmas)
     lead = lemma_sets[0] if lemma_sets else frozenset()
