@@ -764,3 +764,84 @@ def test_the_tail_of_a_single_quoted_quotation_is_not_a_fact(parse: Parse) -> No
         "Mr Evans said on Monday in the trial at the city court.\n"
     )
     assert [s.eligible for s in _sentences(doc, article) if "Grant Allen" in s.text] == [False]
+
+
+def test_caption_with_a_relative_clause_is_not_a_fact(parse: Parse) -> None:
+    # The verb of "where ... are housed" belongs to the relative clause: the caption itself states nothing.
+    article, doc = parse(
+        "The ninth floor of the county jail holds inmates with the most severe mental illnesses, a judge said.\n\n"
+        'An inmate housed on the "forgotten floor," where many mentally ill inmates are housed before trial.\n\n'
+        "The judge said the inmates are usually charged with minor offences such as trespassing.\n"
+    )
+    eligible = {s.text[:20]: s.eligible for s in _sentences(doc, article)}
+    assert eligible["An inmate housed on "] is False
+    assert eligible["The judge said the i"] is True
+
+
+def test_an_editors_note_is_not_news(parse: Parse) -> None:
+    article, doc = parse(
+        "Editor's note: In our Behind the Scenes series, correspondents share their experiences in covering news. "
+        "Here, a reporter takes readers inside a county jail where many of the inmates are mentally ill.\n\n"
+        "The ninth floor of the county jail holds inmates with the most severe mental illnesses, a judge said.\n"
+    )
+    eligible = {s.text[:20]: s.eligible for s in _sentences(doc, article)}
+    assert eligible["Here, a reporter tak"] is False
+    assert eligible["The ninth floor of t"] is True
+    # An article of one paragraph is all story, whatever its first words.
+    flat_article, flat_doc = parse(article.body.replace("\n\n", " "))
+    assert any(s.eligible and s.text.startswith("Here, a reporter") for s in _sentences(flat_doc, flat_article))
+
+
+def test_summary_is_never_a_sentence_that_leans_on_the_one_before(parse: Parse) -> None:
+    # Nothing in the opening stands alone: the summary is the first sentence further down that does.
+    article, doc = parse(
+        "If you have been following the news lately, there are certain things you know about Mohammad Zarif.\n\n"
+        "He is, of course, the Iranian foreign minister.\n\n"
+        "He has been the opposite number of John Kerry in the nuclear talks with Iran.\n\n"
+        "He received a hero's welcome as he arrived in Tehran on a sunny Friday morning.\n\n"
+        "He is said to be polished and, unusually for one with such weighty issues, jovial.\n\n"
+        "He certainly has gone a long way to bring Iran in from the cold.\n\n"
+        "He studied in San Francisco and Denver before joining the foreign ministry.\n\n"
+        "Iran and six world powers agreed on the outline of a nuclear deal in Lausanne on Thursday.\n"
+    )
+    from generator.extract.facts.standalone import stands_alone
+
+    (summary,) = _summary(doc, article)
+    assert stands_alone(doc, summary.start, summary.end), summary.text
+    assert summary.text.startswith("Iran and six world powers")
+
+
+def test_a_fact_is_never_cut_down_to_someone_s_quoted_words(parse: Parse) -> None:
+    # "Bush will tell veterans that" is the frame of the quoted words: cut away, the quote reads as fact.
+    article, doc = parse(
+        "President George Bush will argue against pulling troops out of Iraq in a speech to veterans this week.\n\n"
+        'In Kansas City, Bush will tell members of the Veterans of Foreign Wars that "then, as now, people argued '
+        "that the real problem was America's presence and the killing would end,\" according to speech excerpts.\n"
+    )
+    for fact in _facts_of(doc, article, claims=()):
+        assert fact.text[0] not in "\"'\u201c\u2018", fact.text
+
+
+def test_a_sentence_split_inside_a_quotation_is_not_a_fact() -> None:
+    from generator.extract.facts.sentences import _eligible
+
+    # "!" inside a quotation can end the sentence for the parser; the rest starts in lower case.
+    tail = 'on the April 1 edition of "The Price Is Right" encountered not the usual host but another face.'
+    assert not _eligible(tail, len(tail.split()))
+    assert not _eligible("and I was just totally shocked by the news.", 8)
+    # A name spelt in lower case ("iPhone") still opens a sentence.
+    name = "iPhone sales in the United States rose by a third in the first three months of the year."
+    assert _eligible(name, len(name.split()))
+
+
+
+def test_a_sentence_the_parser_ends_on_a_quoted_exclamation_is_joined_again() -> None:
+    from generator.extract.facts.sentences import _split_in_quote
+
+    body = 'Contestants told to "come on down!" on the April 1 edition of the show met another host.'
+    head = body.index(" on the April")
+    assert _split_in_quote(body, 0, head, head + 1)
+    # A new paragraph, or a capital after the quotation, is a new sentence.
+    assert not _split_in_quote(body.replace(" on the", "\n\non the"), 0, head, head + 3)
+    other = 'He shouted "Stop!" The crowd went quiet.'
+    assert not _split_in_quote(other, 0, other.index(" The"), other.index("The"))

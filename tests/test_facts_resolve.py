@@ -167,3 +167,15 @@ def test_he_falls_back_on_the_main_actor(parse: Parse) -> None:
 def test_main_actor_gives_way_to_a_person_named_since(parse: Parse) -> None:
     text = MAIN_ACTOR.replace("The prize includes", "The judge, Tom Reed, said the prize includes")
     assert _resolved(parse, text, 4) is None
+
+
+def test_a_contracted_pronoun_is_not_replaced(parse: Parse) -> None:
+    # "She's stood firm" with the name put in would read "Mary Jones's stood firm": a possessive.
+    text = (
+        "Mary Jones, the Labour candidate, spoke to supporters in Dublin on Monday evening.\n\n"
+        "She's stood firm in her opposition to the plans to boost defence spending across Europe.\n"
+    )
+    assert _resolved(parse, text, 1) is None
+    assert _resolved(parse, text.replace("She's", "She has"), 1) == (
+        "Mary Jones has stood firm in her opposition to the plans to boost defence spending across Europe."
+    )

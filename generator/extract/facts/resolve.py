@@ -192,6 +192,10 @@ def resolve_opening(parsed: Parsed, sents: list[Sentence], sent: Sentence, start
         gender, possessive = POSSESSIVE_PRONOUNS[word], True
     else:
         return None
+    after = parsed.doc[first.i + 1] if first.i + 1 < len(parsed.doc) else None
+    if after is not None and not first.whitespace_ and after.text[:1] in ("'", "\u2019"):
+        # "She's stood firm" would read "Catherine Connolly's stood firm": a possessive.
+        return None
     found = _chain(parsed, sents, sent, gender)
     if found is None and gender != PLURAL:
         found = _main_actor(parsed, sents, sent, gender)

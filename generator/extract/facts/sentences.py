@@ -28,7 +28,7 @@ from generator.lexicon.speech import ANNOUNCING_VERBS
 from generator.nlp import span_ents
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
     from generator.nlp import Parsed
@@ -45,6 +45,10 @@ QUOTE_OPENERS = ("\"", "\u201c", "'", "\u2018")
 # A "Label: text" caption (Daily Mail style) or a byline is not prose.
 _CAPTION = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,4}[A-Z]?[\w'’-]*:\s")
 _BYLINE = re.compile(r"^(?:By|PUBLISHED|UPDATED|Last updated)\b", re.I)
+# "Editor's note: In our Behind the Scenes series, ...": the paragraph presents the story.
+_NOTE = re.compile(r"(?:Editor'?s'?|EDITOR'?S'?) (?:note|NOTE)\b")
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"})
+"""Dependencies that open a clause of its own below a main clause's word."""
 # "CNN's Jane Doe contributed to this report.": a credit line, not news.
 _CREDIT = re.compile(r"\bcontributed to (?:this|the) (?:report|story|article)\b", re.I)
 # "(CNN) --", "LONDON (Reuters) -": a dateline is not part of the sentence's news.
@@ -60,6 +64,8 @@ _GLUED = re.compile(
 )
 _SINGLE_CLOSE = re.compile(r"[,.!?]['\u2019](?=\s|$)")
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\u2014-]))['\u2018]|\u2018")
+_QUOTE_STOP = re.compile(r"[!?][\"'\u201d\u2019]$")
+_LOWER_START = re.compile(r"[a-z][a-z'\u2019-]*\b")
 # Ending on an initial ("J.P.") means the sentence was split inside a name.
 _INITIAL_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)+$")
 
@@ -118,6 +124,9 @@ def _eligible(text: str, words: int) -> bool:
         and not _INITIAL_END.search(text)
         # An unbalanced bracket means the sentence was cut out of a longer one.
         and text.count("(") == text.count(")")
+        # So does a lower-case start ("and I was just totally shocked."; "on the April 1 edition
+        # of ..." split after "come on down!"), but for a name like "iPhone" or "eBay".
+        and not _LOWER_START.match(text)
         # Prose ends in a full stop; a photo caption (scraped pages) does not.
         and text.rstrip("\"'\u201d\u2019)").endswith((".", "!"))
     )
@@ -165,12 +174,45 @@ def photo_caption(parsed: Parsed, sent: SpacySpan, start: int, end: int) -> bool
     if parsed.text[para.start : para.end].strip() != parsed.text[start:end].strip():
         return False
     root = sent.root
-    if root.pos_ in ("NOUN", "PROPN") and not any(t.tag_ in FINITE_TAGS for t in sent):
+    # No finite verb in the main clause: "An inmate housed on the 'forgotten floor,' where
+    # many inmates are housed ..." (the relative clause's verb says nothing of the picture's subject).
+    if root.pos_ in ("NOUN", "PROPN") and not any(t.tag_ in FINITE_TAGS for t in _main_clause(root)):
         return True
     auxiliary = any(c.dep_ in ("aux", "auxpass") for c in root.children)
     present = root.tag_ in ("VBZ", "VBP") and root.pos_ == "VERB" and not auxiliary
     # The bare day of a caption ("hand Friday"); "plays on Tuesday" is a scheduled event.
     return present and any(t.lower_ in WEEKDAYS and t.head.pos_ != "ADP" for t in sent)
+
+
+def _main_clause(root: Token) -> list[Token]:
+    """The root's words outside its relative and other subordinate clauses."""
+    out, stack = [], [root]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
+    return out
+
+
+def _split_in_quote(body: str, start: int, end: int, next_start: int) -> bool:
+    """Whether the parser ended a sentence on a quotation's "!" or "?" and the sentence goes on after it.
+
+    The rest starts in lower case on the same line: 'told to "come on down!" on the April 1 edition'.
+    """
+    return (
+        bool(_QUOTE_STOP.search(body, start, end))
+        and not body[end:next_start].count("\n")
+        and bool(_LOWER_START.match(body, next_start))
+    )
+
+
+def editors_note(parsed: Parsed, start: int) -> bool:
+    """Whether the sentence is in a paragraph that opens "Editor's note:": about the story, not news."""
+    block = parsed.block_of(start)
+    # An article of one paragraph (a flattened text) is all news, whatever its first words.
+    if len(parsed.article.paragraphs) < 2 or block < 0:
+        return False
+    return bool(_NOTE.match(parsed.text, parsed.blocks[block].start))
 
 
 def sentences(parsed: Parsed) -> list[Sentence]:
@@ -185,8 +227,12 @@ def sentences(parsed: Parsed) -> list[Sentence]:
             dateline = _DATELINE.match(parsed.text, start, end)
             if dateline and dateline.end() < end:
                 start = dateline.end()
-            if start >= first:
-                raw.append((start, end, doc.char_span(start, end, alignment_mode="expand") or sent))
+            if start < first:
+                continue
+            if raw and _split_in_quote(parsed.text, raw[-1][0], raw[-1][1], start):
+                # 'Contestants told to "come on down!" on the April 1 edition ...': one sentence.
+                start = raw.pop()[0]
+            raw.append((start, end, doc.char_span(start, end, alignment_mode="expand") or sent))
     lemma_sets = [frozenset(content_lemmas(sent)) for _, _, sent in raw]
     freq = Counter(lemma for lemmas in lemma_sets for lemma in lemmas)
     lead = lemma_sets[0] if lemma_sets else frozenset()
@@ -198,6 +244,7 @@ def sentences(parsed: Parsed) -> list[Sentence]:
             _eligible(text, len(text.split()))
             and not _inside_quote(parsed, start, end)
             and not photo_caption(parsed, sent, start, end)
+            and not editors_note(parsed, start)
         )
         out.append(
             Sentence(
