@@ -21,7 +21,7 @@ _MD_INLINE = re.compile(r"([\\`*_{}\[\]()!|])")
 # template might place it there.
 # A leading space is allowed: ``strip=False`` pieces are joined and stripped by
 # the caller, which can bring a block marker after a blank to the line's start.
-_MD_BLOCK_START = re.compile(r"^( ?)([#+\-=]|\d+(?=[.)]))")
+_MD_BLOCK_START = re.compile(r"^( ?)([#+\-=]|\d+(?=[.)])|\?(?=\?\?))")
 # Control characters (other than whitespace, folded first) and lone surrogates
 # show nothing, break YAML front matter ("special characters are not allowed")
 # and cannot be written as UTF-8: they are dropped.
@@ -53,6 +53,8 @@ def inline(text: str, *, strip: bool = True) -> str:
             text = f"{space}{lead}\\{rest}"
         elif lead == "=":  # not backslash-escapable in Python-Markdown: an entity shows "=" too
             text = f"{space}&#61;{rest}"
+        elif lead == "?":  # "???" opens a pymdownx.details block; "?" is not backslash-escapable either
+            text = f"{space}&#63;{rest}"
         else:
             text = f"{space}\\{lead}{rest}"
     return text
