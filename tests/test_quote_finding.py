@@ -120,3 +120,94 @@ def test_a_paragraph_break_ends_a_sentence(nlp) -> None:  # type: ignore[no-unty
     second = next(t for t in doc if t.text == "UN" and t.i > 0)
     assert second.is_sent_start
     assert len(list(doc.sents)) >= 2
+
+
+def test_a_single_word_of_evaluation_given_by_a_labelling_verb_is_a_mixed_quote(parse: Parse) -> None:
+    found = run(parse, "Labor Secretary Elaine Chao called the ordeal \"heartbreaking.\"")
+    assert [(q.kind, q.text, q.speaker) for q in found] == [
+        ("mixed", "the ordeal \"heartbreaking.\"", "Elaine Chao"),
+    ]
+
+
+def test_a_single_capitalised_word_is_a_label_not_a_quote(parse: Parse) -> None:
+    found = run(parse, "Within minutes, the senator called the plan \u201cBidenomics\u201d on television.")
+    assert not any(q.kind == "mixed" for q in found)
+
+
+def test_labelling_verbs_of_characterising_carry_the_speakers_words(parse: Parse) -> None:
+    found = run(parse, "Israel has characterized Sinwar as the \"mastermind\" behind the attacks.\n\n"
+                       "Israel rejected the questions raised by the proceedings as \u201cpatently biased\u201d.")
+    assert [(q.kind, q.text) for q in found] == [
+        ("mixed", "Sinwar as the \"mastermind\" behind the attacks"),
+        ("mixed", "the questions raised by the proceedings as \u201cpatently biased\u201d"),
+    ]
+
+
+def test_a_time_between_object_and_complement_is_bridged(parse: Parse) -> None:
+    found = run(parse, "Lufthansa described its statement Tuesday as a \"swift and seamless clarification\".")
+    assert [(q.kind, q.text) for q in found] == [
+        ("mixed", "its statement Tuesday as a \"swift and seamless clarification\""),
+    ]
+
+
+def test_a_verb_that_only_labels_reports_no_clause(parse: Parse) -> None:
+    found = run(parse, "In 1970 after the premier lost that year\u2019s elections, he rejected the outcome and "
+                       "suspended the constitution.")
+    assert found == ()
+
+
+def test_a_labelling_participle_after_a_reported_clause_is_a_quote_of_its_own(parse: Parse) -> None:
+    found = run(parse, "The agency said a plane had been hit by a bird strike in Nepali airspace, calling the "
+                       "carrier's account of the incident \"misleading\".")
+    assert [(q.kind, q.text) for q in found] == [
+        ("indirect", "a plane had been hit by a bird strike in Nepali airspace"),
+        ("mixed", "the carrier's account of the incident \"misleading\""),
+    ]
+
+
+def test_a_semicolon_ends_the_clause_before_a_cue(parse: Parse) -> None:
+    found = run(parse, "Soumitra Das said the test has to go forward; he called the effort to save ice "
+                       "\u201cour most important work to save humanity.\u201d")
+    assert [(q.kind, q.text) for q in found] == [
+        ("indirect", "the test has to go forward"),
+        ("mixed", "the effort to save ice \u201cour most important work to save humanity.\u201d"),
+    ]
+
+
+def test_a_block_quotation_runs_to_the_paragraph_that_closes_it() -> None:
+    body = ("Financial Times reported:\n\n\u201cThe protests have grown since the minister was fired.\n\n"
+            "Zelensky is gathering his commanders this weekend.\n\nThey want a new plan.\u201d\n\n"
+            "The minister told reporters he had been blocked.")
+    article = loads(body, "block.txt")
+    spans = quoted_spans(article.body, article.paragraphs)
+    assert [article.body[q.start : q.end] for q in spans] == [
+        "\u201cThe protests have grown since the minister was fired.",
+        "Zelensky is gathering his commanders this weekend.",
+        "They want a new plan.\u201d",
+    ]
+    assert [article.body[q.inner[0] : q.inner[1]] for q in spans][1:] == [
+        "Zelensky is gathering his commanders this weekend.", "They want a new plan.",
+    ]
+
+
+def test_an_unclosed_quotation_with_marks_after_it_is_no_block() -> None:
+    body = "\u201cWe will win.\n\nThe minister said \u201cnothing\u201d about it.\n\nThey left.\u201d"
+    article = loads(body, "open.txt")
+    assert [article.body[q.start : q.end] for q in quoted_spans(article.body, article.paragraphs)] == [
+        "\u201cnothing\u201d",
+    ]
+
+
+def test_a_quoted_aside_with_its_cue_after_it_is_direct(parse: Parse) -> None:
+    found = run(parse, "Leslie Field has let her hair go completely silver, \u201cin solidarity with the "
+                       "Arctic,\u201d she joked.\n\nThe company works with OpenAI to \u2014 as Enslin puts it "
+                       "\u2014 \u201cbring the power of automation to anyone that has to copy and paste.\u201d")
+    assert [q.kind for q in found] == ["direct", "direct"]
+    assert found[0].speaker == "Leslie Field"
+
+
+def test_an_unpunctuated_quotation_after_a_colon_that_the_sentence_runs_on_from_is_a_fragment(
+        parse: Parse) -> None:
+    found = run(parse, "Walton said this shows the importance of the universities in exile: \u201casserting "
+                       "that they are the legitimate ones\u201d with the right to grant degrees.")
+    assert not any(q.kind == "direct" for q in found)

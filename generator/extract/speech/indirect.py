@@ -215,6 +215,13 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
         if is_question_put(verb) or is_conditional(verb):
             # "has not indicated it will ...": no speech act took place ("doesn't think" is still a view).
             continue
+        if verb.lemma_.lower() not in REPORTING_VERBS:
+            # A verb that only labels ("condemned what it calls ...", "rejected the outcome")
+            # reports no clause: only its object can carry the speaker's words.
+            labelled = _complement(parsed, verb, quoted, direct)
+            if labelled is not None:
+                found.append(labelled)
+            continue
         asides = _parenthetical(parsed, verb, quoted, direct)
         if not asides:
             asides = [c for c in [_complement(parsed, verb, quoted, direct)] if c is not None]
@@ -228,16 +235,19 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
                 continue
             # Only the part in the cue's paragraph (the parse can join a heading to it).
             tokens = [t for t in comp.subtree if parsed.same_line(t, verb)]
-            # "said the deal was close, adding that ...": the participle starts a quote of its own.
+            # "said the deal was close, adding that ..." (or "..., calling it 'x'"): the participle
+            # starts a quote of its own.
             cut = next((t.left_edge.i for t in tokens if t.i != comp.i and t.dep_ in ("advcl", "conj")
-                        and t.tag_ == "VBG" and is_cue(t, SPEECH_VERBS) and t.doc[t.i - 1].text == ","
+                        and t.tag_ == "VBG" and is_cue(t, SPEECH_VERBS | LABELLING_CUES)
+                        and t.doc[t.i - 1].text == ","
                         and not any(c.dep_ in SUBJECT_DEPS for c in t.children)), None)
             tokens = _trim([t for t in tokens if cut is None or t.i < cut])
             if len(tokens) < 3 or tokens[0].i <= verb.i <= tokens[-1].i:
                 continue
-            if tokens[-1].i < verb.i and ":" in parsed.text[tokens[-1].idx + len(tokens[-1]) : verb.idx]:
+            between = parsed.text[tokens[-1].idx + len(tokens[-1]) : verb.idx]
+            if tokens[-1].i < verb.i and (":" in between or ";" in between):
                 # "But the switch had its challenges: he recalled the terror of ...": a colon
-                # ends the sentence before the cue; what stands before it is the writer's.
+                # (or a semicolon) ends the clause before the cue; what stands before it is not its content.
                 continue
             if not any(t.pos_ in ("VERB", "AUX") for t in tokens) or any(
                     t.dep_ in SUBJECT_DEPS and t.head.i == verb.i for t in tokens):
@@ -331,10 +341,13 @@ def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: 
 
     Only with a verb in the complement: "denied the allegations" reports no content.
     """
+    labelling = verb.lemma_.lower() in LABELLING_CUES
     parts = [c for c in verb.children if c.i > verb.i and (
         c.dep_ in ("dobj", "xcomp", "oprd", "pcomp")
-        or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as", "to")))]
-    if not parts or any(c.dep_ == "ccomp" for c in verb.children):
+        or (c.dep_ == "prep" and (c.lower_ in ("of", "for", "as", "to")
+                                  or (labelling and _holds_fragment(c, quoted, direct)))))]
+    # (A clause before the verb is no complement of it: "Das said ...; he called the effort 'x'".)
+    if not parts or any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return None
     agent = None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
@@ -364,17 +377,66 @@ def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: 
         for t in tokens)
     # Any other reporting verb: only when the object quotes the speaker's words
     # ("suggested a policy of 'oil quarantine'"), which makes it a mixed quote.
-    fragment = verb.lemma_.lower() in LABELLING_CUES and any(
-        q.end <= end + 2 and len(parsed.text[q.start : q.end].split()) >= 2
+    fragment = labelling and any(
+        q.end <= end + 2 and _speakers_words(parsed.text[q.inner[0] : q.inner[1]])
         for q in quoted.starting_in(start, end + 3) if not _is_direct(q, direct))
     if not (verbal or fragment):
         return None
     if tokens[-1].i - tokens[0].i + 1 != len(tokens):
-        return None
+        bridged = _bridged(verb, tokens)
+        if bridged is None:
+            return None
+        tokens = bridged
     if direct.overlaps(start, end) or "\n" in parsed.text[start:end]:
         return None
     return Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
                       cue=verb, subject=agent or subject_of(parsed, verb, quoted))
+
+
+def _holds_fragment(prep: Token, quoted: SpanIndex[Quoted], direct: SpanIndex[Quoted]) -> bool:
+    """A prepositional phrase holding quoted words ("called the disorder following the stabbings 'terrible'").
+
+    The parse may hang the quoted predicate of a labelling verb inside a
+    phrase after the object; the phrase then belongs to what was said.
+    """
+    sub = list(prep.subtree)
+    return any(not _is_direct(q, direct) for q in quoted.starting_in(sub[0].idx, sub[-1].idx + len(sub[-1])))
+
+
+def _speakers_words(inner: str) -> bool:
+    """Quoted words in a verb's object that are the speaker's own, not a name.
+
+    Two words or more ("a 'kick in the teeth'"), or one word that is not a
+    name: an evaluation ("called the ordeal 'heartbreaking'", "described the
+    violence as 'deplorable'") is the speaker's word, while a single
+    capitalised word in quotation marks ("dubbed it 'Bidenomics'") is a label.
+    """
+    words = inner.strip(" ,.;:!?").split()
+    return len(words) >= 2 or (len(words) == 1 and words[0][:1].islower())
+
+
+GAP_DEPS = frozenset({"npadvmod", "advmod", "prep", "pobj", "det", "compound", "amod", "nummod", "punct"})
+"""What may stand between a verb's object and its complement ("described its statement Tuesday as ...")."""
+
+
+def _bridged(verb: Token, tokens: list[Token]) -> list[Token] | None:
+    """The object and complement of ``verb`` as one stretch, across a time or place between them.
+
+    "Lufthansa described its statement Tuesday as a 'swift ... clarification'":
+    the parse hangs "Tuesday" on the verb, between the object and the "as"
+    phrase. Only modifiers of the verb itself (with their own words) may fill
+    the gap; a subject or a clause between them leaves the stretch broken.
+    """
+    doc = verb.doc
+    kept = {t.i for t in tokens}
+    gap = [doc[i] for i in range(tokens[0].i, tokens[-1].i + 1) if i not in kept]
+    for t in gap:
+        top = t
+        while top.head.i != verb.i and top.head.i != top.i and top.head.i not in kept:
+            top = top.head
+        if top.head.i != verb.i or top.dep_ not in GAP_DEPS or t.dep_ not in GAP_DEPS:
+            return None
+    return list(doc[tokens[0].i : tokens[-1].i + 1])
 
 
 def _claim_owner(verb: Token, comp: Token) -> Token | None:

@@ -131,13 +131,33 @@ def _standalone(body: str, q: Quoted, para: Span, parsed: Parsed, starts: _Sente
         return False
     sent_start = starts.start(para.start, para.end, q.start)
     prefix = body[sent_start : q.start].rstrip()
-    if not prefix or prefix.endswith(":"):
+    if not prefix:
         return True
+    if prefix.endswith(":"):
+        # "... in exile: “asserting that they are the legitimate ones” with the right to ...":
+        # an unpunctuated quotation the sentence runs on from is a fragment of it.
+        return punctuated or not body[q.end : q.end + 2].lstrip()[:1].islower()
     lead = parsed.tokens_in(sent_start, q.start)
     tail = [t for t in lead if not t.is_space][-4:]
-    if prefix.endswith(",") and any(is_cue(t, SPEECH_VERBS) for t in tail):
-        return True
+    if prefix.endswith((",", "\u2014", "\u2013")) and any(is_cue(t, SPEECH_VERBS) for t in tail):
+        return True  # "..., she said, “...”", "— as Enslin puts it — “...”"
+    if prefix.endswith((",", ";", "\u2014", "\u2013")) and inner[-1:] in ",!?" and _cue_follows(parsed, q):
+        return True  # "... go silver, “in solidarity with the Arctic,” she joked": an aside of its own
     return bool(tail) and is_cue(tail[-1], SPEECH_VERBS) and punctuated
+
+
+def _cue_follows(parsed: Parsed, q: Quoted) -> bool:
+    """Right after the quotation: "she joked", "he said", "said Ann Holt" (a cue and a person)."""
+    after = [t for t in parsed.tokens_in(q.end, q.end + 60) if not t.is_space][:4]
+    for n, t in enumerate(after):
+        if is_cue(t, SPEECH_VERBS):
+            before = after[:n]
+            rest = after[n + 1 : n + 3]
+            person = [w for w in (before or rest) if w.pos_ in ("PRON", "PROPN")]
+            return bool(person) and all(w.pos_ in ("PRON", "PROPN", "DET", "NOUN") for w in before)
+        if t.is_punct:
+            return False
+    return False
 
 
 class _Marks:
