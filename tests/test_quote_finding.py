@@ -211,3 +211,39 @@ def test_an_unpunctuated_quotation_after_a_colon_that_the_sentence_runs_on_from_
     found = run(parse, "Walton said this shows the importance of the universities in exile: \u201casserting "
                        "that they are the legitimate ones\u201d with the right to grant degrees.")
     assert not any(q.kind == "direct" for q in found)
+
+
+def test_a_quotation_introduced_by_its_cue_does_not_take_the_next_sentences(parse: Parse) -> None:
+    found = run(parse, "Anna Smith said: \u201cWe will win the vote in May.\u201d Tom Jones agreed with the plan.\n\n"
+                       "The firm works with OpenAI to \u2014 as Bob Enslin puts it \u2014 \u201cbring the power of "
+                       "automation to anyone.\u201d Clipboard AI lets users highlight data from a form.")
+    assert [(q.kind, q.speaker) for q in found] == [("direct", "Anna Smith"), ("direct", "Bob Enslin")]
+
+
+def test_a_headline_passive_is_not_the_hearers_claim(parse: Parse) -> None:
+    found = run(parse, "GP staff urged to travel in groups amid reports of attacks\n\n"
+                       "Residents told to leave their homes as floods rise\n\n"
+                       "The mayor urged residents to leave their homes before the storm.")
+    assert [q.text for q in found] == ["residents to leave their homes before the storm"]
+
+
+def test_the_writers_glosses_are_nobodys_claims(parse: Parse) -> None:
+    found = run(parse, "Anna Holt tested the bag. Which is to say this bag is roomy.\n\n"
+                       "This is not to say it's all fun and games for the kids.\n\n"
+                       "One would think it would be easy just to take glutathione as a pill.\n\n"
+                       "If all goes according to plan, three separate complexes here will launch rockets.")
+    assert found == ()
+
+
+def test_a_clause_before_a_cue_with_its_own_that_clause_is_not_its_content(parse: Parse) -> None:
+    found = run(parse, "Salaries have become catastrophically low \u2014 Viktoriya Voropayeva says that a "
+                       "full-time associate professor receives less than a driver.")
+    assert [q.text for q in found] == ["that a full-time associate professor receives less than a driver"]
+
+
+def test_a_clause_subject_the_parse_made_an_object_starts_the_content(parse: Parse) -> None:
+    found = run(parse, "Zane Dangor spoke in court. He added the collapse of the humanitarian aid system in "
+                       "Gaza is \u201cby design\u201d.")
+    assert [(q.kind, q.text) for q in found] == [
+        ("mixed", "the collapse of the humanitarian aid system in Gaza is \u201cby design\u201d"),
+    ]

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 
 from generator.extract.budget import check
 from generator.extract.spans import SpanIndex
-from generator.extract.speech.nonspeech import is_conditional, is_hearer, is_question_put
+from generator.extract.speech.nonspeech import (
+    is_conditional,
+    is_generic_subject,
+    is_gloss,
+    is_headline_passive,
+    is_hearer,
+    is_question_put,
+)
 from generator.extract.speech.quote_marks import Quoted
 from generator.extract.speech.speakers import SUBJECT_DEPS
 from generator.lexicon.speech import (
@@ -26,6 +33,7 @@ from generator.lexicon.speech import (
     DOCUMENT_NOUNS,
     LABELLING_CUES,
     NOMINAL_CUES,
+    NON_SOURCE_ACCORDING,
     OBJECT_CUES,
     QUESTION_VERBS,
     REPORTING_VERBS,
@@ -212,7 +220,8 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
         negated = any(c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() not in BELIEF_VERBS
         if not is_cue(verb, REPORTING_VERBS | LABELLING_CUES) or negated:
             continue
-        if is_question_put(verb) or is_conditional(verb):
+        if is_question_put(verb) or is_conditional(verb) or is_headline_passive(verb) or is_gloss(verb) or any(
+                c.dep_ == "nsubj" and is_generic_subject(c) for c in verb.children):
             # "has not indicated it will ...": no speech act took place ("doesn't think" is still a view).
             continue
         if verb.lemma_.lower() not in REPORTING_VERBS:
@@ -235,6 +244,9 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
                 continue
             # Only the part in the cue's paragraph (the parse can join a heading to it).
             tokens = [t for t in comp.subtree if parsed.same_line(t, verb)]
+            lost = _object_as_subject(verb, comp)
+            if lost is not None:
+                tokens = sorted([*(t for t in lost.subtree if parsed.same_line(t, verb)), *tokens], key=lambda t: t.i)
             # "said the deal was close, adding that ..." (or "..., calling it 'x'"): the participle
             # starts a quote of its own.
             cut = next((t.left_edge.i for t in tokens if t.i != comp.i and t.dep_ in ("advcl", "conj")
@@ -245,9 +257,11 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
             if len(tokens) < 3 or tokens[0].i <= verb.i <= tokens[-1].i:
                 continue
             between = parsed.text[tokens[-1].idx + len(tokens[-1]) : verb.idx]
-            if tokens[-1].i < verb.i and (":" in between or ";" in between):
+            if tokens[-1].i < verb.i and (":" in between or ";" in between or any(
+                    c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.lower_ == "that" for c in verb.children)):
                 # "But the switch had its challenges: he recalled the terror of ...": a colon
-                # (or a semicolon) ends the clause before the cue; what stands before it is not its content.
+                # (or a semicolon) ends the clause before the cue; what stands before it is not its content,
+                # nor when the cue has its that-clause after it ("... low — Voropayeva says that ...").
                 continue
             if not any(t.pos_ in ("VERB", "AUX") for t in tokens) or any(
                     t.dep_ in SUBJECT_DEPS and t.head.i == verb.i for t in tokens):
@@ -257,7 +271,7 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
                 continue
             if verb.lemma_.lower() in CLAUSE_ONLY_VERBS and not has_that:
                 continue
-            if not any(t.dep_ in SUBJECT_DEPS for t in comp.children) and comp.pos_ != "VERB":
+            if not any(t.dep_ in SUBJECT_DEPS for t in comp.children) and comp.pos_ != "VERB" and lost is None:
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             # Stop at the first direct quote after the clause's start.
@@ -439,6 +453,28 @@ def _bridged(verb: Token, tokens: list[Token]) -> list[Token] | None:
     return list(doc[tokens[0].i : tokens[-1].i + 1])
 
 
+FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+
+
+def _object_as_subject(verb: Token, comp: Token) -> Token | None:
+    """'He added the collapse of the aid system is "by design"': the subject the parse made an object.
+
+    Without "that", the parse can read the clause's subject as the reporting
+    verb's object and leave the finite clause after it subjectless. The
+    object right before such a clause, with nothing between them, is its
+    subject, and the content runs from it.
+    """
+    if comp.dep_ != "ccomp" or any(c.dep_ in SUBJECT_DEPS for c in comp.children):
+        return None
+    if comp.tag_ not in FINITE_TAGS and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                                for c in comp.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
+    if obj is None or obj.right_edge.i + 1 != comp.left_edge.i:
+        return None
+    return obj
+
+
 def _claim_owner(verb: Token, comp: Token) -> Token | None:
     """'countered her claims that she had a rotten time': the owner of the claim the clause spells out.
 
@@ -515,8 +551,8 @@ def _according(parsed: Parsed, verb: Token, direct: SpanIndex[Quoted]) -> Candid
     """'According to X, CLAUSE' or 'CLAUSE, according to X': X is the speaker."""
     to = next(c for c in verb.children if c.lower_ == "to")
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if source is None:
-        return None
+    if source is None or source.lower_ in NON_SOURCE_ACCORDING:
+        return None  # "If all goes according to plan": no source
     phrase = list(verb.subtree)
     head = _according_scope(verb, phrase[0].i)
     clause = [t for t in head.subtree if not (phrase[0].i <= t.i <= phrase[-1].i)]

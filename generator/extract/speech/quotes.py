@@ -192,6 +192,9 @@ def _direct_cue(body: str, q: Quoted, para_start: int, para_end: int,
     after = [t for t in parsed.tokens_in(q.end, after_end) if not t.is_space]
     if ended:
         after = after[:AFTER_CUE_WINDOW]
+        introduced = _introducing_cue(body, q, para_start, marks, parsed)
+        if introduced is not None:
+            return introduced, subject_of(parsed, introduced, quoted)
     for t in after:
         if is_cue(t, SPEECH_VERBS):
             if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and not q.start <= c.idx < q.end for c in t.children):
@@ -214,6 +217,27 @@ def _direct_cue(body: str, q: Quoted, para_start: int, para_end: int,
         if is_cue(t, SPEECH_VERBS):
             return t, subject_of(parsed, t, quoted)
     return _colon_cue(body, q, before)
+
+
+INTRODUCING_MARKS = (":", ",", "\u2014", "\u2013")
+"""Punctuation by which a cue before a quotation hands it the words ("said:", "added,", "puts it —")."""
+
+
+def _introducing_cue(body: str, q: Quoted, para_start: int, marks: _Marks, parsed: Parsed) -> Token | None:
+    """The cue of the quotation's own sentence that introduces it ("Smith said: “We will win.”").
+
+    A quotation that ends its sentence and is introduced by a cue before it
+    has its speaker there; a cue in the next sentence ("“We will win.” Tom
+    Jones agreed with the plan.", "... Clipboard AI lets users highlight
+    ...") belongs to that sentence.
+    """
+    earlier = marks.previous_end(q)
+    lo = max(earlier, para_start) if earlier is not None else para_start
+    start = _sentence_start(body, lo, q.start)
+    if not body[start : q.start].rstrip().endswith(INTRODUCING_MARKS):
+        return None
+    before = [t for t in parsed.tokens_in(start, q.start) if not t.is_space]
+    return next((t for t in reversed(before[-5:]) if is_cue(t, SPEECH_VERBS)), None)
 
 
 def _colon_cue(body: str, q: Quoted, before: list[Token]) -> tuple[Token | None, Token | None]:
