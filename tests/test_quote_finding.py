@@ -247,3 +247,24 @@ def test_a_clause_subject_the_parse_made_an_object_starts_the_content(parse: Par
     assert [(q.kind, q.text) for q in found] == [
         ("mixed", "the collapse of the humanitarian aid system in Gaza is \u201cby design\u201d"),
     ]
+
+
+def test_a_cue_line_of_its_own_introduces_the_quotation_below_it(parse: Parse) -> None:
+    found = run(parse, "The newspaper covered the protests.\n\nFinancial Times reported:\n\n"
+                       "\u201cThe protests have grown since the minister was fired.\u201d\n\n"
+                       "The minister told reporters he had been blocked.")
+    assert next((q.kind, q.speaker, q.cue) for q in found) == ("direct", "Financial Times", "reported")
+
+
+def test_subheadings_are_not_claims_of_the_people_they_mention(parse: Parse) -> None:
+    """Issue 11: no subheading is a claim of the person it mentions (with the caption, READ MORE and
+    reporter's-question fixtures in test_speakers.py)."""
+    found = run(parse, "The Prime Minister spoke to reporters on Monday.\n\n"
+                       "Why Keir Starmer thinks the north matters\n\n"
+                       "The plans will be published next week.\n\n"
+                       "What Rachel Reeves told the bankers\n\n"
+                       "Ms Reeves met the bankers in private.\n\n"
+                       "Nurses urged to stay at home amid strikes\n\n"
+                       "The health service is under pressure.")
+    assert not any(q.speaker in ("Keir Starmer", "Rachel Reeves", "Nurses") for q in found)
+    assert not any("north matters" in q.text or "stay at home" in q.text for q in found)

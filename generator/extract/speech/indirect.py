@@ -257,11 +257,13 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
             if len(tokens) < 3 or tokens[0].i <= verb.i <= tokens[-1].i:
                 continue
             between = parsed.text[tokens[-1].idx + len(tokens[-1]) : verb.idx]
-            if tokens[-1].i < verb.i and (":" in between or ";" in between or any(
-                    c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.lower_ == "that" for c in verb.children)):
+            if tokens[-1].i < verb.i and (":" in between or ";" in between or (
+                    any(c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.lower_ == "that" for c in verb.children)
+                    and not _only_aside(tokens[-1], verb))):
                 # "But the switch had its challenges: he recalled the terror of ...": a colon
                 # (or a semicolon) ends the clause before the cue; what stands before it is not its content,
-                # nor when the cue has its that-clause after it ("... low — Voropayeva says that ...").
+                # nor when the cue has its that-clause after it and more than ", he noted," stands between
+                # ("... low — V says that ...", "... In her suit, Karo alleges that ...").
                 continue
             if not any(t.pos_ in ("VERB", "AUX") for t in tokens) or any(
                     t.dep_ in SUBJECT_DEPS and t.head.i == verb.i for t in tokens):
@@ -453,6 +455,13 @@ def _bridged(verb: Token, tokens: list[Token]) -> list[Token] | None:
     return list(doc[tokens[0].i : tokens[-1].i + 1])
 
 
+def _only_aside(last: Token, verb: Token) -> bool:
+    """Between a clause and the cue after it stand only a comma, the cue's subject and adverbs (", he noted")."""
+    subject = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    return all(t.i in subject or t.text == "," or t.is_space or (t.pos_ in ("ADV", "AUX") and t.head.i == verb.i)
+               for t in verb.doc[last.i + 1 : verb.i])
+
+
 FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 
 
@@ -471,6 +480,10 @@ def _object_as_subject(verb: Token, comp: Token) -> Token | None:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
     if obj is None or obj.right_edge.i + 1 != comp.left_edge.i:
+        return None
+    # "told a young woman who suggested that ... is not a viable strategy": an object with
+    # a clause of its own is the hearer, and the subjectless clause a misparse of the quotation.
+    if any(t.pos_ in ("VERB", "AUX") for t in obj.subtree):
         return None
     return obj
 

@@ -131,13 +131,25 @@ def is_headline_passive(verb: Token) -> bool:
 def is_gloss(verb: Token) -> bool:
     """'Which is to say ...', 'This is not to say ...', 'Needless to say, ...': the writer's own gloss.
 
-    An infinitive "to say" hanging on "be" or on an adjective reports no one's
-    speech; it rephrases what the writer just wrote.
+    An infinitive "to say" hanging on "this/which/that is" or on an adjective
+    reports no one's speech; it rephrases what the writer just wrote. ("His
+    best response was to say ..." and "is to tell the people that ..." do
+    report someone's words.)
     """
-    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.lemma_.lower() != "say" or verb.tag_ != "VB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     head = verb.head
-    return head.i != verb.i and (head.lemma_.lower() == "be" or head.pos_ == "ADJ")
+    if head.i == verb.i:
+        return False
+    if head.pos_ == "ADJ":
+        return True
+    return head.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lower_ in GLOSS_SUBJECTS
+                                               for c in head.children)
+
+
+GLOSS_SUBJECTS = frozenset({"this", "that", "which", "it"})
+"""Subjects of "... is to say": the writer's own words just before."""
 
 
 def is_generic_subject(subject: Token) -> bool:

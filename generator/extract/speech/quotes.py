@@ -216,7 +216,33 @@ def _direct_cue(body: str, q: Quoted, para_start: int, para_end: int,
     for t in reversed(before[-6:]):
         if is_cue(t, SPEECH_VERBS):
             return t, subject_of(parsed, t, quoted)
-    return _colon_cue(body, q, before)
+    cue, subject = _colon_cue(body, q, before)
+    if cue is None and not body[para_start : q.start].strip():
+        return _cue_line_before(body, para_start, marks, parsed)
+    return cue, subject
+
+
+def _cue_line_before(body: str, para_start: int, marks: _Marks, parsed: Parsed) -> tuple[Token | None, Token | None]:
+    """(cue, subject) of a paragraph ending "X reported:" right before a paragraph that opens with a quotation.
+
+    "Financial Times reported: / “Syrsky's leadership ...": web copy puts the
+    cue line of a block quotation in a paragraph of its own. Only when that
+    paragraph ends in a colon, holds no quotation, and its last words are a
+    speech verb (at most three words after it: "said in a statement:").
+    """
+    head = body[:para_start].rstrip()
+    if not head.endswith(":"):
+        return None, None
+    line_start = head.rfind("\n") + 1
+    if marks.index.overlaps(line_start, len(head)):
+        return None, None
+    words = [t for t in parsed.tokens_in(line_start, len(head)) if not t.is_space and not t.is_punct]
+    for n, t in enumerate(reversed(words[-5:])):
+        if is_cue(t, SPEECH_VERBS):
+            if n > 3:
+                break
+            return t, subject_of(parsed, t, marks.index)
+    return None, None
 
 
 INTRODUCING_MARKS = (":", ",", "\u2014", "\u2013")
