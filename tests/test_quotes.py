@@ -161,8 +161,10 @@ def test_adding_that_takes_the_subject_of_the_main_verb(parse: Parse) -> None:
         "She starred in \u201cThe Long Road Home\u201d before moving to television.",
         # a nickname
         "Robert \u201cBobby\u201d Tran opened his first restaurant in 1998.",
-        # a quoted single word
-        'Critics called the plan "reckless" and voted against it.',
+        # a quoted single word with no one giving it ("Critics called the plan 'reckless'" is a mixed
+        # quote: the held-out gold and PolNeAR mark a labelling verb's one-word verdict, see
+        # test_quote_finding.py)
+        'The "reckless" plan was voted down on Tuesday.',
         # an unclosed quotation: no guess where it ends
         "\u201cWe will rebuild the school, said the principal, and nobody doubted her.",
     ],

@@ -104,6 +104,13 @@ ADDRESSEE_VERBS = frozenset(
 )
 """Verbs whose passive subject is the hearer ("X was told that ..."), never the speaker."""
 
+OBJECT_BEFORE_TO_VERBS = frozenset({"tell", "urge", "advise", "order", "remind", "instruct", "encourage"})
+"""Verbs that need their hearer before a to-infinitive ("urged staff to travel"): without one,
+"GP staff urged to travel in groups" is a headline's passive, and its subject heard the words."""
+
+NON_SOURCE_ACCORDING = frozenset({"plan", "plans", "schedule", "script", "tradition", "custom", "design"})
+"""Nouns of "according to plan": the phrase says how something went, not who said it."""
+
 PASSIVE_SPEAKER_VERBS = frozenset({"quote", "cite"})
 """Cue verbs whose passive subject still speaks ("X was quoted as ..."). Every other cue in the
 passive has its hearer or its topic as subject ("doctors have been urged to ...", "police were

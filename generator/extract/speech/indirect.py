@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 
 from generator.extract.budget import check
 from generator.extract.spans import SpanIndex
-from generator.extract.speech.nonspeech import is_conditional, is_hearer, is_question_put
+from generator.extract.speech.nonspeech import (
+    is_conditional,
+    is_generic_subject,
+    is_gloss,
+    is_headline_passive,
+    is_hearer,
+    is_question_put,
+)
 from generator.extract.speech.quote_marks import Quoted
 from generator.extract.speech.speakers import SUBJECT_DEPS
 from generator.lexicon.speech import (
@@ -26,6 +33,7 @@ from generator.lexicon.speech import (
     DOCUMENT_NOUNS,
     LABELLING_CUES,
     NOMINAL_CUES,
+    NON_SOURCE_ACCORDING,
     OBJECT_CUES,
     QUESTION_VERBS,
     REPORTING_VERBS,
@@ -216,8 +224,16 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
         if not is_cue(verb, _CUES) or (any(c.dep_ == "neg" for c in verb.children)
                                        and verb.lemma_.lower() not in BELIEF_VERBS):
             continue  # no cue, or a negated one
-        if is_question_put(verb) or is_conditional(verb):
+        if is_question_put(verb) or is_conditional(verb) or is_headline_passive(verb) or is_gloss(verb) or any(
+                c.dep_ == "nsubj" and is_generic_subject(c) for c in verb.children):
             # "has not indicated it will ...": no speech act took place ("doesn't think" is still a view).
+            continue
+        if verb.lemma_.lower() not in REPORTING_VERBS:
+            # A verb that only labels ("condemned what it calls ...", "rejected the outcome")
+            # reports no clause: only its object can carry the speaker's words.
+            labelled = _complement(parsed, verb, quoted, direct)
+            if labelled is not None:
+                found.append(labelled)
             continue
         asides = _parenthetical(parsed, verb, quoted, direct)
         if not asides:
@@ -232,16 +248,26 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
                 continue
             # Only the part in the cue's paragraph (the parse can join a heading to it).
             tokens = [t for t in comp.subtree if parsed.same_line(t, verb)]
-            # "said the deal was close, adding that ...": the participle starts a quote of its own.
+            lost = _object_as_subject(verb, comp)
+            if lost is not None:
+                tokens = sorted([*(t for t in lost.subtree if parsed.same_line(t, verb)), *tokens], key=lambda t: t.i)
+            # "said the deal was close, adding that ..." (or "..., calling it 'x'"): the participle
+            # starts a quote of its own.
             cut = next((t.left_edge.i for t in tokens if t.i != comp.i and t.dep_ in ("advcl", "conj")
-                        and t.tag_ == "VBG" and is_cue(t, SPEECH_VERBS) and t.doc[t.i - 1].text == ","
+                        and t.tag_ == "VBG" and is_cue(t, SPEECH_VERBS | LABELLING_CUES)
+                        and t.doc[t.i - 1].text == ","
                         and not any(c.dep_ in SUBJECT_DEPS for c in t.children)), None)
             tokens = _trim([t for t in tokens if cut is None or t.i < cut])
             if len(tokens) < 3 or tokens[0].i <= verb.i <= tokens[-1].i:
                 continue
-            if tokens[-1].i < verb.i and ":" in parsed.text[tokens[-1].idx + len(tokens[-1]) : verb.idx]:
+            between = parsed.text[tokens[-1].idx + len(tokens[-1]) : verb.idx]
+            if tokens[-1].i < verb.i and (":" in between or ";" in between or (
+                    any(c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.lower_ == "that" for c in verb.children)
+                    and not _only_aside(tokens[-1], verb))):
                 # "But the switch had its challenges: he recalled the terror of ...": a colon
-                # ends the sentence before the cue; what stands before it is the writer's.
+                # (or a semicolon) ends the clause before the cue; what stands before it is not its content,
+                # nor when the cue has its that-clause after it and more than ", he noted," stands between
+                # ("... low — V says that ...", "... In her suit, Karo alleges that ...").
                 continue
             if not any(t.pos_ in ("VERB", "AUX") for t in tokens) or any(
                     t.dep_ in SUBJECT_DEPS and t.head.i == verb.i for t in tokens):
@@ -251,7 +277,7 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
                 continue
             if verb.lemma_.lower() in CLAUSE_ONLY_VERBS and not has_that:
                 continue
-            if not any(t.dep_ in SUBJECT_DEPS for t in comp.children) and comp.pos_ != "VERB":
+            if not any(t.dep_ in SUBJECT_DEPS for t in comp.children) and comp.pos_ != "VERB" and lost is None:
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             # Stop at the first direct quote after the clause's start.
@@ -335,10 +361,13 @@ def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: 
 
     Only with a verb in the complement: "denied the allegations" reports no content.
     """
+    labelling = verb.lemma_.lower() in LABELLING_CUES
     parts = [c for c in verb.children if c.i > verb.i and (
         c.dep_ in ("dobj", "xcomp", "oprd", "pcomp")
-        or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as", "to")))]
-    if not parts or any(c.dep_ == "ccomp" for c in verb.children):
+        or (c.dep_ == "prep" and (c.lower_ in ("of", "for", "as", "to")
+                                  or (labelling and _holds_fragment(c, quoted, direct)))))]
+    # (A clause before the verb is no complement of it: "Das said ...; he called the effort 'x'".)
+    if not parts or any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return None
     agent = None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
@@ -368,17 +397,99 @@ def _complement(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direct: 
         for t in tokens)
     # Any other reporting verb: only when the object quotes the speaker's words
     # ("suggested a policy of 'oil quarantine'"), which makes it a mixed quote.
-    fragment = verb.lemma_.lower() in LABELLING_CUES and any(
-        q.end <= end + 2 and len(parsed.text[q.start : q.end].split()) >= 2
+    fragment = labelling and any(
+        q.end <= end + 2 and _speakers_words(parsed.text[q.inner[0] : q.inner[1]])
         for q in quoted.starting_in(start, end + 3) if not _is_direct(q, direct))
     if not (verbal or fragment):
         return None
     if tokens[-1].i - tokens[0].i + 1 != len(tokens):
-        return None
+        bridged = _bridged(verb, tokens)
+        if bridged is None:
+            return None
+        tokens = bridged
     if direct.overlaps(start, end) or "\n" in parsed.text[start:end]:
         return None
     return Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
                       cue=verb, subject=agent or subject_of(parsed, verb, quoted))
+
+
+def _holds_fragment(prep: Token, quoted: SpanIndex[Quoted], direct: SpanIndex[Quoted]) -> bool:
+    """A prepositional phrase holding quoted words ("called the disorder following the stabbings 'terrible'").
+
+    The parse may hang the quoted predicate of a labelling verb inside a
+    phrase after the object; the phrase then belongs to what was said.
+    """
+    sub = list(prep.subtree)
+    return any(not _is_direct(q, direct) for q in quoted.starting_in(sub[0].idx, sub[-1].idx + len(sub[-1])))
+
+
+def _speakers_words(inner: str) -> bool:
+    """Quoted words in a verb's object that are the speaker's own, not a name.
+
+    Two words or more ("a 'kick in the teeth'"), or one word that is not a
+    name: an evaluation ("called the ordeal 'heartbreaking'", "described the
+    violence as 'deplorable'") is the speaker's word, while a single
+    capitalised word in quotation marks ("dubbed it 'Bidenomics'") is a label.
+    """
+    words = inner.strip(" ,.;:!?").split()
+    return len(words) >= 2 or (len(words) == 1 and words[0][:1].islower())
+
+
+GAP_DEPS = frozenset({"npadvmod", "advmod", "prep", "pobj", "det", "compound", "amod", "nummod", "punct"})
+"""What may stand between a verb's object and its complement ("described its statement Tuesday as ...")."""
+
+
+def _bridged(verb: Token, tokens: list[Token]) -> list[Token] | None:
+    """The object and complement of ``verb`` as one stretch, across a time or place between them.
+
+    "Lufthansa described its statement Tuesday as a 'swift ... clarification'":
+    the parse hangs "Tuesday" on the verb, between the object and the "as"
+    phrase. Only modifiers of the verb itself (with their own words) may fill
+    the gap; a subject or a clause between them leaves the stretch broken.
+    """
+    doc = verb.doc
+    kept = {t.i for t in tokens}
+    gap = [doc[i] for i in range(tokens[0].i, tokens[-1].i + 1) if i not in kept]
+    for t in gap:
+        top = t
+        while top.head.i != verb.i and top.head.i != top.i and top.head.i not in kept:
+            top = top.head
+        if top.head.i != verb.i or top.dep_ not in GAP_DEPS or t.dep_ not in GAP_DEPS:
+            return None
+    return list(doc[tokens[0].i : tokens[-1].i + 1])
+
+
+def _only_aside(last: Token, verb: Token) -> bool:
+    """Between a clause and the cue after it stand only a comma, the cue's subject and adverbs (", he noted")."""
+    subject = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    return all(t.i in subject or t.text == "," or t.is_space or (t.pos_ in ("ADV", "AUX") and t.head.i == verb.i)
+               for t in verb.doc[last.i + 1 : verb.i])
+
+
+FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+
+
+def _object_as_subject(verb: Token, comp: Token) -> Token | None:
+    """'He added the collapse of the aid system is "by design"': the subject the parse made an object.
+
+    Without "that", the parse can read the clause's subject as the reporting
+    verb's object and leave the finite clause after it subjectless. The
+    object right before such a clause, with nothing between them, is its
+    subject, and the content runs from it.
+    """
+    if comp.dep_ != "ccomp" or any(c.dep_ in SUBJECT_DEPS for c in comp.children):
+        return None
+    if comp.tag_ not in FINITE_TAGS and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                                for c in comp.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
+    if obj is None or obj.right_edge.i + 1 != comp.left_edge.i:
+        return None
+    # "told a young woman who suggested that ... is not a viable strategy": an object with
+    # a clause of its own is the hearer, and the subjectless clause a misparse of the quotation.
+    if any(t.pos_ in ("VERB", "AUX") for t in obj.subtree):
+        return None
+    return obj
 
 
 def _claim_owner(verb: Token, comp: Token) -> Token | None:
@@ -457,8 +568,8 @@ def _according(parsed: Parsed, verb: Token, direct: SpanIndex[Quoted]) -> Candid
     """'According to X, CLAUSE' or 'CLAUSE, according to X': X is the speaker."""
     to = next(c for c in verb.children if c.lower_ == "to")
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if source is None:
-        return None
+    if source is None or source.lower_ in NON_SOURCE_ACCORDING:
+        return None  # "If all goes according to plan": no source
     phrase = list(verb.subtree)
     head = _according_scope(verb, phrase[0].i)
     clause = [t for t in head.subtree if not (phrase[0].i <= t.i <= phrase[-1].i)]

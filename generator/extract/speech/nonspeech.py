@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from generator.lexicon.speech import ADDRESSEE_VERBS, CONDITION_MARKS, PASSIVE_SPEAKER_VERBS, QUESTION_VERBS
+from generator.lexicon.speech import (
+    ADDRESSEE_VERBS,
+    CONDITION_MARKS,
+    OBJECT_BEFORE_TO_VERBS,
+    PASSIVE_SPEAKER_VERBS,
+    QUESTION_VERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -104,3 +110,48 @@ def is_conditional(verb: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def is_headline_passive(verb: Token) -> bool:
+    """'GP staff urged to travel in groups', 'Residents told to leave': a passive with its auxiliary dropped.
+
+    Headlines and subheadings drop "were"; the parse then reads the hearer
+    as the subject of an active "urged". An active "urge" or "tell" needs
+    its hearer between it and the to-infinitive, so a to right after the
+    verb, with no object, marks the passive: the subject heard the words.
+    """
+    if verb.lemma_.lower() not in OBJECT_BEFORE_TO_VERBS or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
+        return False
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return nxt is not None and nxt.lower_ == "to" and nxt.head.head.i == verb.i and nxt.head.pos_ in ("VERB", "AUX")
+
+
+def is_gloss(verb: Token) -> bool:
+    """'Which is to say ...', 'This is not to say ...', 'Needless to say, ...': the writer's own gloss.
+
+    An infinitive "to say" hanging on "this/which/that is" or on an adjective
+    reports no one's speech; it rephrases what the writer just wrote. ("His
+    best response was to say ..." and "is to tell the people that ..." do
+    report someone's words.)
+    """
+    if verb.lemma_.lower() != "say" or verb.tag_ != "VB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.i == verb.i:
+        return False
+    if head.pos_ == "ADJ":
+        return True
+    return head.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lower_ in GLOSS_SUBJECTS
+                                               for c in head.children)
+
+
+GLOSS_SUBJECTS = frozenset({"this", "that", "which", "it"})
+"""Subjects of "... is to say": the writer's own words just before."""
+
+
+def is_generic_subject(subject: Token) -> bool:
+    """'One would think ...': the generic "one" (not "one of them") is nobody in the article."""
+    return subject.lower_ == "one" and subject.pos_ in ("PRON", "NUM") and not any(subject.children)

@@ -94,6 +94,8 @@ class _Paired:
     """Offset (in the paragraph) of an opening mark never closed, if it is the last mark."""
     starts_open: bool
     """The paragraph begins with an opening mark."""
+    leading_close: int | None = None
+    """Offset of a closing double mark that comes before any other mark (it closes nothing here)."""
 
 
 def _pair_double(text: str) -> _Paired:
@@ -102,12 +104,14 @@ def _pair_double(text: str) -> _Paired:
     broken = False
     first = True
     starts_open = False
+    leading_close = None
     for i, ch in enumerate(text):
         if ch not in DOUBLE_MARKS:
             continue
         role = _role(text, i)
         if first:
             starts_open = role == "open" and not text[:i].strip()
+            leading_close = i if role == "close" else None
             first = False
         if role is None:
             # A mark we cannot read makes every later pairing in the paragraph doubtful.
@@ -124,8 +128,8 @@ def _pair_double(text: str) -> _Paired:
             spans.append((opened, i + 1))
             opened = None
     if broken:
-        return _Paired(tuple(spans), None, starts_open)
-    return _Paired(tuple(spans), opened, starts_open)
+        return _Paired(tuple(spans), None, starts_open, leading_close)
+    return _Paired(tuple(spans), opened, starts_open, leading_close)
 
 
 POSSESSIVE = "possessive"
@@ -234,6 +238,8 @@ def _pair(text: str) -> _Paired:
     """Double-mark quotations, then single-mark ones outside them, in order."""
     double = _pair_double(text)
     taken = double.spans + (((double.dangling, len(text)),) if double.dangling is not None else ())
+    if double.leading_close is not None:
+        taken += ((0, double.leading_close + 1),)
     single = _pair_single(text, taken)
     if not single.spans and single.dangling is None:
         return double
@@ -241,7 +247,7 @@ def _pair(text: str) -> _Paired:
     dangling = double.dangling
     if dangling is None and single.dangling is not None and all(e <= single.dangling for _, e in spans):
         dangling = single.dangling
-    return _Paired(spans, dangling, double.starts_open or single.starts_open)
+    return _Paired(spans, dangling, double.starts_open or single.starts_open, double.leading_close)
 
 
 TYPEWRITER_DOUBLE = "''"
@@ -317,4 +323,42 @@ def quoted_spans(body: str, paragraphs: tuple[Span, ...]) -> tuple[Quoted, ...]:
                 found.append(_quoted(para, n, folds[n], pr.dangling, len(para.text), open_ended=True,
                                      continued=continues and not pr.spans))
                 carrying = True
+            elif (close := _block_close(paired, folds, n)) is not None:
+                found.append(_quoted(para, n, folds[n], pr.dangling, len(para.text), open_ended=True,
+                                     continued=continues and not pr.spans))
+                found.extend(_block_rest(paragraphs, n, close))
     return tuple(found)
+
+
+MAX_BLOCK_PARAGRAPHS = 3
+"""Paragraphs without marks a block quotation may run through before the one that closes it."""
+
+
+def _block_close(paired: list[_Paired], folds: list[_Folded | None], n: int) -> tuple[int, int] | None:
+    """(paragraph, offset) of the mark closing a block quotation left open at paragraph ``n``.
+
+    Blogs and copied web text quote a long passage as a block: one opening
+    mark at its first paragraph, none at the next ones, one closing mark at
+    its last ("Financial Times reported: / “Syrsky's leadership ... / ...
+    of the army.”"). A paragraph whose first double mark closes nothing
+    ends such a block when only paragraphs without any mark stand between.
+    """
+    for k in range(n + 1, min(n + 2 + MAX_BLOCK_PARAGRAPHS, len(paired))):
+        nxt = paired[k]
+        if folds[k] is not None:
+            return None
+        if nxt.leading_close is not None:
+            return k, nxt.leading_close
+        if nxt.spans or nxt.dangling is not None or nxt.starts_open:
+            return None
+    return None
+
+
+def _block_rest(paragraphs: tuple[Span, ...], n: int, close: tuple[int, int]) -> list[Quoted]:
+    """The paragraphs of a block quotation after its first, each a quotation carrying it on."""
+    last, offset = close
+    out = [Quoted(start=paragraphs[k].start, end=paragraphs[k].end, paragraph=k, opening=0,
+                  open_ended=True, continued=True) for k in range(n + 1, last)]
+    out.append(Quoted(start=paragraphs[last].start, end=paragraphs[last].start + offset + 1, paragraph=last,
+                      opening=0, continued=True))
+    return out

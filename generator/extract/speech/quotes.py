@@ -131,13 +131,33 @@ def _standalone(body: str, q: Quoted, para: Span, parsed: Parsed, starts: _Sente
         return False
     sent_start = starts.start(para.start, para.end, q.start)
     prefix = body[sent_start : q.start].rstrip()
-    if not prefix or prefix.endswith(":"):
+    if not prefix:
         return True
+    if prefix.endswith(":"):
+        # "... in exile: “asserting that they are the legitimate ones” with the right to ...":
+        # an unpunctuated quotation the sentence runs on from is a fragment of it.
+        return punctuated or not body[q.end : q.end + 2].lstrip()[:1].islower()
     lead = parsed.tokens_in(sent_start, q.start)
     tail = [t for t in lead if not t.is_space][-4:]
-    if prefix.endswith(",") and any(is_cue(t, SPEECH_VERBS) for t in tail):
-        return True
+    if prefix.endswith((",", "\u2014", "\u2013")) and any(is_cue(t, SPEECH_VERBS) for t in tail):
+        return True  # "..., she said, “...”", "— as Enslin puts it — “...”"
+    if prefix.endswith((",", ";", "\u2014", "\u2013")) and inner[-1:] in ",!?" and _cue_follows(parsed, q):
+        return True  # "... go silver, “in solidarity with the Arctic,” she joked": an aside of its own
     return bool(tail) and is_cue(tail[-1], SPEECH_VERBS) and punctuated
+
+
+def _cue_follows(parsed: Parsed, q: Quoted) -> bool:
+    """Right after the quotation: "she joked", "he said", "said Ann Holt" (a cue and a person)."""
+    after = [t for t in parsed.tokens_in(q.end, q.end + 60) if not t.is_space][:4]
+    for n, t in enumerate(after):
+        if is_cue(t, SPEECH_VERBS):
+            before = after[:n]
+            rest = after[n + 1 : n + 3]
+            person = [w for w in (before or rest) if w.pos_ in ("PRON", "PROPN")]
+            return bool(person) and all(w.pos_ in ("PRON", "PROPN", "DET", "NOUN") for w in before)
+        if t.is_punct:
+            return False
+    return False
 
 
 class _Marks:
@@ -172,6 +192,9 @@ def _direct_cue(body: str, q: Quoted, para_start: int, para_end: int,
     after = [t for t in parsed.tokens_in(q.end, after_end) if not t.is_space]
     if ended:
         after = after[:AFTER_CUE_WINDOW]
+        introduced = _introducing_cue(body, q, para_start, marks, parsed)
+        if introduced is not None:
+            return introduced, subject_of(parsed, introduced, quoted)
     for t in after:
         if is_cue(t, SPEECH_VERBS):
             if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and not q.start <= c.idx < q.end for c in t.children):
@@ -193,7 +216,54 @@ def _direct_cue(body: str, q: Quoted, para_start: int, para_end: int,
     for t in reversed(before[-6:]):
         if is_cue(t, SPEECH_VERBS):
             return t, subject_of(parsed, t, quoted)
-    return _colon_cue(body, q, before)
+    cue, subject = _colon_cue(body, q, before)
+    if cue is None and not body[para_start : q.start].strip():
+        return _cue_line_before(body, para_start, marks, parsed)
+    return cue, subject
+
+
+def _cue_line_before(body: str, para_start: int, marks: _Marks, parsed: Parsed) -> tuple[Token | None, Token | None]:
+    """(cue, subject) of a paragraph ending "X reported:" right before a paragraph that opens with a quotation.
+
+    "Financial Times reported: / “Syrsky's leadership ...": web copy puts the
+    cue line of a block quotation in a paragraph of its own. Only when that
+    paragraph ends in a colon, holds no quotation, and its last words are a
+    speech verb (at most three words after it: "said in a statement:").
+    """
+    head = body[:para_start].rstrip()
+    if not head.endswith(":"):
+        return None, None
+    line_start = head.rfind("\n") + 1
+    if marks.index.overlaps(line_start, len(head)):
+        return None, None
+    words = [t for t in parsed.tokens_in(line_start, len(head)) if not t.is_space and not t.is_punct]
+    for n, t in enumerate(reversed(words[-5:])):
+        if is_cue(t, SPEECH_VERBS):
+            if n > 3:
+                break
+            return t, subject_of(parsed, t, marks.index)
+    return None, None
+
+
+INTRODUCING_MARKS = (":", ",", "\u2014", "\u2013")
+"""Punctuation by which a cue before a quotation hands it the words ("said:", "added,", "puts it —")."""
+
+
+def _introducing_cue(body: str, q: Quoted, para_start: int, marks: _Marks, parsed: Parsed) -> Token | None:
+    """The cue of the quotation's own sentence that introduces it ("Smith said: “We will win.”").
+
+    A quotation that ends its sentence and is introduced by a cue before it
+    has its speaker there; a cue in the next sentence ("“We will win.” Tom
+    Jones agreed with the plan.", "... Clipboard AI lets users highlight
+    ...") belongs to that sentence.
+    """
+    earlier = marks.previous_end(q)
+    lo = max(earlier, para_start) if earlier is not None else para_start
+    start = _sentence_start(body, lo, q.start)
+    if not body[start : q.start].rstrip().endswith(INTRODUCING_MARKS):
+        return None
+    before = [t for t in parsed.tokens_in(start, q.start) if not t.is_space]
+    return next((t for t in reversed(before[-5:]) if is_cue(t, SPEECH_VERBS)), None)
 
 
 def _colon_cue(body: str, q: Quoted, before: list[Token]) -> tuple[Token | None, Token | None]:
