@@ -34,6 +34,7 @@ from generator.extract.speech.indirect import Candidate, indirect, is_cue, subje
 from generator.extract.speech.nonspeech import silent_spans
 from generator.extract.speech.pullquotes import heading_speakers, is_pull_quote
 from generator.extract.speech.quote_marks import DOUBLE_MARKS, Quoted, quoted_spans
+from generator.extract.speech.runon import carry_back
 from generator.extract.speech.speakers import Resolver, Speaker, is_heading
 from generator.lexicon.grammar import ABBREVIATIONS
 from generator.lexicon.speech import (
@@ -182,6 +183,12 @@ def _direct_cue(body: str, q: Quoted, para_start: int, para_end: int,
                 # "“It was easy.” (UPS said of the incident, “We respect ...”": a cue in
                 # the sentence of the next quotation introduces that one.
                 break
+            if ended and any(c.dep_ == "ccomp" and c.i > t.i and c.idx >= q.end for c in t.children):
+                # "“... This is something you could actually do.” Other opponents point out
+                # that even a test would be far-reaching": a cue in the sentence after a
+                # finished quotation that reports a clause of its own introduces that
+                # clause; the quotation before it is someone else's (or carries on).
+                break
             subject = subject_of(parsed, t, quoted)
             if subject is None:
                 people = [a for a in after if a.ent_type_ == "PERSON" and a.dep_ != "compound"]
@@ -278,6 +285,7 @@ def quotes(
     resolver = Resolver(parsed, people, organizations, tuple((q.start, q.end) for q in quoted))
     found: list[Quote] = []
     said: list[Speaker | None] = []
+    own_cue: list[bool] = []
     last: dict[int, Speaker | None] = {}
     last_cue: dict[int, Span | None] = {}
     for cand in candidates:
@@ -331,6 +339,8 @@ def quotes(
             cue=_cue_text(cand.cue), role=speaker.role if speaker else None, cue_span=cue_span,
         ))
         said.append(speaker)
+        own_cue.append(cand.subject is not None)
+    found, said = carry_back(found, said, own_cue, {q.start: q for q in direct})
     return tuple(heading_speakers(parsed, found, said))
 
 
