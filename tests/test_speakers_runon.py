@@ -87,3 +87,29 @@ def test_an_organisation_in_apposition_to_a_named_speaker_does_not_speak(parse: 
 Marta Oliveira, the senior policy director at Observatório do Clima, a coalition of green groups in Brazil.
 """
     assert speaker_of(parse, text, "Even without Washington") == "Marta Oliveira"
+
+
+def test_a_name_closing_a_relative_clause_before_the_cue_is_not_its_subject(parse: Parse) -> None:
+    # "Phantom Space" ends the "who" clause describing Jim Cantrell; he told the outlet.
+    text = """"The lower your latitude, the more orbits you can reach," Jim Cantrell, who worked at \
+SpaceX in its early days and is now CEO of launch startup Phantom Space, told Rest of World.
+"""
+    assert speaker_of(parse, text, "The lower your latitude") == "Jim Cantrell"
+
+
+def test_a_reporting_clause_inside_a_quotation_over_paragraphs_is_no_quote_of_its_own(parse: Parse) -> None:
+    # The newspaper's words run over three paragraphs (marked, as blogs copy them, only where
+    # they open and close); "Ruiz acknowledged ..., stating that ..." is part of them, not the
+    # article's report of what Ruiz said.
+    text = """The Daily Ledger reported:
+
+"Morales issued a brief response thanking the minister for his work. Ruiz acknowledged the rift \
+between them, stating that a president should not have to make such choices in wartime.
+
+During his time in office, the minister pushed for cheaper drones and a new system of rewards.
+
+His removal set off protests in the capital and in other cities."
+"""
+    from tests.test_speakers import said
+
+    assert not [q for q, _ in said(parse, text) if "a president should not" in q]

@@ -275,7 +275,9 @@ def quotes(
     # Reported speech running into a quotation mark that pairs with nothing sits
     # inside an unclosed quotation: where it ends is a guess, so nothing is given.
     stray = _unpaired_marks(body, paragraphs, quoted)
-    candidates = [c for c in candidates if c.kind == "direct" or not _holds_any(stray, c.start - 1, c.end)]
+    inside = _unclosed_paragraphs(paragraphs, stray)
+    candidates = [c for c in candidates if c.kind == "direct" or not (
+        _holds_any(stray, c.start - 1, c.end) or c.paragraph in inside)]
     # Promotional lines and photo captions are nobody's reported speech.
     silent = silent_spans(parsed)
     candidates = [c for c in candidates if not any(s < c.end and c.start < e for s, e in silent)]
@@ -452,6 +454,25 @@ def _unpaired_marks(body: str, blocks: tuple[Span, ...], quoted: list[Quoted]) -
         b.start + i for b in blocks for i, ch in enumerate(b.text)
         if ch in DOUBLE_MARKS and b.start + i not in paired
     ]
+
+
+def _unclosed_paragraphs(blocks: tuple[Span, ...], stray: list[int]) -> frozenset[int]:
+    """Paragraphs that open with, or end on, a quotation mark pairing with nothing.
+
+    "Kyiv Post reported: / “Syrsky issued a brief response ... Zelensky
+    acknowledged the breakdown, stating that ... / ... other cities.”": a
+    quotation set over several paragraphs whose ends were not paired. Every
+    word of such a paragraph is the quoted source's, so a reporting clause in
+    it ("Zelensky ... stating that ...") is part of the quotation, not the
+    article's own report of what Zelensky said.
+    """
+    marks = set(stray)
+    out: set[int] = set()
+    for i, b in enumerate(blocks):
+        text = b.text.rstrip()
+        if text and (b.start in marks or b.start + len(text) - 1 in marks):
+            out.add(i)
+    return frozenset(out)
 
 
 def _holds_any(offsets: list[int], start: int, end: int) -> bool:
