@@ -59,6 +59,8 @@ TERMINAL = ".,!?\u2026:;\u2014\u2013-"
 MIN_DIRECT_WORDS = 3
 """Shorter quotations without closing punctuation are names, titles or scare quotes."""
 AFTER_CUE_WINDOW = 8
+MAX_RUN_PARAGRAPHS = 4
+"""How many paragraphs on a quotation marked only where it opens and closes may run."""
 """Tokens after a sentence-final quotation in which "she said" may still follow."""
 def _ends_sentence(body: str, m: re.Match[str]) -> bool:
     """Not the full stop of an abbreviation ("Lt. Gen.", "U.S.", "Mr.")."""
@@ -457,21 +459,30 @@ def _unpaired_marks(body: str, blocks: tuple[Span, ...], quoted: list[Quoted]) -
 
 
 def _unclosed_paragraphs(blocks: tuple[Span, ...], stray: list[int]) -> frozenset[int]:
-    """Paragraphs that open with, or end on, a quotation mark pairing with nothing.
+    """Paragraphs of a quotation set over several, whose opening and closing marks were not paired.
 
     "Kyiv Post reported: / “Syrsky issued a brief response ... Zelensky
-    acknowledged the breakdown, stating that ... / ... other cities.”": a
-    quotation set over several paragraphs whose ends were not paired. Every
-    word of such a paragraph is the quoted source's, so a reporting clause in
-    it ("Zelensky ... stating that ...") is part of the quotation, not the
-    article's own report of what Zelensky said.
+    acknowledged the breakdown, stating that ... / During his time in
+    office ... / ... and other cities.”": copy that marks a quotation only
+    where it opens (a paragraph's first character) and where it closes (a
+    later paragraph's last), with no quotation mark in between. Every word
+    of those paragraphs is the quoted source's, so a reporting clause in
+    them ("Zelensky ... stating that ...") is part of the quotation, not the
+    article's own report of what Zelensky said. A lone stray mark with no
+    partner is a typo, not a quotation, and changes nothing.
     """
-    marks = set(stray)
+    marks = sorted(stray)
     out: set[int] = set()
-    for i, b in enumerate(blocks):
-        text = b.text.rstrip()
-        if text and (b.start in marks or b.start + len(text) - 1 in marks):
-            out.add(i)
+    for n, mark in enumerate(marks[:-1]):
+        first = next((i for i, b in enumerate(blocks) if b.start == mark), None)
+        if first is None:
+            continue
+        closing = marks[n + 1]
+        last = next((i for i, b in enumerate(blocks) if b.start <= closing < b.end), None)
+        if last is None or not 0 < last - first <= MAX_RUN_PARAGRAPHS or closing != blocks[last].start + len(
+                blocks[last].text.rstrip()) - 1:
+            continue
+        out.update(range(first, last + 1))
     return frozenset(out)
 
 
