@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker, SpeakerKind, is_heading
 from generator.extract.speech.names import name_words
-from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_NOUNS
-from generator.lexicon.people import PERSON_NOUNS, ROLE_NOUNS, UNNAMED_HEADS
+from generator.lexicon.people import PERSON_NOUNS, ROLE_NOUNS, SPEAKING_NOUNS, UNNAMED_HEADS
 from generator.lexicon.speech import PERSONAL_PRONOUNS, PLURAL_PRONOUNS
 
 ANY_PERSON = "*"
@@ -29,14 +28,12 @@ ANY_PERSON = "*"
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SPEAKING_NOUNS = PERSON_NOUNS | ROLE_NOUNS | UNNAMED_HEADS | ORG_NOUNS | GOVERNMENT_WORDS
-"""Heads of a plural subject that can say something: people ("officials", "the authors")
-and bodies ("agencies"). "They wrote" after "Albedo measurements range from zero to one"
-does not mean the measurements."""
-
-
 def _can_speak(subject: Token) -> bool:
-    """A plural subject headed (or, for "hundreds of protesters", ended) by a noun for speakers."""
+    """A plural subject headed (or, for "hundreds of protesters", ended) by a noun for speakers.
+
+    "They wrote" after "Albedo measurements range from zero to one" does not
+    mean the measurements.
+    """
     heads = [subject, *(p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
                         for p in c.children if p.dep_ == "pobj")]
     return any(h.lower_ in SPEAKING_NOUNS or h.lemma_.lower() in SPEAKING_NOUNS for h in heads)

@@ -38,7 +38,14 @@ from generator.extract.speech.people import PeopleIndex
 from generator.extract.speech.pronouns import PronounResolution
 from generator.lexicon.dates import ERAS
 from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
-from generator.lexicon.people import FEMALE_WORDS, HONORIFICS, MALE_WORDS, ROLE_NOUNS, UNNAMED_HEADS
+from generator.lexicon.people import (
+    FEMALE_WORDS,
+    HONORIFICS,
+    MALE_WORDS,
+    ROLE_NOUNS,
+    UNNAMED_HEADS,
+    common_given_names,
+)
 from generator.lexicon.places import side_of
 from generator.lexicon.speech import (
     DOCUMENT_NOUNS,
@@ -221,14 +228,15 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
         """A lone word that is one person's surname and starts another's name.
 
         "Murray said" in an article naming Bob Murray and (the tagger's)
-        "Murray Mining"; "Dar said" after Mohammed Yousuf Dar and the
-        photographer Dar Yasin. News calls people by surname, but names
-        written surname first, and given names in features, make the other
-        reading as likely; which was meant the text does not say, and the
-        one named last is a guess. Only people named before the word count:
-        one named later is not who it stands for yet.
+        "Murray Mining": news calls people by surname, but features call them
+        by given name, so when the word is one people are given (the
+        birth-name table has "Murray") both readings fit, the text does not
+        say which, and the one named last is a guess. Only people named
+        before the word count: one named later is not who it stands for yet.
         """
-        if len(words) != 1:
+        if len(words) != 1 or words[0] not in common_given_names():
+            # "Trump" after Donald Trump and a headline the tagger read as a name ("Trump
+            # Stands Tall"): a word nobody is given cannot be the given-name reading.
             return False
         ends = {f for f in fulls if len(f) > 1 and core(f)[-1] == words[0]}
         starts = {f for f in fulls if len(f) > 1 and f[0] == words[0] and core(f)[-1] != words[0]}
