@@ -13,26 +13,10 @@ from typing import TYPE_CHECKING
 
 from generator.extract.speech.discourse import NUMERIC_LABELS, SUBJECT_DEPS, Discourse, Speaker, is_heading
 from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_NOUNS
-from generator.lexicon.people import SPEAKING_NOUNS
-from generator.lexicon.speech import BELIEF_VERBS, DOCUMENT_NOUNS, NEUTER_PRONOUNS, SPEECH_VERBS
+from generator.lexicon.speech import DOCUMENT_NOUNS, NEUTER_PRONOUNS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-
-def _thing_doing(subject: Token) -> bool:
-    """A common-noun subject no word list calls a person, of a verb that is not speaking or believing.
-
-    "An agreement guarantees that ...", "a stint in the oil industry had
-    convinced her that ...": a thing shows, guarantees or convinces; only a
-    person or a body says, tells or believes. Such a subject hides nobody a
-    later "he" or "she" could mean. A noun for people ("the goalkeeper"
-    unlisted) with a verb of speech still does.
-    """
-    cue = subject.head.lemma_.lower()
-    noun = subject.lower_, subject.lemma_.lower()
-    return (subject.pos_ == "NOUN" and not subject.text[:1].isupper() and not any(n in SPEAKING_NOUNS for n in noun)
-            and cue not in SPEECH_VERBS and cue not in BELIEF_VERBS)
 
 
 class ContinuityResolution(Discourse):
@@ -179,7 +163,7 @@ class ContinuityResolution(Discourse):
         organisation or "it" cannot be what a later "he" or "she" means.
         """
         self.unknown.append(offset)
-        if subject is None or not (self._impersonal(subject) or _thing_doing(subject)):
+        if subject is None or not self._impersonal(subject):
             self.unknown_people.append(offset)
 
     @staticmethod
