@@ -44,8 +44,8 @@ def carry_back(
         if len(run) > 1 and own_cue[last] and said[last] is not None:
             closing = out[last]
             for j in run[:-1]:
-                if own_cue[j]:
-                    continue
+                if own_cue[j] or out[j].speaker == closing.speaker:
+                    continue  # a cue of its own, or already the same speaker (named where it was)
                 out[j] = replace(out[j], speaker=closing.speaker, speaker_span=closing.speaker_span,
                                  role=closing.role, cue=closing.cue, cue_span=closing.cue_span)
                 speakers[j] = said[last]
