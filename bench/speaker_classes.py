@@ -1,6 +1,6 @@
 """Wrong, missing and right speakers on quotes_dev, by how the gold names the speaker.
 
-Usage: ``python bench/speaker_classes.py PRED.jsonl [--kinds direct,mixed]``
+Usage: ``python bench/speaker_classes.py PRED.jsonl [--kinds direct,mixed] [--gold-file GOLD]``
 (PRED from ``newsbrief extract`` over the materialised ``quotes_dev`` texts, as
 ``bench/quotes.py --keep DIR`` leaves them).
 
@@ -47,12 +47,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("pred", type=Path)
     parser.add_argument("--kinds", default="direct,mixed")
+    parser.add_argument(
+        "--gold-file", type=Path, default=EVAL / "quotes_dev.jsonl",
+        help="a quotes_dev-style gold set (held-out batches kept outside the repository)",
+    )
     args = parser.parse_args(argv)
     score = score_module()
     kinds = set(args.kinds.split(",")) if args.kinds else None
     preds = score.predictions(str(args.pred))
     table: dict[str, Counter[str]] = {}
-    for doc in score.read_jsonl(str(EVAL / "quotes_dev.jsonl")):
+    for doc in score.read_jsonl(str(args.gold_file)):
         gq = [q for q in doc["quotes"] if not kinds or q.get("kind") in kinds]
         pq = list(preds.get(score.safe_id(doc["id"]), {}).get("quotes", []))
         used: set[int] = set()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 
 from generator.lexicon.load import LEXICON, entries, tagged
-from generator.lexicon.organizations import ORG_HEADS
+from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_HEADS, ORG_NOUNS
 from generator.lexicon.places import PLACE_HEADS, STREET_WORDS, demonyms
 from generator.lexicon.text import fold
 
@@ -48,6 +48,10 @@ PERSON_NOUNS = tagged(_PEOPLE, "person")
 """Nouns that describe one person ("the woman", "the victim"): after "the" they point back like "she"/"he"."""
 BODY_ROLES = tagged(_PEOPLE, "body")
 """Role nouns also said of organisations ("the leader in chips", "an auditor"): no sign of a person."""
+SPEAKING_NOUNS = PERSON_NOUNS | ROLE_NOUNS | UNNAMED_HEADS | ORG_NOUNS | GOVERNMENT_WORDS
+"""Heads of a subject that can say something: people ("officials", "the authors") and
+bodies ("agencies", "the ministry"). Anything else ("measurements", "an agreement")
+is a thing, which no "they", "he" or "she" after it means."""
 PERSON_KEY_TITLES = tagged(_PEOPLE, "key-title")
 """Titles written before a name that are no part of a person's page key."""
 

@@ -38,10 +38,50 @@ class ContinuityResolution(Discourse):
         was left unnamed, and the quotation does not name them; else the one
         person the paragraph before has speaking (``_speaking_before``).
         """
+        if quote is not None:
+            cue = self._cue_further_on(quote)
+            if cue is not None:
+                return self._cue_speaker(cue, quote)
         last = self._last_speaker(offset, quote)
         if last is None and quote is not None:
             return self._speaking_before(quote)
         return last
+
+    def _cue_further_on(self, quote: tuple[int, int]) -> Token | None:
+        """A speech verb later in the sentence the quotation opens, past further quoted words.
+
+        "“We have a mixture of professors ...” inside Myanmar “that are doing
+        supervision ...”, too, says Rhoads.": the quotation stops mid-sentence
+        and the sentence goes on, through another quoted stretch, to its cue.
+        Its speaker is that cue's, not whoever spoke last. Only when the
+        quotation itself ends no sentence: after one that does, the next
+        sentence is another matter (the cue search has already looked there).
+        """
+        start, end = quote
+        inner = self.parsed.text[start:end].rstrip(" \"'\u201d\u2019")
+        if inner[-1:] in ".!?\u2026":
+            return None
+        para = self.parsed.paragraph_of(start)
+        if not para:
+            return None
+        for token in self.parsed.tokens_in(end, self.article.paragraphs[para - 1].end):
+            if self._in_quote.contains(token.idx):
+                continue
+            if token.is_sent_start or token.text in (".", "!", "?"):
+                return None
+            if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
+                return token
+        return None
+
+    def _cue_speaker(self, cue: Token, quote: tuple[int, int]) -> Speaker | None:
+        """The named person whose cue ends the quotation's sentence, else nobody."""
+        subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or not self.namelike(subject):
+            return None  # the cue is someone's the parse cannot name: not the last speaker's
+        found = self._proper(subject)
+        if found is None or found.kind != "person" or self._names(quote, found.name):
+            return None
+        return found
 
     def _last_speaker(self, offset: int, quote: tuple[int, int] | None) -> Speaker | None:
         if not self.history:
@@ -57,7 +97,7 @@ class ContinuityResolution(Discourse):
             # Epstein exposed himself") put nobody new on stage.
             if token.dep_ not in SUBJECT_DEPS or self._in_quote.contains(token.idx) or self.reported(token):
                 continue
-            if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+            if self.namelike(token):
                 other = self._proper(token)
                 if other is not None and other.name != speaker.name:
                     return None
@@ -102,7 +142,7 @@ class ContinuityResolution(Discourse):
                 continue
             if token.head.dep_ == "relcl":
                 continue  # "the massage during which Epstein ...": a clause describing a noun
-            if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+            if self.namelike(token):
                 other = self._proper(token)
                 if other is None or other.kind != "person":
                     continue

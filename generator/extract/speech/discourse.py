@@ -89,9 +89,23 @@ class Discourse:
     authors: list[tuple[int, Speaker]]
     """Authors found for documents ("the memo" -> its author), by offset: later nouns for it."""
     history: list[tuple[int, Speaker]]
+    surnames: set[str]
+    """Last words of the full names the article gives."""
     unknown: list[int]
     unknown_people: list[int]
     _in_quote: SpanIndex[Range]
+
+    def namelike(self, token: Token) -> bool:
+        """The token is (the last word of) a name: tagged a person, a proper noun, or a known surname.
+
+        The tagger reads a surname opening a paragraph as a plural common noun
+        ("Rhoads and her colleague Matthew Walton ... have been teaching":
+        "Rhoads" a NOUN, lemma "rhoad"); the article's own full names say it is
+        a person put on stage.
+        """
+        if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+            return True
+        return token.pos_ == "NOUN" and token.text[:1].isupper() and token.text in self.surnames
 
     def reported(self, subject: Token) -> bool:
         """The subject's clause is the complement of a speech verb (someone's reported words).

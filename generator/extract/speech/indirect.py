@@ -42,7 +42,7 @@ from generator.lexicon.speech import (
 from generator.model import QuoteKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from generator.nlp import Parsed
 
@@ -125,6 +125,9 @@ def _adjacent_subject(verb: Token) -> Token | None:
     # "..., Benjamin Reitzes, said": the name closes an apposition.
     if i > 0 and verb.doc[i].text == "," and verb.doc[i - 1].ent_type_ == "PERSON" and verb.tag_ != "VBG":
         i -= 1
+        described = _relative_antecedent(verb.doc, i)
+        if described is not None:
+            return described
     if i < 0:
         return None
     named = _name_before_phrase(verb, i)
@@ -137,6 +140,25 @@ def _adjacent_subject(verb: Token) -> Token | None:
         return None
     if (prev.pos_ == "PROPN" or prev.ent_type_ == "PERSON") and "\n" not in verb.doc[i : verb.i + 1].text:
         return prev
+    return None
+
+
+def _relative_antecedent(doc: Doc, i: int) -> Token | None:
+    """The person a relative clause describes, when the name at ``i`` ends that clause.
+
+    "Jim Cantrell, who worked at SpaceX and is now CEO of launch startup
+    Phantom Space, told ...": the name before the comma closes the "who"
+    clause and is where the person works; the person before ", who" is the
+    subject. Only with no comma between "who" and the name (the clause is
+    one stretch) and all on one line.
+    """
+    for j in range(i - 1, max(-1, i - 30), -1):
+        word = doc[j]
+        if word.text in (",", ";", ":") or word.is_space or word.is_sent_start:
+            return None
+        if word.lower_ == "who" and j >= 2 and doc[j - 1].text == ",":
+            person = doc[j - 2]
+            return person if person.ent_type_ == "PERSON" else None
     return None
 
 

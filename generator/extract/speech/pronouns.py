@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker, SpeakerKind, is_heading
 from generator.extract.speech.names import name_words
-from generator.lexicon.people import PERSON_NOUNS, ROLE_NOUNS, UNNAMED_HEADS
+from generator.lexicon.people import PERSON_NOUNS, ROLE_NOUNS, SPEAKING_NOUNS, UNNAMED_HEADS
 from generator.lexicon.speech import PERSONAL_PRONOUNS, PLURAL_PRONOUNS
 
 ANY_PERSON = "*"
@@ -27,6 +27,16 @@ ANY_PERSON = "*"
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+def _can_speak(subject: Token) -> bool:
+    """A plural subject headed (or, for "hundreds of protesters", ended) by a noun for speakers.
+
+    "They wrote" after "Albedo measurements range from zero to one" does not
+    mean the measurements.
+    """
+    heads = [subject, *(p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj")]
+    return any(h.lower_ in SPEAKING_NOUNS or h.lemma_.lower() in SPEAKING_NOUNS for h in heads)
 
 
 class PronounResolution(Discourse):
@@ -146,7 +156,7 @@ class PronounResolution(Discourse):
                 continue
             # "Fischer's mother, Adrianne Fischer, is a driver": the name in apposition.
             for c in (t, *(c for c in t.children if c.dep_ == "appos")):
-                if c.ent_type_ == "PERSON" or c.pos_ == "PROPN":
+                if self.namelike(c):
                     found = self._proper(c)
                     if found is not None and found.kind == "person":
                         found = self.namesake(found, self.parsed.text[c.idx : c.idx + len(c)], low)
@@ -169,7 +179,7 @@ class PronounResolution(Discourse):
         for t in reversed([t for t in self._subjects_before(token, 3)
                            if t.idx > max(floor, section) and not self.reported(t)]):
             for c in (t, *(c for c in t.children if c.dep_ in ("poss", "appos"))):
-                if c.ent_type_ == "PERSON" or c.pos_ == "PROPN":
+                if self.namelike(c):
                     found = self._proper(c)
                     if found is not None and found.kind == "person" and self._fits(found.name, low):
                         return found if not self._rival(found.name, c.idx, low) else None
@@ -331,7 +341,7 @@ class PronounResolution(Discourse):
                 continue
             if t.lower_ == low:
                 chained.add(self.parsed.paragraph_of(t.idx))
-            elif t.ent_type_ == "PERSON" or t.pos_ == "PROPN":
+            elif self.namelike(t):
                 other = self._proper(t)
                 if other is not None and other.kind == "person" and other.name != name:
                     return False
@@ -353,7 +363,7 @@ class PronounResolution(Discourse):
         if "group" not in wanted:
             return None
         for t in reversed(self._subjects_before(token, 0)):
-            if t.pos_ in ("NOUN", "NUM") and any(x.tag_ == "NNS" for x in t.subtree):
+            if t.pos_ in ("NOUN", "NUM") and any(x.tag_ == "NNS" for x in t.subtree) and _can_speak(t):
                 found = self._common(t)
                 if found is not None and found.kind == "group":
                     return found

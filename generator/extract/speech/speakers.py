@@ -38,7 +38,14 @@ from generator.extract.speech.people import PeopleIndex
 from generator.extract.speech.pronouns import PronounResolution
 from generator.lexicon.dates import ERAS
 from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
-from generator.lexicon.people import FEMALE_WORDS, HONORIFICS, MALE_WORDS, ROLE_NOUNS, UNNAMED_HEADS
+from generator.lexicon.people import (
+    FEMALE_WORDS,
+    HONORIFICS,
+    MALE_WORDS,
+    ROLE_NOUNS,
+    UNNAMED_HEADS,
+    common_given_names,
+)
 from generator.lexicon.places import side_of
 from generator.lexicon.speech import (
     DOCUMENT_NOUNS,
@@ -118,6 +125,13 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
             elif token.pos_ == "PROPN" and not token.ent_type_:
                 # "Amit Mehrotra, an analyst for Deutsche Bank, ...": untagged, but described as a person.
                 start, end = self._name_tokens(token)
+                # "Royce Mendes, Desjardins Economics managing director, ...": the parse may
+                # cut the given name off as a fragment of its own; the word right before on
+                # the same line, capitalised and untagged, is still part of the name.
+                while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()
+                       and not doc[start - 1].ent_type_ and doc[start - 1].whitespace_ == " "
+                       and doc[start - 1].idx + len(doc[start - 1]) + 1 == doc[start].idx and end - start < 4):
+                    start -= 1
                 words = tuple(t.text for t in doc[start:end])
                 if described_as_person(token, words):
                     self.forms.append((doc[start].idx, name_words(" ".join(words))))
@@ -182,6 +196,8 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
             # with a given name ("Howard Dean").
             return None
         fulls = self._fulls(words)
+        if self._two_readings(words, {form for start, form in self.forms if start < offset and form in fulls}):
+            return None
         if len(fulls) > 1:
             # Two people share the name: the one named most recently before wins.
             before = [form for start, form in self.forms if start < offset and form in fulls]
@@ -207,6 +223,24 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
             if short[-len(words):] == words or (len(words) == 1 and form[0] == words[0]):
                 fits.add(form)
         return {f for f in fits if not any(len(g) > len(f) and g[-len(f):] == f for g in fits)}
+
+    def _two_readings(self, words: tuple[str, ...], fulls: set[tuple[str, ...]]) -> bool:
+        """A lone word that is one person's surname and starts another's name.
+
+        "Murray said" in an article naming Bob Murray and (the tagger's)
+        "Murray Mining": news calls people by surname, but features call them
+        by given name, so when the word is one people are given (the
+        birth-name table has "Murray") both readings fit, the text does not
+        say which, and the one named last is a guess. Only people named
+        before the word count: one named later is not who it stands for yet.
+        """
+        if len(words) != 1 or words[0] not in common_given_names():
+            # "Trump" after Donald Trump and a headline the tagger read as a name ("Trump
+            # Stands Tall"): a word nobody is given cannot be the given-name reading.
+            return False
+        ends = {f for f in fulls if len(f) > 1 and core(f)[-1] == words[0]}
+        starts = {f for f in fulls if len(f) > 1 and f[0] == words[0] and core(f)[-1] != words[0]}
+        return bool(ends) and bool(starts)
 
     # -- subjects ----------------------------------------------------------
 
@@ -284,8 +318,10 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
             return None
         if token.pos_ == "PRON" or low in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS:
             return self.pronoun(token)
-        # "X's chief economist, David-Alexandre Brassard": the name in apposition speaks.
-        for t in token.subtree:
+        # "X's chief economist, David-Alexandre Brassard": the name in apposition speaks;
+        # not after a subject that is itself a person's name ("Claudio Angelo, the
+        # coordinator at Observatório do Clima", where the tagger calls "Clima" a person).
+        for t in () if token.ent_type_ == "PERSON" else token.subtree:
             named = t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS)
             if t.dep_ == "appos" and named and t.i != token.i and "\n" not in self.parsed.text[token.idx : t.idx]:
                 found = self._proper(t)
@@ -310,6 +346,10 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
         if ent is not None:
             start, end = min(start, ent[1]), max(end, ent[2])
         toks = [t for t in self.doc[start:end] if t.lower_ not in ("the",)]
+        # The tagger's span can take the full stop after a closing name ("says Rhoads."):
+        # "Rhoads." is no form of "Elizabeth Rhoads", and the surname would go unresolved.
+        while toks and toks[-1].is_punct:
+            toks.pop()
         if not toks:
             return None
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
