@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker, is_heading
+from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker, SpeakerKind, is_heading
 from generator.extract.speech.names import norm
 from generator.extract.speech.pronouns import ANY_PERSON
 from generator.lexicon.organizations import NATIONAL_GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 LEAD_PARAGRAPHS = 3
 """Paragraphs of a story's lead, where a name may be held back for the paragraph after."""
+HEADING_WORDS = 25
+"""A line without a sentence stop and at most this many words is set as a headline (subheadlines are long)."""
 
 
 def described_as_person(name: Token, words: tuple[str, ...]) -> bool:
@@ -498,6 +500,50 @@ class DescriptionResolution(Discourse):
                 return list(speaking.values()), True
             start = end
         return [], False
+
+    def _in_heading(self, token: Token) -> bool:
+        """The token is in the headline or a line set as one (no sentence stop at its end)."""
+        para = self.parsed.paragraph_of(token.idx)
+        if para == 0:
+            return True
+        text = self.article.paragraphs[para - 1].text.rstrip().rstrip("'\"\u2019\u201d")
+        return len(text.split()) <= HEADING_WORDS and text[-1:] not in ".!?:"
+
+    def _headline_bare(self, token: Token) -> Speaker | None:
+        """'Teacher at Southport hub brands ...', '... after protesters climb up': whom the entry below names.
+
+        Headline style drops the article: a bare description in a heading
+        stands for the phrase with the same head noun that the paragraph
+        below introduces ("A teacher at a community hub ...", "Just Stop Oil
+        protesters"), written as it is there; a heading is no unnamed source
+        of its own. Nothing of that noun below gives None.
+        """
+        para = self.parsed.paragraph_of(token.idx)
+        if para >= len(self.article.paragraphs):
+            return None
+        below = self.article.paragraphs[para]  # 0-based: the paragraph after ``para``
+        lemma = token.lemma_.lower()
+        for t in self.parsed.tokens_in(below.start, below.end):
+            if t.pos_ != "NOUN" or t.lemma_.lower() != lemma or self._in_quote.contains(t.idx):
+                continue
+            left = [x for x in t.subtree if x.i <= t.i and not x.is_space and x.dep_ != "poss"]
+            while left and left[0].is_punct:
+                left.pop(0)
+            if not left or left[0].idx < below.start:
+                return None
+            start, end = left[0].idx, t.idx + len(t)
+            # "Just Stop Oil protesters": the name whole, though the parse splits it.
+            first = left[0]
+            while first.i > 0 and not first.is_sent_start and first.text[:1].isupper():
+                prev = self.doc[first.i - 1]
+                if not prev.text[:1].isupper() or prev.is_sent_start or prev.idx < below.start:
+                    break
+                first = prev
+            start = first.idx
+            kind: SpeakerKind = "group" if t.tag_ == "NNS" else "other"
+            span = self.parsed.span(token.idx, token.idx + len(token))
+            return Speaker(name=norm(self.parsed.text[start:end]), span=span, kind=kind)
+        return None
 
     def _introduced_before(self, token: Token) -> bool:
         """An earlier indefinite phrase with the same head noun put someone of that kind on stage."""

@@ -287,8 +287,10 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
         together = self._coordination(token)
         if together is not None:
             return together
-        # "X's chief economist, David-Alexandre Brassard": the name in apposition speaks.
-        for t in token.subtree:
+        # "X's chief economist, David-Alexandre Brassard": the name in apposition speaks;
+        # not a name inside a person's own apposition ("Claudio Angelo, the coordinator
+        # at Observatório do Clima": the subject is already the person).
+        for t in token.subtree if token.ent_type_ != "PERSON" else ():
             named = t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS)
             if t.dep_ == "appos" and named and t.i != token.i and "\n" not in self.parsed.text[token.idx : t.idx]:
                 found = self._proper(t)
@@ -434,6 +436,9 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
             found = self._org_description(token)
             if found is not None:
                 return found
+        if not dets and not named and token.tag_ in ("NN", "NNS") and self._in_heading(token):
+            # "Teacher at Southport hub brands ...": headline style, whom the entry below names.
+            return self._headline_bare(token)
         if indefinite and not named:
             # "an expert has claimed", "a Spotify executive": the person named next, or as written.
             decided, found = self._indefinite(token, sub)
