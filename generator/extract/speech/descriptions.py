@@ -215,6 +215,10 @@ class DescriptionResolution(Discourse):
         age = re.fullmatch(r"\d{1,3}-year-old", last_word.lower()) is not None
         if not (noun in PERSON_NOUNS or (noun in ROLE_NOUNS and noun not in TITLES) or age):
             return None
+        if any(c.dep_ == "poss" for c in token.children):
+            # "the singer's mother", "the organization's chief scientist": someone of the
+            # possessor's, whom salience cannot find (the singer is salient, not her mother).
+            return None
         pronoun = "she" if noun in FEMALE_WORDS else "he" if noun in MALE_WORDS else ANY_PERSON
         found = self._salient_person(token, pronoun)
         if found is None or found.kind != "person":
@@ -466,14 +470,16 @@ class DescriptionResolution(Discourse):
             return True
         return is_heading(self.article.paragraphs[para - 2].text)
 
-    def _introduced_after(self, token: Token, reach: int) -> tuple[list[Speaker], bool]:
+    def _introduced_after(self, token: Token, reach: int, *, fresh: bool = True) -> tuple[list[Speaker], bool]:
         """People first named, as subjects, after ``token`` in its paragraph or the ``reach`` after it.
 
         Returns the people whose clause reports speech (a speech verb, or a
         verb with a clause for its object: "was discussing how ..."), from
         the first paragraph that names any, and whether anyone at all was
         named there as a new subject. A caption's "X holds a candle" puts a
-        person on stage who says nothing.
+        person on stage who says nothing. With ``fresh`` False a person
+        introduced with a description of their own ("David Keith, who leads
+        ...,") is someone new, and counts for nothing.
         """
         para = self.parsed.paragraph_of(token.idx)
         if para == 0:
@@ -491,6 +497,8 @@ class DescriptionResolution(Discourse):
                     continue
                 found = self._proper(t)
                 if found is None or found.kind != "person" or not self._first_mention_in(found.name, t.idx):
+                    continue
+                if not fresh and any(c.dep_ in ("appos", "relcl") for c in t.children):
                     continue
                 anyone = True
                 verb = t.head
@@ -591,7 +599,7 @@ class DescriptionResolution(Discourse):
             # "A teacher at a community hub ... / And a teacher at the venue said": the
             # same teacher again, or another; two readings.
             return True, None
-        speaking, _ = self._introduced_after(token, 1)
+        speaking, _ = self._introduced_after(token, 1, fresh=False)
         return (True, None) if speaking else (False, None)
 
     def _described_person(self, token: Token) -> bool:

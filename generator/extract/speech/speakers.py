@@ -403,10 +403,13 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
         relative = {t.i for c in token.children if c.dep_ == "relcl" for t in c.subtree}
         sub = [t for t in token.subtree if t.i not in relative]
         # ... and up to the first comma after the head ("lawmakers on the committee, led by ...").
-        comma = next((t.i for t in sub if t.i > token.i and t.text == ","), None)
+        # A dash or bracket after the head opens an aside too ("analysts at X wrote — citing ...").
+        comma = next((t.i for t in sub if t.i > token.i and t.text in (",", "\u2014", "\u2013", "--", "(")), None)
         sub = [t for t in sub if comma is None or t.i < comma]
         while sub and (sub[-1].is_punct or sub[-1].dep_ in ("cc",)):
             sub.pop()
+        while sub and sub[0].is_punct and sub[0].i < token.i:
+            sub.pop(0)  # a closing quotation mark the parse hung on the subject ("...,” analysts at X wrote")
         if not sub:
             return None
         dets = [t for t in token.children if t.dep_ in ("det", "poss")]
