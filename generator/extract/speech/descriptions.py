@@ -126,7 +126,9 @@ class DescriptionResolution(Discourse):
         name the source has.
         """
         noun = token.lower_
-        if noun not in ROLE_NOUNS | PERSON_NOUNS | UNNAMED_HEADS or token.tag_ != "NN":
+        # Not "the woman who ...": feature copy varies a named person so, and salience
+        # has abstained on who she is.
+        if noun not in ROLE_NOUNS | UNNAMED_HEADS or noun in PERSON_NOUNS or token.tag_ != "NN":
             return None
         if any(noun in p.description_words for p in self.index.people):
             return None
@@ -222,6 +224,14 @@ class DescriptionResolution(Discourse):
         pronoun = "she" if noun in FEMALE_WORDS else "he" if noun in MALE_WORDS else ANY_PERSON
         found = self._salient_person(token, pronoun)
         if found is None or found.kind != "person":
+            return None
+        sex = "f" if noun in FEMALE_WORDS else "m" if noun in MALE_WORDS else None
+        if sex is not None and self.index.gender(found.name) not in (None, sex):
+            return None  # "the businessman" is no woman, whoever is salient
+        if sex is not None and self.index.gender(found.name) is None and any(
+                name != found.name and self.index.gender(name) == sex
+                for at, name in self.mentions if at < token.idx and self.distance(at, token.idx) <= 1):
+            # Of unknown sex, with a man just mentioned, "the businessman" has two readings.
             return None
         known = self.index.described_words(found.name)
         if noun in ROLE_NOUNS and noun not in PERSON_NOUNS and known and noun not in known:
@@ -485,7 +495,8 @@ class DescriptionResolution(Discourse):
         if para == 0:
             return [], False
         last = min(len(self.article.paragraphs), para + reach)
-        start = token.idx + len(token)
+        # After the description's own sentence: who its words are about is not who it is.
+        start = max(token.idx + len(token), token.sent.end_char)
         for number in range(para, last + 1):
             end = self.article.paragraphs[number - 1].end
             speaking: dict[str, Speaker] = {}
@@ -498,9 +509,9 @@ class DescriptionResolution(Discourse):
                 found = self._proper(t)
                 if found is None or found.kind != "person" or not self._first_mention_in(found.name, t.idx):
                     continue
+                anyone = True
                 if not fresh and any(c.dep_ in ("appos", "relcl") for c in t.children):
                     continue
-                anyone = True
                 verb = t.head
                 if verb.lemma_.lower() in SPEECH_VERBS or any(c.dep_ == "ccomp" for c in verb.children):
                     speaking.setdefault(found.name, found)
@@ -587,7 +598,7 @@ class DescriptionResolution(Discourse):
         if low not in ROLE_NOUNS | PERSON_NOUNS | UNNAMED_HEADS:
             return True, None
         if self._in_lead(token):
-            speaking, anyone = self._introduced_after(token, 2)
+            speaking, anyone = self._introduced_after(token, 2, fresh=False)
             if len(speaking) == 1:
                 return True, replace(speaking[0], span=span)
             if speaking:
