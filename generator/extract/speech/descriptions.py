@@ -579,11 +579,14 @@ class DescriptionResolution(Discourse):
         Not decided means the description stands as written, an unnamed
         source. A description the article fits to one person named later
         ("a company spokesperson" and "Jane Roe, a company spokesperson") is
-        that person. In a lead, the one person named next as speaking is who
-        it held back ("..., an expert has claimed. / Royal commentator Lee
-        Cohen was discussing ..."); anyone else named there is two readings
-        and gives nobody. Further down, an anonymous-source head ("a company
-        spokesperson") was introduced as unnamed and stays so; another person
+        that person. In a lead, the one person named as speaking in the
+        paragraph right after is who it held back ("..., an expert has
+        claimed. / Royal commentator Lee Cohen was discussing ..."); anyone
+        else named there is two readings and gives nobody. A person named
+        two paragraphs on is not looked for (measured: linking that far gave
+        an unnamed source's words to the next person named, on unseen news).
+        Further down, an anonymous-source head ("a company spokesperson") was
+        introduced as unnamed and stays so; another person
         noun ("a teacher at the venue") stays as written unless someone is
         named speaking right after it, who may be them or not. A thing ("a
         voice") is nobody.
@@ -598,12 +601,12 @@ class DescriptionResolution(Discourse):
         if low not in ROLE_NOUNS | PERSON_NOUNS | UNNAMED_HEADS:
             return True, None
         if self._in_lead(token):
-            speaking, anyone = self._introduced_after(token, 2, fresh=False)
+            speaking, anyone = self._introduced_after(token, 1, fresh=False)
             if len(speaking) == 1:
                 return True, replace(speaking[0], span=span)
-            if speaking:
+            if speaking or (anyone and low not in UNNAMED_HEADS):
                 return True, None
-            return (False, None) if low in UNNAMED_HEADS or not anyone else (True, None)
+            return False, None
         if low in UNNAMED_HEADS:
             return False, None
         if self._introduced_before(token):
