@@ -509,9 +509,9 @@ class DescriptionResolution(Discourse):
                 found = self._proper(t)
                 if found is None or found.kind != "person" or not self._first_mention_in(found.name, t.idx):
                     continue
-                anyone = True
                 if not fresh and any(c.dep_ in ("appos", "relcl") for c in t.children):
                     continue
+                anyone = True
                 verb = t.head
                 if verb.lemma_.lower() in SPEECH_VERBS or any(c.dep_ == "ccomp" for c in verb.children):
                     speaking.setdefault(found.name, found)
@@ -604,7 +604,7 @@ class DescriptionResolution(Discourse):
             speaking, anyone = self._introduced_after(token, 1, fresh=False)
             if len(speaking) == 1:
                 return True, replace(speaking[0], span=span)
-            if speaking or (anyone and low not in UNNAMED_HEADS):
+            if speaking or anyone:
                 return True, None
             return False, None
         if low in UNNAMED_HEADS:
