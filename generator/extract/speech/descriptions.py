@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker, is_heading
+from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker, SpeakerKind, is_heading
 from generator.extract.speech.names import norm
 from generator.extract.speech.pronouns import ANY_PERSON
 from generator.lexicon.organizations import NATIONAL_GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
@@ -29,7 +29,7 @@ from generator.lexicon.people import (
     UNNAMED_HEADS,
 )
 from generator.lexicon.places import side_of
-from generator.lexicon.speech import AUTHORING_VERBS, DOCUMENT_NOUNS
+from generator.lexicon.speech import AUTHORING_VERBS, DOCUMENT_NOUNS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 LEAD_PARAGRAPHS = 3
 """Paragraphs of a story's lead, where a name may be held back for the paragraph after."""
+HEADING_WORDS = 25
+"""A line without a sentence stop and at most this many words is set as a headline (subheadlines are long)."""
 
 
 def described_as_person(name: Token, words: tuple[str, ...]) -> bool:
@@ -99,7 +101,7 @@ class DescriptionResolution(Discourse):
             if found is not None or not self.index.people:
                 return found or as_written
             if noun in TITLES:
-                return self._unnamed_before(token, span)
+                return self._unnamed_before(token, span) or self._identified(token, as_written)
         # The description's words without determiner or possessor, hyphenated
         # compounds kept whole ("the 45-year-old", "the cheerful owner").
         first = next((t.idx for t in sub if t.dep_ not in ("det", "poss", "case") and t.i > max(
@@ -110,7 +112,57 @@ class DescriptionResolution(Discourse):
             return Speaker(name=person.name, span=span, kind="person", role=self.roles.get(person.name))
         if not self.index.people:
             return as_written
-        return self._unnamed_before(token, span) or self._person_in_view(token, span, words[-1] if words else "")
+        return (self._unnamed_before(token, span) or self._person_in_view(token, span, words[-1] if words else "")
+                or self._identified(token, as_written))
+
+    def _identified(self, token: Token, as_written: Speaker) -> Speaker | None:
+        """'the attorney for the families', 'the police officer who made the arrest': as written.
+
+        A definite description that carries what identifies its referent (a
+        prepositional phrase, or a restrictive relative clause, one with no
+        comma before it) introduces an unnamed source, the way "a police
+        officer" does, when no person the article names could be it: nobody
+        holds the noun among their roles or titles. Its words are the only
+        name the source has.
+        """
+        noun = token.lower_
+        # Not "the woman who ...": feature copy varies a named person so, and salience
+        # has abstained on who she is.
+        if noun not in ROLE_NOUNS | UNNAMED_HEADS or noun in PERSON_NOUNS or token.tag_ != "NN":
+            return None
+        if any(noun in p.description_words for p in self.index.people):
+            return None
+        if any(noun in re.findall(r"[\w-]+", role.lower()) for _, _, role in self.titled):
+            return None
+        restrictive = any(
+            c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "in", "with", "on")
+            and any(o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") for o in c.children)
+            for c in token.children if c.i > token.i
+        ) or any(
+            c.dep_ == "relcl" and self.doc[c.left_edge.i - 1].text != ","
+            for c in token.children if c.i > token.i and c.left_edge.i > 0
+        )
+        return as_written if restrictive else None
+
+    def _coordination(self, token: Token) -> Speaker | None:
+        """'The UN and other aid organisations said': the coordination as written, a group.
+
+        A subject that joins a name to "other" members of a class speaks for
+        them all; the name alone would give the words to one of several.
+        Only this open-ended form is taken whole: "Smith and Jones said" is
+        left to the names.
+        """
+        others = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.tag_ == "NNS"
+                  and any(a.lower_ == "other" for a in c.children if a.dep_ == "amod")]
+        if len(others) != 1 or not any(c.dep_ == "cc" and c.lower_ == "and" for c in token.children):
+            return None
+        sub = [t for t in token.subtree if t.i <= others[0].i and not t.is_space]
+        if not sub or not self.parsed.same_line(sub[0], sub[-1]):
+            return None
+        while sub and sub[0].dep_ == "det" and sub[0].lower_ == "the" and sub[0].head.i == token.i:
+            sub.pop(0)
+        start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
+        return Speaker(name=norm(self.parsed.text[start:end]), span=self.parsed.span(start, end), kind="group")
 
     def _unnamed_before(self, token: Token, span: Span) -> Speaker | None:
         """'the officer' after 'a police officer': the unnamed person the article introduced so.
@@ -141,7 +193,7 @@ class DescriptionResolution(Discourse):
             while left and left[0].i != det.i:
                 left.pop(0)
             phrase = norm(self.parsed.text[left[0].idx : t.idx + len(t)]) if left else t.text
-            if "\n" in phrase or phrase in intros:
+            if "\n" in phrase or phrase.lower() in (i.lower() for i in intros):
                 continue
             intros.append(phrase)
         if len(intros) != 1:
@@ -165,9 +217,21 @@ class DescriptionResolution(Discourse):
         age = re.fullmatch(r"\d{1,3}-year-old", last_word.lower()) is not None
         if not (noun in PERSON_NOUNS or (noun in ROLE_NOUNS and noun not in TITLES) or age):
             return None
+        if any(c.dep_ == "poss" for c in token.children):
+            # "the singer's mother", "the organization's chief scientist": someone of the
+            # possessor's, whom salience cannot find (the singer is salient, not her mother).
+            return None
         pronoun = "she" if noun in FEMALE_WORDS else "he" if noun in MALE_WORDS else ANY_PERSON
         found = self._salient_person(token, pronoun)
         if found is None or found.kind != "person":
+            return None
+        sex = "f" if noun in FEMALE_WORDS else "m" if noun in MALE_WORDS else None
+        if sex is not None and self.index.gender(found.name) not in (None, sex):
+            return None  # "the businessman" is no woman, whoever is salient
+        if sex is not None and self.index.gender(found.name) is None and any(
+                name != found.name and self.index.gender(name) == sex
+                for at, name in self.mentions if at < token.idx and self.distance(at, token.idx) <= 1):
+            # Of unknown sex, with a man just mentioned, "the businessman" has two readings.
             return None
         known = self.index.described_words(found.name)
         if noun in ROLE_NOUNS and noun not in PERSON_NOUNS and known and noun not in known:
@@ -404,25 +468,153 @@ class DescriptionResolution(Discourse):
             tok = tok.head
         return tok.dep_ == "poss" and tok.head.pos_ == "PROPN"
 
-    def _introduced_next(self, token: Token) -> bool:
-        """A person is first named, as a subject, in the token's paragraph after it or in the next one.
+    def _in_lead(self, token: Token) -> bool:
+        """The token is in a story's lead: its first paragraphs, or the first paragraph under a heading.
 
-        Only in the lead (the first ``LEAD_PARAGRAPHS`` paragraphs): news leads
-        hold a name back ("..., an expert has claimed. / Royal commentator Lee
-        Cohen ..."); further down an unnamed source ("a company spokesperson
-        said") is introduced as unnamed, and the person named next is someone
-        else.
+        Live reports and tabloid round-ups stack entries under crossheads, and
+        each entry opens like a story of its own ("... according to a royal
+        correspondent. / Rebecca English recalled: ...").
         """
-        para = self.parsed.paragraph_of(token.idx)  # 1-based: the next paragraph is [para]
-        if para == 0 or para >= len(self.article.paragraphs) or para > LEAD_PARAGRAPHS:
-            return False
-        end = self.article.paragraphs[para].end
-        for t in self.parsed.tokens_in(token.idx + len(token), end):
-            if t.dep_ in SUBJECT_DEPS and t.ent_type_ == "PERSON" and not self._in_quote.contains(t.idx):
+        para = self.parsed.paragraph_of(token.idx)  # 1-based; 0 for the headline
+        if para == 0 or para <= LEAD_PARAGRAPHS:
+            return True
+        return is_heading(self.article.paragraphs[para - 2].text)
+
+    def _introduced_after(self, token: Token, reach: int, *, fresh: bool = True) -> tuple[list[Speaker], bool]:
+        """People first named, as subjects, after ``token`` in its paragraph or the ``reach`` after it.
+
+        Returns the people whose clause reports speech (a speech verb, or a
+        verb with a clause for its object: "was discussing how ..."), from
+        the first paragraph that names any, and whether anyone at all was
+        named there as a new subject. A caption's "X holds a candle" puts a
+        person on stage who says nothing. With ``fresh`` False a person
+        introduced with a description of their own ("David Keith, who leads
+        ...,") is someone new, and counts for nothing.
+        """
+        para = self.parsed.paragraph_of(token.idx)
+        if para == 0:
+            return [], False
+        last = min(len(self.article.paragraphs), para + reach)
+        # After the description's own sentence: who its words are about is not who it is.
+        start = max(token.idx + len(token), token.sent.end_char)
+        for number in range(para, last + 1):
+            end = self.article.paragraphs[number - 1].end
+            speaking: dict[str, Speaker] = {}
+            anyone = False
+            for t in self.parsed.tokens_in(start, end):
+                if t.dep_ not in SUBJECT_DEPS or self._in_quote.contains(t.idx):
+                    continue
+                if t.ent_type_ != "PERSON" and t.pos_ != "PROPN":
+                    continue
                 found = self._proper(t)
-                if found is not None and found.kind == "person" and self._first_mention_in(found.name, t.idx):
-                    return True
-        return False
+                if found is None or found.kind != "person" or not self._first_mention_in(found.name, t.idx):
+                    continue
+                if not fresh and any(c.dep_ in ("appos", "relcl") for c in t.children):
+                    continue
+                anyone = True
+                verb = t.head
+                if verb.lemma_.lower() in SPEECH_VERBS or any(c.dep_ == "ccomp" for c in verb.children):
+                    speaking.setdefault(found.name, found)
+            if anyone:
+                return list(speaking.values()), True
+            start = end
+        return [], False
+
+    def _in_heading(self, token: Token) -> bool:
+        """The token is in the headline or a line set as one (no sentence stop at its end)."""
+        para = self.parsed.paragraph_of(token.idx)
+        if para == 0:
+            return True
+        text = self.article.paragraphs[para - 1].text.rstrip().rstrip("'\"\u2019\u201d")
+        return len(text.split()) <= HEADING_WORDS and text[-1:] not in ".!?:"
+
+    def _headline_bare(self, token: Token) -> Speaker | None:
+        """'Teacher at Southport hub brands ...', '... after protesters climb up': whom the entry below names.
+
+        Headline style drops the article: a bare description in a heading
+        stands for the phrase with the same head noun that the paragraph
+        below introduces ("A teacher at a community hub ...", "Just Stop Oil
+        protesters"), written as it is there; a heading is no unnamed source
+        of its own. Nothing of that noun below gives None.
+        """
+        para = self.parsed.paragraph_of(token.idx)
+        if para >= len(self.article.paragraphs):
+            return None
+        below = self.article.paragraphs[para]  # 0-based: the paragraph after ``para``
+        lemma = token.lemma_.lower()
+        for t in self.parsed.tokens_in(below.start, below.end):
+            if t.pos_ != "NOUN" or t.lemma_.lower() != lemma or self._in_quote.contains(t.idx):
+                continue
+            left = [x for x in t.subtree if x.i <= t.i and not x.is_space and x.dep_ != "poss"]
+            while left and left[0].is_punct:
+                left.pop(0)
+            if not left or left[0].idx < below.start:
+                return None
+            start, end = left[0].idx, t.idx + len(t)
+            # "Just Stop Oil protesters": the name whole, though the parse splits it.
+            first = left[0]
+            while first.i > 0 and not first.is_sent_start and first.text[:1].isupper():
+                prev = self.doc[first.i - 1]
+                if not prev.text[:1].isupper() or prev.is_sent_start or prev.idx < below.start:
+                    break
+                first = prev
+            start = first.idx
+            kind: SpeakerKind = "group" if t.tag_ == "NNS" else "other"
+            span = self.parsed.span(token.idx, token.idx + len(token))
+            return Speaker(name=norm(self.parsed.text[start:end]), span=span, kind=kind)
+        return None
+
+    def _introduced_before(self, token: Token) -> bool:
+        """An earlier indefinite phrase with the same head noun put someone of that kind on stage."""
+        lemma = token.lemma_.lower()
+        return any(
+            t.lemma_.lower() == lemma and t.pos_ == "NOUN" and not self._in_quote.contains(t.idx)
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+            for t in self.parsed.tokens_in(0, token.idx)
+        )
+
+    def _indefinite(self, token: Token, sub: list[Token]) -> tuple[bool, Speaker | None]:
+        """'an expert has claimed', 'a teacher at the venue said': (decided, speaker).
+
+        Not decided means the description stands as written, an unnamed
+        source. A description the article fits to one person named later
+        ("a company spokesperson" and "Jane Roe, a company spokesperson") is
+        that person. In a lead, the one person named as speaking in the
+        paragraph right after is who it held back ("..., an expert has
+        claimed. / Royal commentator Lee Cohen was discussing ..."); anyone
+        else named there is two readings and gives nobody. A person named
+        two paragraphs on is not looked for (measured: linking that far gave
+        an unnamed source's words to the next person named, on unseen news).
+        Further down, an anonymous-source head ("a company spokesperson") was
+        introduced as unnamed and stays so; another person
+        noun ("a teacher at the venue") stays as written unless someone is
+        named speaking right after it, who may be them or not. A thing ("a
+        voice") is nobody.
+        """
+        span = self.parsed.span(sub[0].idx, sub[-1].idx + len(sub[-1]))
+        later = self.index.described([*_qualifiers(sub, token), token.text], len(self.parsed.text))
+        if later is not None and later.first > token.idx:
+            # "A local doctor says ..." after Dr Zohaib Ahmed was named: an indefinite
+            # puts someone new on stage, not a person the article has already named.
+            return True, Speaker(name=later.name, span=span, kind="person", role=self.roles.get(later.name))
+        low = token.lower_
+        if low not in ROLE_NOUNS | PERSON_NOUNS | UNNAMED_HEADS:
+            return True, None
+        if self._in_lead(token):
+            speaking, anyone = self._introduced_after(token, 1, fresh=False)
+            if len(speaking) == 1:
+                return True, replace(speaking[0], span=span)
+            if speaking or anyone:
+                return True, None
+            return False, None
+        if low in UNNAMED_HEADS:
+            return False, None
+        if self._introduced_before(token):
+            # "A teacher at a community hub ... / And a teacher at the venue said": the
+            # same teacher again, or another; two readings.
+            return True, None
+        speaking, _ = self._introduced_after(token, 1, fresh=False)
+        return (True, None) if speaking else (False, None)
 
     def _described_person(self, token: Token) -> bool:
         """A main-clause subject that is a definite description of a person ("the football star")."""
@@ -434,3 +626,14 @@ class DescriptionResolution(Discourse):
         low = token.lower_
         known = low in ROLE_NOUNS or low in UNNAMED_HEADS or any(low in p.description_words for p in self.index.people)
         return dets[:1] == ["the"] and known
+
+
+def _qualifiers(sub: list[Token], head: Token) -> list[str]:
+    """The words that narrow a description beyond its head: "company" in "a company spokesperson",
+    "flydubai" in "a spokesperson for flydubai". The person a description stands for must carry
+    them in their roles too, or "a spokesperson for the airline" would be the authority's."""
+    words = [t.text for t in sub if t.i < head.i and t.dep_ in ("amod", "compound") and t.is_alpha]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "from", "with"):
+            words += [t.text for t in prep.subtree if t.pos_ in ("PROPN", "NOUN") and t.is_alpha]
+    return words

@@ -42,6 +42,7 @@ from generator.lexicon.people import (
     FEMALE_WORDS,
     HONORIFICS,
     MALE_WORDS,
+    PERSON_NOUNS,
     ROLE_NOUNS,
     UNNAMED_HEADS,
     common_given_names,
@@ -318,10 +319,13 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
             return None
         if token.pos_ == "PRON" or low in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS:
             return self.pronoun(token)
+        together = self._coordination(token)
+        if together is not None:
+            return together
         # "X's chief economist, David-Alexandre Brassard": the name in apposition speaks;
-        # not after a subject that is itself a person's name ("Claudio Angelo, the
-        # coordinator at Observatório do Clima", where the tagger calls "Clima" a person).
-        for t in () if token.ent_type_ == "PERSON" else token.subtree:
+        # not a name inside a person's own apposition ("Claudio Angelo, the coordinator
+        # at Observatório do Clima": the subject is already the person).
+        for t in token.subtree if token.ent_type_ != "PERSON" else ():
             named = t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS)
             if t.dep_ == "appos" and named and t.i != token.i and "\n" not in self.parsed.text[token.idx : t.idx]:
                 found = self._proper(t)
@@ -438,10 +442,13 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
         relative = {t.i for c in token.children if c.dep_ == "relcl" for t in c.subtree}
         sub = [t for t in token.subtree if t.i not in relative]
         # ... and up to the first comma after the head ("lawmakers on the committee, led by ...").
-        comma = next((t.i for t in sub if t.i > token.i and t.text == ","), None)
+        # A dash or bracket after the head opens an aside too ("analysts at X wrote — citing ...").
+        comma = next((t.i for t in sub if t.i > token.i and t.text in (",", "\u2014", "\u2013", "--", "(")), None)
         sub = [t for t in sub if comma is None or t.i < comma]
         while sub and (sub[-1].is_punct or sub[-1].dep_ in ("cc",)):
             sub.pop()
+        while sub and sub[0].is_punct and sub[0].i < token.i:
+            sub.pop(0)  # a closing quotation mark the parse hung on the subject ("...,” analysts at X wrote")
         if not sub:
             return None
         dets = [t for t in token.children if t.dep_ in ("det", "poss")]
@@ -449,7 +456,9 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
         indefinite = bool(dets) and dets[0].lower_ in ("a", "an")
         # A description holding a name ("The National Security Committee", "the
         # Ministry of Foreign Affairs spokesperson") is written as it stands.
-        named = any(t.pos_ == "PROPN" and t.i < token.i for t in sub if t.dep_ != "poss")
+        # A place does not name a person: "the Florida fan" is a description still.
+        named = any(t.pos_ == "PROPN" and t.i < token.i and not (
+            token.lower_ in PERSON_NOUNS and t.ent_type_ in PLACE_LABELS) for t in sub if t.dep_ != "poss")
         # "The Indian army", "the Pakistani government": a body named by its country.
         named = named or (token.lower_ in ORG_NOUNS | GOVERNMENT_WORDS and any(
             t.ent_type_ in ("NORP", "GPE") and t.i < token.i for t in sub))
@@ -469,24 +478,14 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
             found = self._org_description(token)
             if found is not None:
                 return found
+        if not dets and not named and token.tag_ in ("NN", "NNS") and self._in_heading(token):
+            # "Teacher at Southport hub brands ...": headline style, whom the entry below names.
+            return self._headline_bare(token)
         if indefinite and not named:
-            # "an expert has claimed", "a Spotify executive": tabloid leads name the
-            # person further down. One person the article describes so is them;
-            # otherwise only a classic unnamed source ("a company spokesperson")
-            # stays as written, and anything else gets no speaker.
-            later = self.index.described([*_qualifiers(sub, token), token.text], len(self.parsed.text))
-            if later is not None and later.first < token.idx:
-                # "A local doctor says ..." after Dr Zohaib Ahmed was named: an indefinite
-                # puts someone new on stage, not a person the article has already named.
-                later = None
-            if later is not None:
-                span = self.parsed.span(sub[0].idx, sub[-1].idx + len(sub[-1]))
-                return Speaker(name=later.name, span=span, kind="person", role=self.roles.get(later.name))
-            if token.lower_ not in UNNAMED_HEADS or self._introduced_next(token):
-                # "... an expert has claimed. / Royal commentator Lee Cohen was ...": the
-                # description may be the person named next (tabloid leads) or someone
-                # else; two readings, so no speaker.
-                return None
+            # "an expert has claimed", "a Spotify executive": the person named next, or as written.
+            decided, found = self._indefinite(token, sub)
+            if decided:
+                return found
         s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
         if e - s > MAX_SOURCE_CHARS or doc[sub[0].i].is_punct:
             return None
@@ -503,13 +502,3 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
             kind = "organization"
         return Speaker(name=self.parsed.text[s:e], span=self.parsed.span(s, e), kind=kind)
 
-
-def _qualifiers(sub: list[Token], head: Token) -> list[str]:
-    """The words that narrow a description beyond its head: "company" in "a company spokesperson",
-    "flydubai" in "a spokesperson for flydubai". The person a description stands for must carry
-    them in their roles too, or "a spokesperson for the airline" would be the authority's."""
-    words = [t.text for t in sub if t.i < head.i and t.dep_ in ("amod", "compound") and t.is_alpha]
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "from", "with"):
-            words += [t.text for t in prep.subtree if t.pos_ in ("PROPN", "NOUN") and t.is_alpha]
-    return words
