@@ -112,7 +112,8 @@ His removal set off protests in the capital and in other cities."
 """
     from tests.test_speakers import said
 
-    assert not [q for q, _ in said(parse, text) if "a president should not" in q]
+    holding = [(q, s) for q, s in said(parse, text) if "a president should not" in q]
+    assert holding and all(s == "Daily Ledger" and q.startswith('"Morales') for q, s in holding), holding
 
 
 def test_a_surname_is_not_two_readings_when_nobody_is_given_it_as_a_name(parse: Parse) -> None:

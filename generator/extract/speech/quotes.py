@@ -59,8 +59,6 @@ TERMINAL = ".,!?\u2026:;\u2014\u2013-"
 MIN_DIRECT_WORDS = 3
 """Shorter quotations without closing punctuation are names, titles or scare quotes."""
 AFTER_CUE_WINDOW = 8
-MAX_RUN_PARAGRAPHS = 4
-"""How many paragraphs on a quotation marked only where it opens and closes may run."""
 """Tokens after a sentence-final quotation in which "she said" may still follow."""
 def _ends_sentence(body: str, m: re.Match[str]) -> bool:
     """Not the full stop of an abbreviation ("Lt. Gen.", "U.S.", "Mr.")."""
@@ -347,9 +345,7 @@ def quotes(
     # Reported speech running into a quotation mark that pairs with nothing sits
     # inside an unclosed quotation: where it ends is a guess, so nothing is given.
     stray = _unpaired_marks(body, paragraphs, quoted)
-    inside = _unclosed_paragraphs(paragraphs, stray)
-    candidates = [c for c in candidates if c.kind == "direct" or not (
-        _holds_any(stray, c.start - 1, c.end) or c.paragraph in inside)]
+    candidates = [c for c in candidates if c.kind == "direct" or not _holds_any(stray, c.start - 1, c.end)]
     # Promotional lines and photo captions are nobody's reported speech.
     silent = silent_spans(parsed)
     candidates = [c for c in candidates if not any(s < c.end and c.start < e for s, e in silent)]
@@ -526,34 +522,6 @@ def _unpaired_marks(body: str, blocks: tuple[Span, ...], quoted: list[Quoted]) -
         b.start + i for b in blocks for i, ch in enumerate(b.text)
         if ch in DOUBLE_MARKS and b.start + i not in paired
     ]
-
-
-def _unclosed_paragraphs(blocks: tuple[Span, ...], stray: list[int]) -> frozenset[int]:
-    """Paragraphs of a quotation set over several, whose opening and closing marks were not paired.
-
-    "Kyiv Post reported: / “Syrsky issued a brief response ... Zelensky
-    acknowledged the breakdown, stating that ... / During his time in
-    office ... / ... and other cities.”": copy that marks a quotation only
-    where it opens (a paragraph's first character) and where it closes (a
-    later paragraph's last), with no quotation mark in between. Every word
-    of those paragraphs is the quoted source's, so a reporting clause in
-    them ("Zelensky ... stating that ...") is part of the quotation, not the
-    article's own report of what Zelensky said. A lone stray mark with no
-    partner is a typo, not a quotation, and changes nothing.
-    """
-    marks = sorted(stray)
-    out: set[int] = set()
-    for n, mark in enumerate(marks[:-1]):
-        first = next((i for i, b in enumerate(blocks) if b.start == mark), None)
-        if first is None:
-            continue
-        closing = marks[n + 1]
-        last = next((i for i, b in enumerate(blocks) if b.start <= closing < b.end), None)
-        if last is None or not 0 < last - first <= MAX_RUN_PARAGRAPHS or closing != blocks[last].start + len(
-                blocks[last].text.rstrip()) - 1:
-            continue
-        out.update(range(first, last + 1))
-    return frozenset(out)
 
 
 def _holds_any(offsets: list[int], start: int, end: int) -> bool:
