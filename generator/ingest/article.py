@@ -77,14 +77,14 @@ def _headline(body: str) -> Span | None:
     if blank_end < 0 or body[second:blank_end].rstrip("\r").strip(" \t"):
         return None
     raw = body[:first_end]
-    line = raw.strip(" \t")
+    line = raw.strip()  # every kind of space ("Headline\xa0"), as the paragraphs are stripped
     if not line.strip() or "\r" in line or len(line) > HEADLINE_MAX or _PROSE_END.search(line):
         return None
     if _SHORT_END.search(line) and len(line.split()) > HEADLINE_SHORT_WORDS:
         return None
     if _QUOTE_END.search(line) and _INNER_SENTENCE.search(line):
         return None
-    start = len(raw) - len(raw.lstrip(" \t"))
+    start = len(raw) - len(raw.lstrip())
     return Span(start=start, end=start + len(line), text=line)
 
 
