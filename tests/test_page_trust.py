@@ -202,3 +202,14 @@ def test_calling_someone_names_is_no_alias_and_a_team_takes_the_article() -> Non
     assert hill is not None and khan is not None and hill is not khan
     assert site.find(brief, "organization", "Braves") is not None
     assert site.find(brief, "person", "Li Song-ho") is not None
+
+
+def test_a_name_with_no_ascii_letter_joins_nothing_and_breaks_nothing() -> None:
+    # Hypothesis found a brief whose organisation was "<": the titled-surname join took the last
+    # ASCII word of a name that has none, and the whole catalogue failed to build.
+    from generator.site.joins import brief_joins
+
+    people = Entity(name="Jacob Mamabolo", kind="person")
+    for odd in ("<", "東京 大学", "« »"):
+        joins = brief_joins([people, Entity(name=odd, kind="organization")], f"Jacob Mamabolo and {odd}.")
+        assert 1 not in joins.into

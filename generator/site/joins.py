@@ -341,7 +341,8 @@ def brief_joins(entities: Sequence[Entity], body: str = "") -> Joins:
                       if f.kind == "organization" and j != i and _initials_of(f.name) == lead}
         if not owners and e.kind == "organization" and _titled_surname(e):
             # "MEC Mamabolo" beside Jacob Mamabolo: a title and a surname, taken for an organisation.
-            owners = {j for j, _, w in full if w[-1] == ascii_key(e.name).split()[-1]}
+            last = ascii_key(e.name).split()[-1:]  # none when the name has no letter in ASCII ("<", "東京 大学")
+            owners = {j for j, _, w in full if [w[-1]] == last}
         if len(owners) == 1:
             into[i] = owners.pop()
     return Joins(into=into, none=frozenset(none - into.keys()))
