@@ -193,7 +193,7 @@ def continued(body: str, start: int, end: int, kind: str) -> bool | None:
     o = _OF_AFTER.match(after)
     if o is not None and not _standalone_word(o.group("word")):
         written = body[start:end]
-        if _of_head(written.split()[-1]) if o.group("link") == "of" else " of " in written:
+        if _of_head((written.split() or [""])[-1]) if o.group("link") == "of" else " of " in written:
             return True  # "Eastern District of New York", "Police Federation of England and Wales"
     if b is not None and not _standalone_word(b.word):
         if b.of:
