@@ -5,8 +5,9 @@ Notes:
     parts with one job each: names and subjects (``speakers``), pronouns by
     agreement and salience (``pronouns``), definite descriptions
     (``descriptions``), documents' authors (``documents``) and the unnamed
-    people an indefinite or a headline introduces (``introductions``). This module holds what they share: the ``Speaker``
-    they return, the parse labels they read, and ``Discourse``, the state of
+    people an indefinite or a headline introduces (``introductions``). This
+    module holds what they share: the ``Speaker`` they return, the parse
+    labels they read, and ``Discourse``, the state of
     the article (its people, who spoke where, what was left unnamed) with
     the few operations every part calls.
 """
