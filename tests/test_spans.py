@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.extract.spans import SpanIndex
-from generator.extract.speech.indirect import Candidate
+from generator.extract.speech.candidates import Candidate
 from generator.extract.speech.quotes import _dedupe
 
 
@@ -59,7 +59,8 @@ def test_dedupe_by_bisection_keeps_what_the_scan_kept(raw: list[tuple[int, int, 
 
 @given(st.text(alphabet="ab .!?\"')\u201dMr", max_size=80), st.data())
 def test_sentence_starts_found_once_answer_as_a_scan(body: str, data: st.DataObject) -> None:
-    from generator.extract.speech.quotes import _sentence_start, _SentenceStarts
+    from generator.extract.speech.direct_cues import SentenceStarts as _SentenceStarts
+    from generator.extract.speech.direct_cues import sentence_start as _sentence_start
 
     starts = _SentenceStarts(body)
     lo = data.draw(st.integers(0, len(body)))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from generator.extract.speech.indirect import _adjacent_subject
 from generator.extract.speech.quote_marks import _pair_single as _pair_marks
+from generator.extract.speech.subjects import _adjacent_subject
 from tests.test_speakers import Parse, said, speaker_of
 
 

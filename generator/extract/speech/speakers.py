@@ -2,12 +2,13 @@
 
 Notes:
     Names are resolved against the article itself (its PERSON spans and the
-    people list) rather than trusting one source: a surname, an honorific
-    form ("Mr Bowen") or a first name maps to the fullest form that ends with
-    or starts with it, and only when exactly one person fits. Pronouns
-    (``pronouns``) and descriptions (``descriptions``) are the resolver's
-    other parts; ``discourse`` holds what they share. Anything doubtful is
-    ``None``.
+    people list) rather than trusting one source: the constructor gathers
+    every full form a person is given, and ``naming`` maps a surname, an
+    honorific form ("Mr Bowen") or a first name to the one form that fits.
+    Pronouns (``pronouns``), descriptions (``descriptions``), bodies
+    (``bodies``) and what carries over between quotations (``continuity``)
+    are the resolver's other parts; ``discourse`` holds what they share.
+    Anything doubtful is ``None``.
 """
 
 from __future__ import annotations
@@ -33,19 +34,18 @@ from generator.extract.speech.discourse import (
     SpeakerKind,
     is_heading,
 )
-from generator.extract.speech.names import core, misspelt, name_words, nicknames, norm
+from generator.extract.speech.names import name_words, nicknames, norm
+from generator.extract.speech.naming import NameResolution
 from generator.extract.speech.people import PeopleIndex
 from generator.extract.speech.pronouns import PronounResolution
 from generator.lexicon.dates import ERAS
 from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
 from generator.lexicon.people import (
     FEMALE_WORDS,
-    HONORIFICS,
     MALE_WORDS,
     PERSON_NOUNS,
     ROLE_NOUNS,
     UNNAMED_HEADS,
-    common_given_names,
 )
 from generator.lexicon.places import side_of
 from generator.lexicon.speech import (
@@ -92,7 +92,8 @@ def _genders(doc: Doc) -> dict[str, str]:
     return {k: v for k, v in found.items() if v != "?"}
 
 
-class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution, ContinuityResolution):
+class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution, ContinuityResolution,
+               NameResolution):
     """Resolve subjects to speakers for one article, remembering who spoke last."""
 
     def __init__(
@@ -144,7 +145,6 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
                     self.forms.append((start, words))
         self.forms.sort()
         self.nicknames = nicknames(parsed.text)
-        """Nickname words -> full name ("Uncle Poodle" -> "Lee Thompson")."""
         self.surnames = {form[-1] for _, form in self.forms if len(form) >= 2}
         """Last words of the full names the article gives, against which a lone surname is checked for a misspelling."""
         self.roles: dict[str, str] = {}
@@ -172,76 +172,6 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
         self.unknown_people: list[int] = []
         """The subset whose subject could be a person: "he"/"she" do not reach back over them
         (an unnamed "contract says" or "the statement read" does not hide who "he" is)."""
-
-    # -- names -----------------------------------------------------------
-
-    def person_name(self, text: str, offset: int) -> str | None:
-        """The fullest form of the person called ``text``, or None if unclear."""
-        words = name_words(text)
-        titles = ROLE_NOUNS | HONORIFICS
-        surname = len(words) == 1 and any(len(f) >= 2 and core(f)[-1] == words[0] for _, f in self.forms)
-        if not words:
-            return None
-        if all(w.lower().rstrip(".") in titles for w in words) and not surname:
-            # "Prime Minister", "Mr": a title alone names nobody (unless it is the
-            # surname of someone the article names: "King said" after Martin Luther King Jr.),
-            # except the one person introduced before with that title ("King Charles ...
-            # the King said"); two such people, and it names nobody.
-            holder = self.index.described(list(words), offset) if words[-1].lower() in ROLE_NOUNS else None
-            return holder.name if holder is not None else None
-        if words in self.nicknames:
-            # "Uncle Poodle" after "Lee 'Uncle Poodle' Thompson": the nickname is an alias.
-            return self.nicknames[words]
-        if words[-1].lower() in ROLE_NOUNS and not self.index.is_given_name(words[0]) and not surname:
-            # "Foreign Secretary": a name does not end in a title unless it starts
-            # with a given name ("Howard Dean").
-            return None
-        fulls = self._fulls(words)
-        if self._two_readings(words, {form for start, form in self.forms if start < offset and form in fulls}):
-            return None
-        if len(fulls) > 1:
-            # Two people share the name: the one named most recently before wins.
-            before = [form for start, form in self.forms if start < offset and form in fulls]
-            if not before:
-                return None
-            fulls = {before[-1]}
-        if not fulls:
-            return " ".join(words) if len(words) >= 2 else None
-        if len(words) == 1 and fulls == {words} and misspelt(words[0], self.surnames):
-            # "Jensen said" where only "Nathan Janzen" was introduced: a misspelling
-            # of someone, and which one is a guess.
-            return None
-        return " ".join(next(iter(fulls)))
-
-    def _fulls(self, words: tuple[str, ...]) -> set[tuple[str, ...]]:
-        """The fullest forms that end with ``words`` (or start with a lone given name)."""
-        fits: set[tuple[str, ...]] = set()
-        for _, form in self.forms:
-            if len(form) < len(words):
-                continue
-            # "King" is the surname of "Martin Luther King Jr.".
-            short = core(form) if words[-1:] != form[-1:] else form
-            if short[-len(words):] == words or (len(words) == 1 and form[0] == words[0]):
-                fits.add(form)
-        return {f for f in fits if not any(len(g) > len(f) and g[-len(f):] == f for g in fits)}
-
-    def _two_readings(self, words: tuple[str, ...], fulls: set[tuple[str, ...]]) -> bool:
-        """A lone word that is one person's surname and starts another's name.
-
-        "Murray said" in an article naming Bob Murray and (the tagger's)
-        "Murray Mining": news calls people by surname, but features call them
-        by given name, so when the word is one people are given (the
-        birth-name table has "Murray") both readings fit, the text does not
-        say which, and the one named last is a guess. Only people named
-        before the word count: one named later is not who it stands for yet.
-        """
-        if len(words) != 1 or words[0] not in common_given_names():
-            # "Trump" after Donald Trump and a headline the tagger read as a name ("Trump
-            # Stands Tall"): a word nobody is given cannot be the given-name reading.
-            return False
-        ends = {f for f in fulls if len(f) > 1 and core(f)[-1] == words[0]}
-        starts = {f for f in fulls if len(f) > 1 and f[0] == words[0] and core(f)[-1] != words[0]}
-        return bool(ends) and bool(starts)
 
     # -- subjects ----------------------------------------------------------
 
@@ -415,13 +345,6 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
             return not sides or side_of(role) in sides
 
         return self.heading_title(toks[-1], agrees)
-
-    def _known_person(self, text: str) -> bool:
-        words = name_words(text)
-        return any(
-            f == words or (len(f) > len(words) and f[-len(words):] == words) or (len(words) == 1 and f[0] == words[0])
-            for _, f in self.forms
-        )
 
     def _common(self, token: Token) -> Speaker | None:
         doc = self.doc
