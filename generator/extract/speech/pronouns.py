@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker, SpeakerKind, is_heading
 from generator.extract.speech.names import name_words
+from generator.extract.speech.subjects import within_reported_clause
 from generator.lexicon.people import PERSON_NOUNS, ROLE_NOUNS, SPEAKING_NOUNS, UNNAMED_HEADS
 from generator.lexicon.speech import PERSONAL_PRONOUNS, PLURAL_PRONOUNS
 
@@ -363,7 +364,11 @@ class PronounResolution(Discourse):
         if "group" not in wanted:
             return None
         for t in reversed(self._subjects_before(token, 0)):
-            if t.pos_ in ("NOUN", "NUM") and any(x.tag_ == "NNS" for x in t.subtree) and _can_speak(t):
+            # "They claim figures show that ... nearly two-thirds of people with the disease
+            # were born overseas. They say ...": a subject inside someone's reported words
+            # is what they spoke of, not who "they" are.
+            if (t.pos_ in ("NOUN", "NUM") and any(x.tag_ == "NNS" for x in t.subtree) and _can_speak(t)
+                    and not within_reported_clause(self.parsed, t)):
                 found = self._common(t)
                 if found is not None and found.kind == "group":
                     return found

@@ -92,6 +92,25 @@ def _genders(doc: Doc) -> dict[str, str]:
     return {k: v for k, v in found.items() if v != "?"}
 
 
+def _stretch(head: Token) -> tuple[int, int]:
+    """The unbroken run of ``head``'s subtree around it, as token indices.
+
+    A non-projective parse can hang a phrase from beyond the verb on the
+    subject ("The Cepes researcher recalls what happened in Cuyo, a 50-family
+    community ...": the apposition is made the researcher's), and the
+    subtree's first and last words then take the verb and its clause into
+    the source as written. The source is the words around its head that
+    the subtree covers without a gap.
+    """
+    covered = {t.i for t in head.subtree}
+    lo = hi = head.i
+    while lo - 1 in covered:
+        lo -= 1
+    while hi + 1 in covered:
+        hi += 1
+    return lo, hi
+
+
 class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution, ContinuityResolution,
                NameResolution):
     """Resolve subjects to speakers for one article, remembering who spoke last."""
@@ -282,6 +301,11 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
         toks = [t for t in self.doc[start:end] if t.lower_ not in ("the",)]
         # The tagger's span can take the full stop after a closing name ("says Rhoads."):
         # "Rhoads." is no form of "Elizabeth Rhoads", and the surname would go unresolved.
+        # It can also stop inside a bracket ("the British Bankers' Association (BBA"): an
+        # opening bracket the span does not close starts no part of the name.
+        opened = next((i for i, t in enumerate(toks) if t.text == "("), None)
+        if opened is not None and not any(t.text == ")" for t in toks[opened:]):
+            toks = toks[:opened]
         while toks and toks[-1].is_punct:
             toks.pop()
         if not toks:
@@ -363,7 +387,8 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
             return self._document_author(token)
         # As written, without a relative clause ("dockworkers who say ..." is "dockworkers").
         relative = {t.i for c in token.children if c.dep_ == "relcl" for t in c.subtree}
-        sub = [t for t in token.subtree if t.i not in relative]
+        lo, hi = _stretch(token)
+        sub = [t for t in token.subtree if t.i not in relative and lo <= t.i <= hi]
         # ... and up to the first comma after the head ("lawmakers on the committee, led by ...").
         # A dash or bracket after the head opens an aside too ("analysts at X wrote — citing ...").
         comma = next((t.i for t in sub if t.i > token.i and t.text in (",", "\u2014", "\u2013", "--", "(")), None)

@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.extract.spans import SpanIndex
+from generator.extract.speech.discourse import SUBJECT_DEPS
 from generator.extract.speech.nonspeech import is_hearer
 from generator.extract.speech.quote_marks import Quoted
-from generator.extract.speech.speakers import SUBJECT_DEPS
 from generator.lexicon.speech import REPORTING_VERBS
 
 if TYPE_CHECKING:
