@@ -476,6 +476,14 @@ def test_claim_source_is_used(parse: Parse) -> None:
             "After a strike on the port killed 40 people, the army said it had hit a weapons depot in the north.",
             None,
         ),
+        # A denial after "but" cancels what the first clause implies: it is kept.
+        (
+            "The two delegations last met in Vienna in March, for their fourth round of direct talks on "
+            "the dam, but no real progress was made beyond an agreement on water sharing.",
+            "The two delegations last met in Vienna in March, for their fourth round of direct talks on "
+            "the dam, but no real progress was made beyond an agreement on water sharing.",
+            None,
+        ),
     ],
 )
 def test_shorten(nlp: Any, sentence: str, kept: str, source: str | None) -> None:

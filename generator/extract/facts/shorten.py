@@ -6,8 +6,9 @@ reporting frame ("Earlier, TASS cited an official as saying that"), a leading
 temporal or concessive clause, a trailing appositive after a dash, a trailing
 non-restrictive "which"/"who" clause, participle or adjunct, a trailing "X
 said", and in a long sentence the second of two verb phrases (each is
-asserted on its own). Conditions ("if", "unless") are never dropped: they
-change what is claimed. Nothing is ever joined across a gap.
+asserted on its own). Conditions ("if", "unless") and a denial after "but"
+("but no progress was made") are never dropped: they change what is
+claimed. Nothing is ever joined across a gap.
 """
 
 from __future__ import annotations
@@ -218,6 +219,19 @@ def _conjoined_clause(cc: Token) -> bool:
     return conj is not None and cc.head.pos_ in ("VERB", "AUX") and conj.pos_ in ("VERB", "AUX")
 
 
+def _negated_conjunct(cc: Token) -> bool:
+    """The clause after ``cc`` denies something ("but no progress was made", "but did not ...").
+
+    A denial after "but" cancels what the first clause lets a reader assume
+    (talks held, so progress made): dropping it changes the claim.
+    """
+    conj = next((t for t in cc.head.children if t.dep_ == "conj" and t.i > cc.i), None)
+    if conj is None:
+        return False
+    return any(t.dep_ == "neg" or t.lower_ in ("no", "never", "nothing", "none", "neither", "nor")
+               for t in conj.subtree)
+
+
 def _tail(doc: Doc, body: str, start: int, end: int) -> tuple[int, str | None]:
     """New end after dropping a trailing "X said", "according to X", appositive or aside."""
     source = None
@@ -252,7 +266,8 @@ def _tail(doc: Doc, body: str, start: int, end: int) -> tuple[int, str | None]:
             (tok.lower_ in ("which", "who") and tok.head.dep_ == "relcl")
             or (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl", "prep") and tok.head.i < tok.i)
             or (tok.dep_ == "prep" and tok.lower_ in SAFE_PREPS and tok.head.i < tok.i)
-            or (long and tok.dep_ == "cc" and tok.lower_ in ("and", "but") and _conjoined_clause(tok))
+            or (long and tok.dep_ == "cc" and tok.lower_ in ("and", "but") and _conjoined_clause(tok)
+                and not (tok.lower_ == "but" and _negated_conjunct(tok)))
         )
         if (
             aside
