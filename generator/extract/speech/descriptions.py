@@ -97,10 +97,9 @@ class DescriptionResolution(DocumentResolution, IntroductionResolution):
             if found is not None or self.organizations:
                 return found
             return replace(as_written, kind="organization")
-        if noun in CLASS_NOUNS and token.tag_ == "NN":
-            found = self._introduced_org(token)
-            if found is not None:
-                return found
+        if noun in CLASS_NOUNS and token.tag_ == "NN" and self.organizations:
+            # "the airline" where the article names bodies: the one introduced so, or nobody.
+            return self._introduced_org(token)
         if token.tag_ == "NNS":
             # "the lawmakers" after "lawmakers on the House Select Committee ... said".
             for _, earlier in reversed(self.history):

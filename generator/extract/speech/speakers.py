@@ -365,7 +365,7 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
                 return False
             return not sides or side_of(role) in sides
 
-        return self.heading_title(toks[-1], agrees)
+        return self.heading_title(toks[-1], agrees) or self._heading_introduction(toks[-1])
 
     def _common(self, token: Token) -> Speaker | None:
         doc = self.doc
