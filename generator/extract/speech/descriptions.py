@@ -23,7 +23,10 @@ from generator.extract.speech.introductions import IntroductionResolution
 from generator.extract.speech.names import norm
 from generator.extract.speech.pronouns import ANY_PERSON
 from generator.lexicon.organizations import (
+    LEGAL_FORMS,
     NATIONAL_GOVERNMENT_WORDS,
+    NEWS_HEADS,
+    ORG_HEADS,
     ORG_NOUNS,
     ORG_WORDS,
     ORGANIZATION_HEADS,
@@ -39,7 +42,7 @@ from generator.lexicon.people import (
     UNNAMED_HEADS,
 )
 from generator.lexicon.places import side_of
-from generator.lexicon.speech import DOCUMENT_NOUNS
+from generator.lexicon.speech import DOCUMENT_HEADS, DOCUMENT_NOUNS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -51,6 +54,11 @@ if TYPE_CHECKING:
 CLASS_NOUNS = (ORG_NOUNS | ORGANIZATION_HEADS | OUTLET_NOUNS) - DOCUMENT_NOUNS - NATIONAL_GOVERNMENT_WORDS
 """Nouns an article introduces an organisation with ("German airline Lufthansa", "the newspaper
 Dagens Nyheter", "Lufthansa, the parent company"), which "the airline" then stands for."""
+PAPERS = (ORG_NOUNS & DOCUMENT_HEADS) - DOCUMENT_NOUNS
+"""Papers the organisation nouns list as well ("lawsuit", "documents", "records"): an author's, no body."""
+BODY_HEADS = (ORG_HEADS - LEGAL_FORMS - NEWS_HEADS - NATIONAL_GOVERNMENT_WORDS
+              - ROLE_NOUNS - PERSON_NOUNS - DOCUMENT_NOUNS)
+"""Last words of bodies' names ("federation", "bureau") that "the federation" stands for when one name holds it."""
 MODIFIER_DEPS = ("compound", "amod", "nmod", "det", "poss", "case")
 """Dependents that may stand between a class noun and the name it introduces."""
 
@@ -92,14 +100,22 @@ class DescriptionResolution(DocumentResolution, IntroductionResolution):
         if noun in DOCUMENT_NOUNS:
             author = self._author(token)
             return replace(author, span=span) if author is not None else None
+        if noun in PAPERS:
+            # "The lawsuit alleges", "the court documents": papers, whose author is the
+            # speaker, not the body in view (the council the lawsuit is against).
+            author = self._document_author(token)
+            return replace(author, span=span) if author is not None else None
         if noun in ORG_NOUNS:
             found = self._org_description(token) or self._introduced_org(token)
             if found is not None or self.organizations:
                 return found
             return replace(as_written, kind="organization")
-        if noun in CLASS_NOUNS and token.tag_ == "NN" and self.organizations:
-            # "the airline" where the article names bodies: the one introduced so, or nobody.
-            return self._introduced_org(token)
+        if noun in CLASS_NOUNS | BODY_HEADS and token.tag_ == "NN" and self.organizations:
+            # "the airline", "the federation" where the article names bodies: the one
+            # whose name holds the noun, or the one introduced so.
+            found = self._named_org(token) or self._introduced_org(token)
+            if found is not None:
+                return found
         if token.tag_ == "NNS":
             # "the lawmakers" after "lawmakers on the House Select Committee ... said".
             for _, earlier in reversed(self.history):
@@ -352,9 +368,9 @@ class DescriptionResolution(DocumentResolution, IntroductionResolution):
         span = self.parsed.span(token.idx, token.idx + len(token))
         noun = token.lower_
         before = [o for o in self.organizations if any(m.start < token.idx for m in o.mentions)]
-        named = [o for o in before if noun in o.name.lower().split()]
-        if len(named) == 1:
-            return Speaker(name=named[0].name, span=span, kind="organization")
+        named = self._named_org(token)
+        if named is not None:
+            return named
         if noun in NATIONAL_GOVERNMENT_WORDS:
             # "The government said" after a committee or a ministry spoke: a country's
             # government is not the body quoted last, so only its name can say which.
@@ -382,6 +398,16 @@ class DescriptionResolution(DocumentResolution, IntroductionResolution):
                           and any(offset < m.start < token.idx for m in o.mentions)]
                 return None if others else replace(earlier, span=span)
         return None
+
+    def _named_org(self, token: Token) -> Speaker | None:
+        """'the center' after 'Storm Prediction Center': the one organisation named before with the noun in its name."""
+        noun = token.lower_
+        named = {o.name for o in self.organizations
+                 if noun in o.name.lower().split() and any(m.start < token.idx for m in o.mentions)}
+        if len(named) != 1:
+            return None
+        span = self.parsed.span(token.idx, token.idx + len(token))
+        return Speaker(name=next(iter(named)), span=span, kind="organization")
 
     def _introduced_org(self, token: Token) -> Speaker | None:
         """'the airline' after 'German airline Lufthansa': the one organisation introduced with the noun.

@@ -80,7 +80,11 @@ class DocumentResolution(Discourse):
                         return replace(found, kind="group")
         # "a report by the agency", "data released by the NCRB".
         links = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
-        links += [a for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in AUTHORING_VERBS
+        # "a poll of 1,500 voters conducted by X": the parse may hang the clause on the "of" phrase.
+        of = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]
+        links += [a for n in (token, *of) for c in n.children
+                  if c.dep_ == "acl" and c.lemma_.lower() in AUTHORING_VERBS
                   for a in c.children if a.dep_ == "agent"]
         for link in links:
             owner = next((c for c in link.children if c.dep_ == "pobj"), None)

@@ -339,7 +339,8 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
             return None
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if group is None or group.tag_ != "NNS" or group.lemma_.lower() not in ROLE_NOUNS | PERSON_NOUNS | UNNAMED_HEADS:
+        people = ROLE_NOUNS | PERSON_NOUNS | UNNAMED_HEADS
+        if group is None or group.tag_ != "NNS" or group.lemma_.lower() not in people:
             return None
         if "\n" in self.parsed.text[token.idx : group.idx]:
             return None
