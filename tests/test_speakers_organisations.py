@@ -129,3 +129,11 @@ def test_a_poll_conducted_by_a_firm_is_the_firms(parse: Parse) -> None:
 A poll of 2,000 adults conducted by Ipsos for the Guardian found that "most voters want a change of course."
 """
     assert speaker_of(parse, text, "change of course") == "Ipsos"
+
+
+def test_the_last_word_of_one_bodys_name_stands_for_it(parse: Parse) -> None:
+    text = """The International Ski Federation said the race would go ahead despite the storm.
+
+"The course has been checked twice since the morning," the federation said.
+"""
+    assert speaker_of(parse, text, "checked twice") == "International Ski Federation"
