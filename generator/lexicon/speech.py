@@ -71,6 +71,7 @@ DOCUMENT_HEADS = tagged(_NOUNS, "document-source")
 """Heads of a source that is a document ("a UN report", "court filings")."""
 AUTHORING_VERBS = frozenset({
     "release", "publish", "issue", "write", "produce", "compile", "prepare", "draft", "file", "sign", "author", "post",
+    "conduct",
 })
 """Verbs whose agent made a document ("data released by the NCRB"): the agent is its author.
 An editor or a reader ("edited by", "obtained by") is not, so the list is closed."""

@@ -22,7 +22,16 @@ from generator.extract.speech.documents import DocumentResolution
 from generator.extract.speech.introductions import IntroductionResolution
 from generator.extract.speech.names import norm
 from generator.extract.speech.pronouns import ANY_PERSON
-from generator.lexicon.organizations import NATIONAL_GOVERNMENT_WORDS, ORG_NOUNS, ORG_WORDS
+from generator.lexicon.organizations import (
+    LEGAL_FORMS,
+    NATIONAL_GOVERNMENT_WORDS,
+    NEWS_HEADS,
+    ORG_HEADS,
+    ORG_NOUNS,
+    ORG_WORDS,
+    ORGANIZATION_HEADS,
+    OUTLET_NOUNS,
+)
 from generator.lexicon.people import (
     BODY_ROLES,
     FEMALE_WORDS,
@@ -33,7 +42,7 @@ from generator.lexicon.people import (
     UNNAMED_HEADS,
 )
 from generator.lexicon.places import side_of
-from generator.lexicon.speech import DOCUMENT_NOUNS
+from generator.lexicon.speech import DOCUMENT_HEADS, DOCUMENT_NOUNS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -42,6 +51,16 @@ if TYPE_CHECKING:
 
     from generator.model import Span
 
+CLASS_NOUNS = (ORG_NOUNS | ORGANIZATION_HEADS | OUTLET_NOUNS) - DOCUMENT_NOUNS - NATIONAL_GOVERNMENT_WORDS
+"""Nouns an article introduces an organisation with ("German airline Lufthansa", "the newspaper
+Dagens Nyheter", "Lufthansa, the parent company"), which "the airline" then stands for."""
+PAPERS = (ORG_NOUNS & DOCUMENT_HEADS) - DOCUMENT_NOUNS
+"""Papers the organisation nouns list as well ("lawsuit", "documents", "records"): an author's, no body."""
+BODY_HEADS = (ORG_HEADS - LEGAL_FORMS - NEWS_HEADS - NATIONAL_GOVERNMENT_WORDS
+              - ROLE_NOUNS - PERSON_NOUNS - DOCUMENT_NOUNS)
+"""Last words of bodies' names ("federation", "bureau") that "the federation" stands for when one name holds it."""
+MODIFIER_DEPS = ("compound", "amod", "nmod", "det", "poss", "case")
+"""Dependents that may stand between a class noun and the name it introduces."""
 
 def described_as_person(name: Token, words: tuple[str, ...]) -> bool:
     """An untagged name the article describes as a person in apposition ("Amit Mehrotra, an analyst for X,").
@@ -81,11 +100,22 @@ class DescriptionResolution(DocumentResolution, IntroductionResolution):
         if noun in DOCUMENT_NOUNS:
             author = self._author(token)
             return replace(author, span=span) if author is not None else None
+        if noun in PAPERS:
+            # "The lawsuit alleges", "the court documents": papers, whose author is the
+            # speaker, not the body in view (the council the lawsuit is against).
+            author = self._document_author(token)
+            return replace(author, span=span) if author is not None else None
         if noun in ORG_NOUNS:
-            found = self._org_description(token)
+            found = self._org_description(token) or self._introduced_org(token)
             if found is not None or self.organizations:
                 return found
             return replace(as_written, kind="organization")
+        if noun in CLASS_NOUNS | BODY_HEADS and token.tag_ == "NN" and self.organizations:
+            # "the airline", "the federation" where the article names bodies: the one
+            # whose name holds the noun, or the one introduced so.
+            found = self._named_org(token) or self._introduced_org(token)
+            if found is not None:
+                return found
         if token.tag_ == "NNS":
             # "the lawmakers" after "lawmakers on the House Select Committee ... said".
             for _, earlier in reversed(self.history):
@@ -132,7 +162,12 @@ class DescriptionResolution(DocumentResolution, IntroductionResolution):
             return None
         if any(noun in re.findall(r"[\w-]+", role.lower()) for _, _, role in self.titled):
             return None
-        restrictive = any(
+        return as_written if self._restrictive(token) else None
+
+    def _restrictive(self, token: Token) -> bool:
+        """The description carries what identifies its referent: a prepositional phrase
+        ("the vice president for student affairs") or a relative clause with no comma before it."""
+        return any(
             c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "in", "with", "on")
             and any(o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") for o in c.children)
             for c in token.children if c.i > token.i
@@ -140,7 +175,6 @@ class DescriptionResolution(DocumentResolution, IntroductionResolution):
             c.dep_ == "relcl" and self.doc[c.left_edge.i - 1].text != ","
             for c in token.children if c.i > token.i and c.left_edge.i > 0
         )
-        return as_written if restrictive else None
 
     def _coordination(self, token: Token) -> Speaker | None:
         """'The UN and other aid organisations said': the coordination as written, a group.
@@ -274,8 +308,11 @@ class DescriptionResolution(DocumentResolution, IntroductionResolution):
         quote = self.quote  # ``continuing`` leaves it unset
         last = self.continuing(token.idx)
         self.quote = quote
+        # Not "the vice president for student affairs" after a statement's author: a
+        # description that identifies its referent by itself needs a role that agrees.
+        unknown = last is not None and last.role is None and not self._restrictive(token)
         if last is not None and last.kind == "person" and (
-                last.role is None or agrees(last.role) or self._closes_run(self.history[-1][0])):
+                unknown or agrees(last.role) or self._closes_run(self.history[-1][0])):
             return replace(last, span=span)
         return None
 
@@ -331,9 +368,9 @@ class DescriptionResolution(DocumentResolution, IntroductionResolution):
         span = self.parsed.span(token.idx, token.idx + len(token))
         noun = token.lower_
         before = [o for o in self.organizations if any(m.start < token.idx for m in o.mentions)]
-        named = [o for o in before if noun in o.name.lower().split()]
-        if len(named) == 1:
-            return Speaker(name=named[0].name, span=span, kind="organization")
+        named = self._named_org(token)
+        if named is not None:
+            return named
         if noun in NATIONAL_GOVERNMENT_WORDS:
             # "The government said" after a committee or a ministry spoke: a country's
             # government is not the body quoted last, so only its name can say which.
@@ -361,6 +398,59 @@ class DescriptionResolution(DocumentResolution, IntroductionResolution):
                           and any(offset < m.start < token.idx for m in o.mentions)]
                 return None if others else replace(earlier, span=span)
         return None
+
+    def _named_org(self, token: Token) -> Speaker | None:
+        """'the center' after 'Storm Prediction Center': the one organisation named before with the noun in its name."""
+        noun = token.lower_
+        named = {o.name for o in self.organizations
+                 if noun in o.name.lower().split() and any(m.start < token.idx for m in o.mentions)}
+        if len(named) != 1:
+            return None
+        span = self.parsed.span(token.idx, token.idx + len(token))
+        return Speaker(name=next(iter(named)), span=span, kind="organization")
+
+    def _introduced_org(self, token: Token) -> Speaker | None:
+        """'the airline' after 'German airline Lufthansa': the one organisation introduced with the noun.
+
+        Copy says once what kind of body it names ("the newspaper Dagens
+        Nyheter", "Lufthansa, the parent company of Germanwings") and then
+        uses the kind for the name. Only the organisations the article gave
+        that noun before the description, outside quotations, count; two of
+        them ("airline Lufthansa", "rival airline Ryanair") are two readings.
+        """
+        noun = token.lower_
+        fits = {org.name for org in self.organizations for m in org.mentions
+                if m.start < token.idx and not self._in_quote.contains(m.start)
+                and noun in self._class_nouns(m.start, m.end)}
+        if len(fits) != 1:
+            return None
+        span = self.parsed.span(token.idx, token.idx + len(token))
+        return Speaker(name=next(iter(fits)), span=span, kind="organization")
+
+    def _class_nouns(self, start: int, end: int) -> set[str]:
+        """The common nouns the name at ``[start, end)`` is introduced with, in its own phrase.
+
+        Before it ("German airline Lufthansa"), in apposition either side
+        ("Lufthansa, the parent company", "the newspaper, Dagens Nyheter") or
+        as the head it modifies ("the Guardian newspaper").
+        """
+        tokens = [t for t in self.parsed.tokens_in(start, end) if not t.is_space]
+        if not tokens:
+            return set()
+        inside = {t.i for t in tokens}
+        root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+        found: set[str] = set()
+        i = tokens[0].i - 1
+        while i >= 0 and self.doc[i].dep_ in MODIFIER_DEPS and self.doc[i].head.i in inside:
+            if self.doc[i].pos_ == "NOUN":
+                found.add(self.doc[i].lower_)
+            inside.add(i)
+            i -= 1
+        found |= {c.lower_ for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+        head = root.head
+        if root.dep_ in ("appos", "compound") and head.pos_ == "NOUN" and head.i != root.i:
+            found.add(head.lower_)
+        return found & CLASS_NOUNS
 
     def _possessor(self, offset: int) -> bool:
         """The name mentioned at ``offset`` is a possessor ("X's ...") of another name."""

@@ -17,10 +17,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker
-from generator.lexicon.speech import AUTHORING_VERBS
+from generator.lexicon.organizations import ORG_NOUNS, ORGANIZATION_HEADS
+from generator.lexicon.people import PERSON_NOUNS, ROLE_NOUNS, UNNAMED_HEADS
+from generator.lexicon.speech import AUTHORING_VERBS, DOCUMENT_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+SOURCE_HEADS = (ROLE_NOUNS | UNNAMED_HEADS | PERSON_NOUNS | ORG_NOUNS | ORGANIZATION_HEADS) - DOCUMENT_NOUNS
+"""Common nouns that can head a document's author ("a statement by a spokesperson", "by the agency")."""
 
 
 class DocumentResolution(Discourse):
@@ -75,12 +80,22 @@ class DocumentResolution(Discourse):
                         return replace(found, kind="group")
         # "a report by the agency", "data released by the NCRB".
         links = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
-        links += [a for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in AUTHORING_VERBS
+        # "a poll of 1,500 voters conducted by X": the parse may hang the clause on the "of" phrase.
+        of = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]
+        links += [a for n in (token, *of) for c in n.children
+                  if c.dep_ == "acl" and c.lemma_.lower() in AUTHORING_VERBS
                   for a in c.children if a.dep_ == "agent"]
         for link in links:
             owner = next((c for c in link.children if c.dep_ == "pobj"), None)
             if owner is not None and named(owner):
                 return self._proper(owner)
+            if owner is not None and owner.pos_ == "NOUN" and owner.lower_ in SOURCE_HEADS:
+                # "a statement by a Sussex spokesperson", "a report by the committee":
+                # an unnamed source or a description, resolved as a subject would be.
+                found = self._subject(owner)
+                if found is not None and found.kind in ("person", "organization", "other"):
+                    return found
         if token.dep_ == "dobj":
             subject = next((c for c in token.head.children if c.dep_ in ("nsubj",)), None)
             if subject is not None and (subject.ent_type_ in ("PERSON", "ORG") or subject.pos_ in ("PROPN", "PRON")):
@@ -118,4 +133,9 @@ class DocumentResolution(Discourse):
                 owner = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
             if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ in ("PERSON", "ORG", "GPE")):
                 return self._proper(owner)
+            if owner is not None and owner.pos_ == "PRON":
+                # "the Ministry of Foreign Affairs said. / In a statement, it said ...":
+                # the statement is the author the pronoun was resolved to there.
+                known = self.said.get((owner.sent.start, owner.lower_))
+                return known if known is not None and known.kind in ("person", "organization") else None
         return None

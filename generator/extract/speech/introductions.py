@@ -130,6 +130,29 @@ class IntroductionResolution(Discourse):
             return Speaker(name=norm(self.parsed.text[start:end]), span=span, kind=kind)
         return None
 
+    def _heading_introduction(self, token: Token) -> Speaker | None:
+        """'Plymouth MP warns ...' over 'An MP in Plymouth has slammed ... / Luke Pollard posted':
+        the person the entry below introduces with the heading's title.
+
+        A heading's bare title stands for the indefinite phrase with the same
+        head right below it, and that phrase for whom the entry names next
+        (``_indefinite``); a person only, and nothing found gives None.
+        """
+        para = self.parsed.paragraph_of(token.idx)
+        if not self._in_heading(token) or para >= len(self.article.paragraphs):
+            return None
+        below = self.article.paragraphs[para]  # 0-based: the paragraph after ``para``
+        for t in self.parsed.tokens_in(below.start, below.end):
+            if t.lower_ != token.lower_ or self._in_quote.contains(t.idx):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+                return None
+            decided, found = self._indefinite(t, [x for x in t.subtree if not x.is_space])
+            if decided and found is not None and found.kind == "person":
+                return replace(found, span=self.parsed.span(token.idx, token.idx + len(token)))
+            return None
+        return None
+
     def _introduced_before(self, token: Token) -> bool:
         """An earlier indefinite phrase with the same head noun put someone of that kind on stage."""
         lemma = token.lemma_.lower()

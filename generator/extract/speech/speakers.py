@@ -280,6 +280,9 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
                 found = self._proper(t)
                 if found is not None and found.kind == "person":
                     return found
+        partitive = self._one_of(token)
+        if partitive is not None:
+            return partitive
         era = token.lower_ in ERAS and any(c.dep_ == "nummod" for c in token.children)
         described = any(c.dep_ == "det" for c in token.children)  # "the 45-year-old" is a description
         if (token.ent_type_ in NUMERIC_LABELS and not described) or era:
@@ -349,6 +352,25 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
                 return Speaker(name=name, span=span, kind="person", role=self.roles.get(name))
         return None
 
+    def _one_of(self, token: Token) -> Speaker | None:
+        """'one of the survivors', 'one of his neighbours': an unnamed source, as written.
+
+        A number is no speaker, but "one" with "of" and a plural noun for
+        people picks one person out of a group the article names no further;
+        the phrase is all the name the source has.
+        """
+        if token.lower_ != "one":
+            return None
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        people = ROLE_NOUNS | PERSON_NOUNS | UNNAMED_HEADS
+        if group is None or group.tag_ != "NNS" or group.lemma_.lower() not in people:
+            return None
+        if "\n" in self.parsed.text[token.idx : group.idx]:
+            return None
+        start, end = token.idx, group.idx + len(group)
+        return Speaker(name=norm(self.parsed.text[start:end]), span=self.parsed.span(start, end), kind="other")
+
     def _titled_heading(self, toks: list[Token]) -> Speaker | None:
         """'Indian Foreign Secretary says ...' as a heading: the person so titled right below.
 
@@ -368,7 +390,7 @@ class Resolver(PronounResolution, DescriptionResolution, OrganizationResolution,
                 return False
             return not sides or side_of(role) in sides
 
-        return self.heading_title(toks[-1], agrees)
+        return self.heading_title(toks[-1], agrees) or self._heading_introduction(toks[-1])
 
     def _common(self, token: Token) -> Speaker | None:
         doc = self.doc
