@@ -670,6 +670,24 @@ def test_summary_leaves_out_a_leading_time_clause(parse: Parse) -> None:
     assert summary.text == "more than 80,000 homes lost power across the north of the country."
 
 
+def test_a_dateline_on_its_own_is_no_sentence(parse: Parse) -> None:
+    """ "(CNN) --" split off by the parser is no unit: the news lead stays the story's first sentence.
+
+    As a unit of its own it pushed the lead to second place, so the lead was not
+    taken as hard news and a photo caption after it became the summary.
+    """
+    article, doc = parse(
+        "(CNN) -- The National Football League has indefinitely suspended Atlanta Falcons quarterback "
+        "Michael Vick without pay, officials with the league said Friday.\n\n"
+        "NFL star Michael Vick is set to appear in court Monday.\n\n"
+        "A judge will have the final say on a plea deal.\n"
+    )
+    units = _sentences(doc, article)
+    assert units[0].index == 0 and units[0].text.startswith("The National Football League")
+    (summary,) = _summary(doc, article)
+    assert summary.text.startswith("The National Football League")
+
+
 def test_summary_takes_the_sentence_before_a_leading_pronoun(parse: Parse) -> None:
     article, doc = parse(
         "Louis Jordan, 37, was found by a container ship 200 miles off North Carolina on Thursday.\n\n"
