@@ -296,7 +296,9 @@ def test_key_facts_do_not_grow_with_paragraphs(parse: Parse) -> None:
 
     Editors' highlights barely grow with the story, so neither does the fitted
     reading budget (it once grew by 20 words a paragraph past the fifth, and
-    this story's brief ran to seven facts).
+    this story's brief ran to seven facts). The budget is in words and the
+    same for any length of story, so five bullets of 13 words fit where four
+    of 20 would.
     """
     from generator.extract.facts.rank import load_weights
 
@@ -305,7 +307,7 @@ def test_key_facts_do_not_grow_with_paragraphs(parse: Parse) -> None:
     summary = _summary(doc, article)
     words = sum(len(s.text.split()) for s in summary) + sum(len(f.text.split()) for f in split.key)
     assert words <= load_weights().budget_for(len(article.body.split()))
-    assert len(split.key) <= 4 and split.more
+    assert len(split.key) <= 5 and split.more
     _check_verbatim(article, split.key + split.more, summary)
     assert not {f.start for f in split.key} & {f.start for f in split.more}
 
