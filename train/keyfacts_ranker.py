@@ -1,6 +1,6 @@
 """Fit the summary and key-fact rankers on editors' highlights, with cross-validation.
 
-Usage: ``python train/keyfacts_ranker.py [--write] [--folds 5] [--cache DIR] [--nested-only]``
+Usage: ``python train/keyfacts_ranker.py [--write] [--folds 5] [--cache DIR] [--nested-only] [--seeds 17 5 29]``
 
 Reads ``keyfacts_dev.jsonl`` (CNN / Daily Mail articles with the editors'
 highlights) from the shared folder (``../shared`` beside the checkout, or
@@ -60,22 +60,30 @@ from generator.extract.facts.shorten import Piece  # noqa: E402
 SHARED = Path(os.environ.get("NEWSBRIEF_SHARED") or ROOT.parent / "shared").resolve()
 GOLD = SHARED / "eval" / "keyfacts_dev.jsonl"
 SUMMARY_LAMBDAS = (300.0,)
-FACT_LAMBDAS = (10.0, 100.0)
+FACT_LAMBDAS = (1.0, 10.0, 100.0, 1000.0)
+"""Ridge penalties tried for the fact ranker. (10, 100) alone: nested CV over three seeds R1 0.4042 R2 0.1838,
+moving 0.011 between seeds; the wider range 0.4061 / 0.1850, moving 0.002 (budget flat in both)."""
 PRIORS = (0.0, 0.02, 0.05, 0.1)
 """Position priors tried (fact score lost per sentence down the article). With none, the ranker alone
 ordered the facts and scored below the story's own order of its standalone sentences (CV R1 0.402
 R2 0.180 against 0.407 / 0.185): 125 articles teach it which pieces matter, not enough to overrule
 the inverted pyramid; the prior lets it reorder only where its scores differ clearly."""
-BUDGETS = [(base, slope) for base in (70, 80, 90) for slope in (0.0, 2.5)]
-"""Reading budgets tried: words for a typical (550-word) article, and words more per 100 words of article.
-Editors' highlights barely grow with the story (keyfacts_dev: about 41 words + 1.2 per 100 words of
-article); the fit decides whether the brief's key facts should.
+BUDGETS = [(base, 0.0) for base in (60, 70, 80, 90)]
+"""Reading budgets tried: words of summary and key facts, the same for any length of article.
 
-The grid is kept small: 180 settings (three ridge penalties, budgets from 50 to 90 words, slopes up
-to 5 words per 100) gave the same nested figure (R1 0.4036 R2 0.1837) at four times the cost; no fold
-of that run chose a budget under 80 words or a slope of 5, and the ridge penalty moved
-cross-validated ROUGE by under 0.002. The same-fold figure (0.4098 / 0.1875) is 0.006 / 0.004
-above the nested one: the choice among settings fits noise in 100 articles."""
+Editors' highlights barely grow with the story (keyfacts_dev: about 41 words + 1.2 per 100 words of
+article; the held-out CNN stories are longer than keyfacts_dev's and their highlights shorter). A
+budget that grew by 2.5 words per 100 words of article was chosen before on the same folds; measured
+against a flat one (nested 5-fold CV averaged over three fold seeds, and the 20 held-out CNN
+stories with weights fitted on keyfacts_dev), the flat budget was as good on keyfacts_dev and better
+held out (R1 / R2: see ``generator/data/facts_weights.json`` and the docstring of
+``generator.extract.facts.rank``), and a brief whose length does not depend on the article's is
+simpler to read and to test.
+
+An earlier grid of 180 settings (three ridge penalties, budgets from 50 to 90 words, slopes up
+to 5 words per 100) gave the same nested figure as a small one at four times the cost; the choice
+among settings fits noise in 100 articles: nested figures move by up to 0.01 with the folds' seed,
+so compare settings over several seeds (``--seeds``)."""
 FACT_FEATURES = (
     "lead", "first", "order", "second", "third", "central", "figure", "actors", "numbers", "quoted", "words",
     "lead_overlap", "piece_words", "shortened", "resolved",
@@ -247,11 +255,17 @@ Scores = tuple[float, float, float]
 
 
 def cross_validate(
-    docs: list[Doc], k: int, lam_s: float, lam_f: float, priors: Sequence[float], budgets: list[Budget]
+    docs: list[Doc],
+    k: int,
+    lam_s: float,
+    lam_f: float,
+    priors: Sequence[float],
+    budgets: list[Budget],
+    seed: int = 17,
 ) -> dict[tuple[float, Budget], Scores]:
     """Mean ROUGE-1, -2, -L of the held-out folds' briefs, for each position prior and budget."""
     totals = {(p, b): np.zeros(3) for p in priors for b in budgets}
-    parts = folds(docs, k)
+    parts = folds(docs, k, seed)
     for i, test in enumerate(parts):
         fitted = fit_weights([d for j, part in enumerate(parts) if j != i for d in part], lam_s, lam_f)
         for prior in priors:
@@ -267,12 +281,12 @@ Setting = tuple[float, float, float, Budget]
 """The summary ranker's and the fact ranker's regularisation, the position prior and the reading budget."""
 
 
-def grid_search(docs: list[Doc], k: int, *, verbose: bool = False) -> tuple[Setting, Scores]:
+def grid_search(docs: list[Doc], k: int, *, verbose: bool = False, seed: int = 17) -> tuple[Setting, Scores]:
     """The setting with the best cross-validated ROUGE-1 + ROUGE-2 on ``docs``, and its figures."""
     best: tuple[Setting, Scores] | None = None
     for lam_s in SUMMARY_LAMBDAS:
         for lam_f in FACT_LAMBDAS:
-            for (prior, b), r in cross_validate(docs, k, lam_s, lam_f, PRIORS, BUDGETS).items():
+            for (prior, b), r in cross_validate(docs, k, lam_s, lam_f, PRIORS, BUDGETS, seed).items():
                 if verbose:
                     print(f"lambda summary {lam_s:>6} facts {lam_f:>6} prior {prior:.2f} budget {b[0]:>3} "
                           f"{b[1]:+5.1f}/100 words: {k}-fold CV  R1 {r[0]:.4f}  R2 {r[1]:.4f}  RL {r[2]:.4f}")
@@ -282,7 +296,7 @@ def grid_search(docs: list[Doc], k: int, *, verbose: bool = False) -> tuple[Sett
     return best
 
 
-def nested_cv(docs: list[Doc], k: int) -> tuple[Scores, list[Setting]]:
+def nested_cv(docs: list[Doc], k: int, seed: int = 17) -> tuple[Scores, list[Setting]]:
     """Honest figures: each outer fold's setting is chosen by an inner CV on the other folds only.
 
     Choosing the regularisation and the budget on the same folds that report
@@ -290,16 +304,32 @@ def nested_cv(docs: list[Doc], k: int) -> tuple[Scores, list[Setting]]:
     """
     totals = np.zeros(3)
     chosen = []
-    parts = folds(docs, k)
+    parts = folds(docs, k, seed)
     for i, test in enumerate(parts):
         train = [d for j, part in enumerate(parts) if j != i for d in part]
-        (lam_s, lam_f, prior, budget), _ = grid_search(train, k - 1)
+        (lam_s, lam_f, prior, budget), _ = grid_search(train, k - 1, seed=seed)
         chosen.append((lam_s, lam_f, prior, budget))
         weights = fit_weights(train, lam_s, lam_f, prior)
         for d in test:
             totals += rouge(system_texts(d, weights, [budget])[budget], d)
     r1, r2, rl = totals / len(docs)
     return (float(r1), float(r2), float(rl)), chosen
+
+
+def nested_over_seeds(docs: list[Doc], k: int, seeds: Sequence[int]) -> Scores:
+    """The nested figure averaged over fold seeds, each seed's figure and settings printed.
+
+    With 125 articles the nested figure moves by up to 0.01 with how the
+    articles fall into folds: one seed can make a change look better or worse
+    than it is.
+    """
+    runs = []
+    for seed in seeds:
+        scores, settings = nested_cv(docs, k, seed)
+        print(f"  seed {seed}: R1 {scores[0]:.4f} R2 {scores[1]:.4f} RL {scores[2]:.4f}; settings per fold: {settings}")
+        runs.append(scores)
+    r1, r2, rl = np.mean(runs, axis=0)
+    return float(r1), float(r2), float(rl)
 
 
 def _ranker_json(r: Ranker) -> dict[str, dict[str, float]]:
@@ -318,24 +348,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help=f"fit on all and write {WEIGHTS_FILE.name}")
     parser.add_argument("--cache", type=Path, help="keep spaCy's parses here between runs")
     parser.add_argument("--nested-only", action="store_true", help="print only the nested cross-validated figure")
+    parser.add_argument(
+        "--seeds", type=int, nargs="+", default=[17],
+        help="fold seeds: the nested figure is averaged over them (it moves by up to 0.01 with the seed)",
+    )
     args = parser.parse_args(argv)
     docs = load(args.limit, args.cache)
     lead3 = np.mean([rouge(d.lead3, d) for d in docs], axis=0)
     print(f"{len(docs)} articles; lead-3  R1 {lead3[0]:.4f}  R2 {lead3[1]:.4f}  RL {lead3[2]:.4f}")
     if args.nested_only:
-        honest, settings = nested_cv(docs, args.folds)
-        print(f"nested {args.folds}-fold CV: R1 {honest[0]:.4f} R2 {honest[1]:.4f} RL {honest[2]:.4f} "
-              f"(lead-3 {honest[0] - lead3[0]:+.4f} / {honest[1] - lead3[1]:+.4f}); settings per fold: {settings}")
+        honest = nested_over_seeds(docs, args.folds, args.seeds)
+        print(f"nested {args.folds}-fold CV, mean over seeds {args.seeds}: R1 {honest[0]:.4f} R2 {honest[1]:.4f} "
+              f"RL {honest[2]:.4f} (lead-3 {honest[0] - lead3[0]:+.4f} / {honest[1] - lead3[1]:+.4f})")
         return 0
     setting, (r1, r2, rl) = grid_search(docs, args.folds, verbose=True)
     lam_s, lam_f, prior, budget = setting
     print(f"chosen: lambda summary {lam_s}, facts {lam_f}, prior {prior}, "
           f"budget {budget[0]} {budget[1]:+.1f}/100 words: "
           f"CV R1 {r1:.4f} R2 {r2:.4f} RL {rl:.4f} (the settings chosen on the same folds: optimistic)")
-    honest, settings = nested_cv(docs, args.folds)
-    print(f"nested {args.folds}-fold CV (settings chosen inside each training part): R1 {honest[0]:.4f} "
-          f"R2 {honest[1]:.4f} RL {honest[2]:.4f} (lead-3 {honest[0] - lead3[0]:+.4f} / {honest[1] - lead3[1]:+.4f}); "
-          f"settings per fold: {settings}")
+    honest = nested_over_seeds(docs, args.folds, args.seeds)
+    print(f"nested {args.folds}-fold CV (settings chosen inside each training part), mean over seeds {args.seeds}: "
+          f"R1 {honest[0]:.4f} R2 {honest[1]:.4f} RL {honest[2]:.4f} "
+          f"(lead-3 {honest[0] - lead3[0]:+.4f} / {honest[1] - lead3[1]:+.4f})")
     bare = without_policy(docs, args.folds, setting)
     print(f"the ranker alone, without select's policy terms: CV R1 {bare[0]:.4f} R2 {bare[1]:.4f} RL {bare[2]:.4f}")
     if args.write:
@@ -354,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
             "position_prior": prior,
             "cross_validated": {"folds": args.folds, "rouge1": round(r1, 4), "rouge2": round(r2, 4),
                                 "rougeL": round(rl, 4)},
-            "nested_cross_validated": {"folds": args.folds, "rouge1": round(honest[0], 4),
+            "nested_cross_validated": {"folds": args.folds, "seeds": args.seeds, "rouge1": round(honest[0], 4),
                                        "rouge2": round(honest[1], 4), "rougeL": round(honest[2], 4)},
             "cross_validated_without_policy": {"rouge1": round(bare[0], 4), "rouge2": round(bare[1], 4),
                                                "rougeL": round(bare[2], 4)},

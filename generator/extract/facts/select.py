@@ -13,8 +13,9 @@ Notes:
     resolved against the article's date.
 
     The list has two parts. The *key facts* stop at the reading budget, a
-    number of words fitted on editors' highlights as a function of the
-    article's length (``train/keyfacts_ranker.py``, cross-validated): what an
+    number of words fitted on editors' highlights (``train/keyfacts_ranker.py``,
+    cross-validated; it could grow with the article's length, and the fit
+    chose that it should not): what an
     editor would put in three or four bullets. Highlights barely grow with the
     article (about 41 words, plus 1 per 100 words of story, on keyfacts_dev),
     so a longer story does not get a longer key list. The ranker's next best
@@ -331,7 +332,18 @@ def rank_facts(
     weights: Weights,
     claims: tuple[Claim, ...] = (),
 ) -> list[Fact]:
-    """The best-ranked candidates that add something new, best first, up to ``MAX_FACTS``.
+    """The best-ranked candidates that add something new, best first, up to ``MAX_FACTS``."""
+    return [fact for _, fact in scored_facts(parsed, candidates, lead, weights, claims)][:MAX_FACTS]
+
+
+def scored_facts(
+    parsed: Parsed,
+    candidates: list[Candidate],
+    lead: tuple[Sentence, ...],
+    weights: Weights,
+    claims: tuple[Claim, ...] = (),
+) -> list[tuple[float, Fact]]:
+    """Every candidate that adds something new, best first, with the ranker's own score.
 
     Greedy, maximal marginal relevance: what a fact shares with the summary and
     the facts already chosen tells the reader nothing new. Ordered by
@@ -341,8 +353,8 @@ def rank_facts(
     article = parsed.article
     chosen: list[frozenset[str]] = [s.lemmas for s in lead]
     pool = [(_fact_score(c, weights), c) for c in candidates if c.sent not in lead]
-    picked: list[Fact] = []
-    while pool and len(picked) < MAX_FACTS:
+    picked: list[tuple[float, Fact]] = []
+    while pool:
         best = max(pool, key=lambda c: _order_score(c[0], c[1].sent, chosen, weights))
         pool.remove(best)
         sent, piece = best[1].sent, best[1].piece
@@ -353,18 +365,17 @@ def rank_facts(
         if len(picked) >= MIN_FACTS and best[0] < MIN_SCORE:
             continue
         dated = _dated(sent, piece, article.date)
-        picked.append(
-            Fact(
-                text=best[1].text,
-                start=piece.start,
-                end=piece.end,
-                # The sourcing extractor names sources canonically; the sentence's own
-                # "according to X" / "X said" is the fallback.
-                source=_claim_source(claims, piece.start, piece.end) or piece.source,
-                date=dated.date if dated else None,
-                date_precision=dated.precision if dated else "day",
-            )
+        fact = Fact(
+            text=best[1].text,
+            start=piece.start,
+            end=piece.end,
+            # The sourcing extractor names sources canonically; the sentence's own
+            # "according to X" / "X said" is the fallback.
+            source=_claim_source(claims, piece.start, piece.end) or piece.source,
+            date=dated.date if dated else None,
+            date_precision=dated.precision if dated else "day",
         )
+        picked.append((best[0], fact))
         chosen.append(sent.lemmas)
     return picked
 
@@ -406,11 +417,17 @@ def choose_facts(
     One ranking; the budget only decides where the key facts end, so key and
     more together are the same whatever the budget.
     """
-    ranked = rank_facts(parsed, candidates, lead, weights, claims)
+    scored = scored_facts(parsed, candidates, lead, weights, claims)
+    ranked = [fact for _, fact in scored]
     # A brief is read at a glance: key facts stop at the word budget
     # (editors' highlights run about 47 words for a 550-word story).
     budget = weights.budget_for(len(parsed.text.split()))
-    return split_facts(ranked, key_count(sum(len(s.text.split()) for s in lead), ranked, budget))
+    count = key_count(sum(len(s.text.split()) for s in lead), ranked, budget)
+    # The story's order (the position prior) decides which points are key; the further
+    # points are the ranker's own best, wherever they stand: a development told late
+    # in the story ("The United States last month imposed sanctions") is still one.
+    rest = sorted(scored[count:], key=lambda pair: -pair[0])[: max(0, MAX_FACTS - count)]
+    return split_facts([*ranked[:count], *(fact for _, fact in rest)], count)
 
 
 def facts(

@@ -225,7 +225,10 @@ def sentences(parsed: Parsed) -> list[Sentence]:
             continue
         for start, end in _unglue(parsed.text, _clip(sent, parsed)):
             dateline = _DATELINE.match(parsed.text, start, end)
-            if dateline and dateline.end() < end:
+            if dateline and not parsed.text[dateline.end() : end].strip():
+                # "(CNN) --" split off as a unit of its own: no sentence, and not the story's first.
+                continue
+            if dateline:
                 start = dateline.end()
             if start < first:
                 continue
