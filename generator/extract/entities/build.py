@@ -16,7 +16,7 @@ from generator.extract.entities.names import appositive_after, name_parts, title
 from generator.lexicon.gazetteer import Place, country_of, gazetteer, resolve
 from generator.lexicon.grammar import ACRONYM_SKIP
 from generator.lexicon.organizations import known_orgs, org_subtype
-from generator.lexicon.people import NAME_PARTICLES
+from generator.lexicon.people import NAME_PARTICLES, is_royal
 from generator.lexicon.places import place_head
 from generator.lexicon.text import fold
 from generator.model import Entity, EntityKind, Span
@@ -119,7 +119,12 @@ def build_people(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
                 appos = appositive_after(doc, e)
                 if appos:
                     roles.append(doc[appos[0] : appos[1]].text)
-        entity = _entity(parsed, "person", members, roles=tuple(dict.fromkeys(roles)))
+        # "King Charles", "Prince Archie": a royal known by one name is named with the title
+        # the article gives him (a page or a record titled "Charles" names nobody in particular).
+        royal = [a for a in extra_aliases if len(a.split()) == 2 and is_royal(a.split()[0])]
+        single = len({g.words for g in members}) == 1 and len(members[0].words) == 1
+        name = royal[0] if royal and single else None
+        entity = _entity(parsed, "person", members, roles=tuple(dict.fromkeys(roles)), name=name)
         aliases = tuple(dict.fromkeys((*entity.aliases, *(a for a in extra_aliases if a != entity.name))))
         people.append(
             Entity(

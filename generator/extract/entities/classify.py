@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from generator.extract.entities.build import Group
 from generator.extract.entities.names import appositive_after, title_before
 from generator.extract.entities.place_cues import place_cue
-from generator.extract.entities.readings import beats_person, holds_place, is_given, is_wide
+from generator.extract.entities.readings import beats_person, holds_place, is_given, is_wide, leads_full_name
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.grammar import LOCATIVES
 from generator.lexicon.organizations import (
@@ -22,7 +22,7 @@ from generator.lexicon.organizations import (
     is_org_name,
     known_orgs,
 )
-from generator.lexicon.people import NOT_NAMES, is_courtesy, is_surname_like, is_title
+from generator.lexicon.people import NOT_NAMES, POST_NOMINALS, ROLE_NOUNS, is_courtesy, is_surname_like, is_title
 from generator.lexicon.places import SEAT_PLACES, VENUE_WORDS, demonyms, place_head
 from generator.lexicon.speech import HUMAN_RELATIVES, PERSONAL_PRONOUNS
 from generator.lexicon.text import fold
@@ -40,6 +40,12 @@ _NAME_VOTES = (
     "PERSON", "ORG", "GPE", "LOC", "FAC", "GAZ", "DATELINE", "CUE_PLACE", "CUE_TEAM", "CUE_OUTLET", "CUE_PERSON",
 )
 """Votes that some mention is a name: the model's name labels, the gazetteer, datelines, cues."""
+
+
+def _plural_office(word: str) -> bool:
+    """The plural of an office's initials ("MPs", "MEPs", "CEOs"), which ends no one's name."""
+    stem = word.removesuffix("s")
+    return len(stem) >= 2 and stem != word and stem.isupper() and fold(stem) in ROLE_NOUNS | POST_NOMINALS
 
 
 SPORTS_HITS = 4
@@ -82,6 +88,8 @@ def classify(
         return None
     if text.replace(".", "") in COMMON_ACRONYMS:  # "ICU", "SMS", "V.I.P.": things and posts
         return None
+    if " " in key and _plural_office(text.split()[-1]):  # "Lib Dem MPs", "Tory MEPs": a group of office holders
+        return None
     if key in SEAT_PLACES:  # "the White House": a place on the site, still the government as a source
         return "place"
     # Listed organisations and platforms ("Reddit", "TikTok"), which the model often calls places or people.
@@ -118,7 +126,7 @@ def classify(
     words = text.split()
     if (
         2 <= len(words) <= 3
-        and is_given(words[0])
+        and leads_full_name(words)
         and not group.readings
         and all(is_surname_like(w) for w in words[1:])
         and not is_org_name(text)
@@ -130,7 +138,7 @@ def classify(
         return "person"
     # "Labor journalist Alex Press": a title or role before a given name and a surname beats a
     # head word that is also a surname ("Press", "Bank", "House").
-    if votes["CUE_PERSON"] and 2 <= len(words) <= 3 and is_given(words[0]) and not votes["CUE_TEAM"]:
+    if votes["CUE_PERSON"] and 2 <= len(words) <= 3 and leads_full_name(words) and not votes["CUE_TEAM"]:
         return "person"
     # "Missouri Valley", "Keweenaw Peninsula", "Amazon River": a place head word the model read as an
     # organisation's; "City", "State" and "Kingdom" also end clubs, movements and bands.
@@ -162,7 +170,7 @@ def classify(
         and len(words) > 1
         and not votes["CUE_PERSON"]
         and not readings
-        and not is_given(words[0])
+        and not leads_full_name(words)
         # A town big enough to field a club; small towns share their names with people ("Loren Roberts").
         and any(not r.weak and not r.alternate and is_wide(r) for r in gazetteer().lookup(words[0]))
     ):
@@ -183,7 +191,7 @@ def classify(
         and not readings
         and not votes["CUE_PERSON"]
         # "Trevor Holland" is a person whose surname is a country's name; "China Geo" a company.
-        and not (is_given(words[0]) and not holds_place(words[0]))
+        and not (leads_full_name(words) and not holds_place(words[0]))
         and holds_place(text)
     ):
         return "organization"

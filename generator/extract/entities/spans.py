@@ -68,6 +68,17 @@ def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
     )
 
 
+_VIDEO_CUES = frozenset({"Watch"})
+"""Imperatives that open a news site's video link ("Watch Snow talk about Bush's procedure"), which
+the model reads into the name of the person the video shows."""
+
+
+def _video_cue(doc: Doc, i: int) -> bool:
+    """A video link's imperative at the start of a sentence or line, before a capitalised name."""
+    first = doc[i].is_sent_start or (i > 0 and "\n" in doc[i - 1].text)
+    return first and doc[i].text in _VIDEO_CUES and doc[i + 1].text[:1].isupper()
+
+
 def trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> list[tuple[int, int]]:
     """Split a model span where it joins several names, and trim what is no part of a name."""
     if keep_whole:  # a listed name, less a lower-case "the" ("according to the Washington Post")
@@ -106,6 +117,7 @@ def trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> lis
                     )
                 )
                 or (doc[s].text[:1].islower() and doc[s].lower_ not in PARTICLE_LEADS)
+                or (label == "PERSON" and s + 1 < e and _video_cue(doc, s))
             )
         ):
             s += 1
