@@ -89,3 +89,35 @@ def test_a_citys_people_and_a_chapel_are_no_persons(parse: Parse) -> None:
     assert "Londoner" not in names(people)
     assert "Duke Chapel" not in names(people)
     assert "Duke Chapel" in names(places)
+
+
+def test_a_possessive_typed_with_an_opening_quote_is_the_same_person(parse: Parse) -> None:
+    people, _, _ = run(parse, (
+        "Travis Kelce caught the pass.\n\nFans cheered Travis Kelce‘s touchdown, and Kelce waved."
+    ))
+    assert [e.name for e in people if "Kelce" in e.name] == ["Travis Kelce"]
+
+
+def test_a_nationality_however_it_begins_is_nobody(parse: Parse) -> None:
+    from collections import Counter
+
+    from generator.extract.entities.build import Group
+    from generator.extract.entities.classify import classify
+
+    group = Group(text="North American", words=("north", "american"), votes=Counter({"NORP": 2, "CUE_PERSON": 1}))
+    assert classify(group, set(), sports=False) is None
+    person = Group(text="Rebecca English", words=("rebecca", "english"), votes=Counter({"PERSON": 1}))
+    assert classify(person, set(), sports=False) == "person"
+
+
+def test_a_word_the_model_calls_person_and_organisation_alike_gets_no_kind() -> None:
+    """Two readings fit ("Labour", "Climax"): no person page; a given name or a title still decides."""
+    from collections import Counter
+
+    from generator.extract.entities.build import Group
+    from generator.extract.entities.classify import classify
+
+    tie = Group(text="Labour", words=("labour",), votes=Counter({"PERSON": 2, "ORG": 2, "SUBJECT": 3}))
+    assert classify(tie, set(), sports=False) is None
+    named = Group(text="Bill", words=("bill",), votes=Counter({"PERSON": 1, "ORG": 1}))
+    assert classify(named, set(), sports=False) == "person"

@@ -90,6 +90,9 @@ def classify(
         return None
     if " " in key and _plural_office(text.split()[-1]):  # "Lib Dem MPs", "Tory MEPs": a group of office holders
         return None
+    # "North American", "Latin American": a nationality however it begins ("Rebecca English" is a person).
+    if " " in key and key.split()[-1] in demonyms() and not leads_full_name(text.split()):
+        return None
     if key in SEAT_PLACES:  # "the White House": a place on the site, still the government as a source
         return "place"
     # Listed organisations and platforms ("Reddit", "TikTok"), which the model often calls places or people.
@@ -210,6 +213,10 @@ def classify(
         return "place"
     if is_org_name(text):
         return "organization"
+    # "Labour", "Climax" as often a person as an organisation to the model, and nothing else says which:
+    # a one-word name that is no given name nor the part of a full name gets no kind (two readings fit).
+    if person and person == org and " " not in key and not votes["CUE_PERSON"] and not is_given(text):
+        return None
     best = max(("person", person), ("organization", org), ("place", place), key=lambda kv: kv[1])
     return best[0] if best[1] else None  # type: ignore[return-value]
 

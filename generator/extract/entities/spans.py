@@ -176,7 +176,9 @@ def before_title(doc: Doc, end: int) -> bool:
 
 
 def span_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
-    return tuple(fold(t.text) for t in doc[start:end])
+    """The folded words a name is grouped by; "Kelce‘s" (a possessive typed with an opening quote,
+    which the tokenizer leaves on the word) is the same name as "Kelce"."""
+    return tuple(fold(t.text.removesuffix("‘s")) if len(t.text) > 3 else fold(t.text) for t in doc[start:end])
 
 
 def joined_given_names(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
