@@ -121,3 +121,49 @@ def test_a_word_the_model_calls_person_and_organisation_alike_gets_no_kind() -> 
     assert classify(tie, set(), sports=False) is None
     named = Group(text="Bill", words=("bill",), votes=Counter({"PERSON": 1, "ORG": 1}))
     assert classify(named, set(), sports=False) == "person"
+
+
+def test_a_nickname_in_quotes_is_part_of_the_name(parse: Parse) -> None:
+    people, _, _ = run(parse, (
+        "June's oldest daughter, Anna 'Chickadee' Cardwell, has accused him of abuse.\n\n"
+        "The stadium honours Mildred ‘Babe’ Didrikson, who won two gold medals there.\n\n"
+        "Cardwell said she would not comment further."
+    ))
+    assert "Anna 'Chickadee' Cardwell" in names(people)
+    assert "Mildred ‘Babe’ Didrikson" in names(people)
+    assert "Anna" not in names(people) and "Chickadee" not in names(people)
+
+
+def test_an_occupation_starting_the_sentence_is_no_part_of_the_name() -> None:
+    from generator.extract.entities.spans import _occupation_first
+
+    class Tok:
+        def __init__(self, text: str, start: bool = False) -> None:
+            self.text, self.is_sent_start = text, start
+
+    doc: Any = [Tok("Broker", True), Tok("Khurshid"), Tok("Alam")]
+    assert _occupation_first(doc, 0)
+    doc = [Tok("Dean", True), Tok("Smith")]
+    assert not _occupation_first(doc, 0)  # a given name too
+
+
+def test_a_plural_of_a_role_ends_no_persons_name() -> None:
+    from collections import Counter
+
+    from generator.extract.entities.build import Group
+    from generator.extract.entities.classify import classify
+
+    firm = Group(text="Athena Advisers", words=("athena", "advisers"), votes=Counter({"ORG": 1, "PERSON": 1}))
+    assert classify(firm, set(), sports=False) == "organization"
+    group = Group(text="Lib Dem MPs", words=("lib", "dem", "mps"), votes=Counter({"PERSON": 1}))
+    assert classify(group, set(), sports=False) is None
+
+
+def test_a_nickname_alone_joins_the_name_that_gives_it(parse: Parse) -> None:
+    people, _, _ = run(parse, (
+        "Her brother Lee 'Uncle Poodle' Thompson spoke to the magazine in December.\n\n"
+        "Uncle Poodle said the family had not heard from her since April."
+    ))
+    lee = next(e for e in people if e.name == "Lee 'Uncle Poodle' Thompson")
+    assert "Uncle Poodle" in lee.aliases
+    assert "Uncle Poodle" not in names(people)

@@ -156,9 +156,21 @@ def _part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """
     if len(short) == 1 and len(full) > 1 and full[0] == short[0] and full[0] not in NAME_PARTICLES:
         return True
-    if _same_person(short, full):
+    if _same_person(short, full) or _nickname_of(short, full):
         return True
     return short in name_parts(list(full)) or _ends(full, short)
+
+
+_QUOTES = frozenset({"'", "‘", "’", '"', "“", "”"})
+
+
+def _nickname_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """The nickname a full name gives in quotes ("Uncle Poodle" of "Lee 'Uncle Poodle' Thompson")."""
+    n = len(short)
+    return any(
+        full[k : k + n] == short and full[k - 1] in _QUOTES and full[k + n] in _QUOTES
+        for k in range(1, len(full) - n)
+    )
 
 
 def _ends(full: tuple[str, ...], short: tuple[str, ...]) -> bool:

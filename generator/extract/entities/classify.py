@@ -48,6 +48,12 @@ def _plural_office(word: str) -> bool:
     return len(stem) >= 2 and stem != word and stem.isupper() and fold(stem) in ROLE_NOUNS | POST_NOMINALS
 
 
+def _plural_role(word: str) -> bool:
+    """The plural of a role noun ("Advisers", "Consultants", "Partners"): a firm or a group ends so, no person."""
+    key = fold(word)
+    return len(key) > 4 and key.endswith("s") and (key[:-1] in ROLE_NOUNS or key.removesuffix("es") in ROLE_NOUNS)
+
+
 SPORTS_HITS = 4
 """Match-report words an article needs, counted with repeats, to be a sports report without a sports headline."""
 SPORTS_KINDS = 3
@@ -83,6 +89,17 @@ def classify(
 
     ``countries`` holds the codes of the countries the article names.
     """
+    kind = _classify(group, parts, sports, countries)
+    # "Athena Advisers", "Apollo Partners": a firm when the model says organisation too, else a group.
+    if kind == "person" and " " in group.text.strip() and _plural_role(group.text.split()[-1]):
+        return "organization" if group.votes["ORG"] else None
+    return kind
+
+
+def _classify(
+    group: Group, parts: set[tuple[str, ...]], sports: bool, countries: frozenset[str] = frozenset()
+) -> EntityKind | None:
+    """:func:`classify` before the checks on the name's last word."""
     text, key, votes = group.text, fold(group.text), group.votes
     if key in demonyms() or key in NOT_NAMES or not text[:1].isupper() or len(key) < 2:
         return None
