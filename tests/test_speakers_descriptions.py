@@ -343,8 +343,9 @@ def test_a_name_described_as_an_analyst_is_a_person(parse: Parse) -> None:
 
 
 def test_a_role_firms_also_have_is_no_sign_of_a_person(parse: Parse) -> None:
-    # "an owner of hotels" may be a company: the untagged name stays unresolved.
-    text = ANALYST.replace("an analyst for Westgate Bank", "an owner of three hotels")
+    # "an owner of hotels" may be a company: the untagged name stays unresolved. (Its first word
+    # is no given name: "Amit" is one, and a given name and a surname are a person whatever the role.)
+    text = ANALYST.replace("Amit Kapadia, an analyst for Westgate Bank", "Umesh Kapadia, an owner of three hotels")
     assert speaker_of(parse, text, "every week") is None
 
 

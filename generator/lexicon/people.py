@@ -73,6 +73,17 @@ def given_names() -> frozenset[str]:
     return frozenset(entries("given_names.txt"))
 
 
+@functools.cache
+def more_given_names() -> frozenset[str]:
+    """Given names of either sex that are no English word or place (``given_names_more.txt``), as written.
+
+    Why apart from :func:`common_given_names`: those serve "he"/"she" and name
+    one sex; these add "Royce", "Amit", "Alfie", "Abdulaziz", evidence that a
+    name followed by a surname is a person, never a gender.
+    """
+    return frozenset(entries("given_names_more.txt"))
+
+
 def is_title(word: str) -> bool:
     """A title or courtesy written before a name (President, Mr., Gen.)."""
     w = fold(word).rstrip(".")

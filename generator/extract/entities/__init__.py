@@ -56,6 +56,7 @@ from generator.extract.entities.spans import (
     joined_legal_forms,
     joined_listed_names,
     joined_local_numbers,
+    joined_nicknames,
     joined_of_places,
     joined_org_heads,
     legal_form_after_comma,
@@ -101,7 +102,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
         add(start, end, "DATELINE")
     taken = {i for g in groups.values() for s, e in g.mentions for i in range(s, e)}
     model_spans = [(e.start, e.end, e.label_) for e in doc.ents]
-    spans = joined_of_places(doc, joined_given_names(doc, model_spans))
+    spans = joined_of_places(doc, joined_given_names(doc, joined_nicknames(doc, model_spans)))
     spans = joined_legal_forms(doc, joined_org_heads(doc, joined_country_branches(doc, spans)))
     spans = joined_local_numbers(doc, joined_listed_names(doc, spans))
     for ent_start, ent_end, label in spans:

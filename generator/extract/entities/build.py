@@ -16,7 +16,7 @@ from generator.extract.entities.names import appositive_after, name_parts, title
 from generator.lexicon.gazetteer import Place, country_of, gazetteer, resolve
 from generator.lexicon.grammar import ACRONYM_SKIP
 from generator.lexicon.organizations import known_orgs, org_subtype
-from generator.lexicon.people import NAME_PARTICLES
+from generator.lexicon.people import NAME_PARTICLES, is_royal
 from generator.lexicon.places import place_head
 from generator.lexicon.text import fold
 from generator.model import Entity, EntityKind, Span
@@ -119,7 +119,12 @@ def build_people(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ...]:
                 appos = appositive_after(doc, e)
                 if appos:
                     roles.append(doc[appos[0] : appos[1]].text)
-        entity = _entity(parsed, "person", members, roles=tuple(dict.fromkeys(roles)))
+        # "King Charles", "Prince Archie": a royal known by one name is named with the title
+        # the article gives him (a page or a record titled "Charles" names nobody in particular).
+        royal = [a for a in extra_aliases if len(a.split()) == 2 and is_royal(a.split()[0])]
+        single = len({g.words for g in members}) == 1 and len(members[0].words) == 1
+        name = royal[0] if royal and single else None
+        entity = _entity(parsed, "person", members, roles=tuple(dict.fromkeys(roles)), name=name)
         aliases = tuple(dict.fromkeys((*entity.aliases, *(a for a in extra_aliases if a != entity.name))))
         people.append(
             Entity(
@@ -151,9 +156,21 @@ def _part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """
     if len(short) == 1 and len(full) > 1 and full[0] == short[0] and full[0] not in NAME_PARTICLES:
         return True
-    if _same_person(short, full):
+    if _same_person(short, full) or _nickname_of(short, full):
         return True
     return short in name_parts(list(full)) or _ends(full, short)
+
+
+_QUOTES = frozenset({"'", "‘", "’", '"', "“", "”"})
+
+
+def _nickname_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """The nickname a full name gives in quotes ("Uncle Poodle" of "Lee 'Uncle Poodle' Thompson")."""
+    n = len(short)
+    return any(
+        full[k : k + n] == short and full[k - 1] in _QUOTES and full[k + n] in _QUOTES
+        for k in range(1, len(full) - n)
+    )
 
 
 def _ends(full: tuple[str, ...], short: tuple[str, ...]) -> bool:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from generator.extract.entities.build import Group
 from generator.extract.entities.names import appositive_after, title_before
 from generator.extract.entities.place_cues import place_cue
-from generator.extract.entities.readings import beats_person, holds_place, is_given, is_wide
+from generator.extract.entities.readings import beats_person, holds_place, is_given, is_wide, leads_full_name
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.grammar import LOCATIVES
 from generator.lexicon.organizations import (
@@ -22,7 +22,7 @@ from generator.lexicon.organizations import (
     is_org_name,
     known_orgs,
 )
-from generator.lexicon.people import NOT_NAMES, is_courtesy, is_surname_like, is_title
+from generator.lexicon.people import NOT_NAMES, POST_NOMINALS, ROLE_NOUNS, is_courtesy, is_surname_like, is_title
 from generator.lexicon.places import SEAT_PLACES, VENUE_WORDS, demonyms, place_head
 from generator.lexicon.speech import HUMAN_RELATIVES, PERSONAL_PRONOUNS
 from generator.lexicon.text import fold
@@ -40,6 +40,18 @@ _NAME_VOTES = (
     "PERSON", "ORG", "GPE", "LOC", "FAC", "GAZ", "DATELINE", "CUE_PLACE", "CUE_TEAM", "CUE_OUTLET", "CUE_PERSON",
 )
 """Votes that some mention is a name: the model's name labels, the gazetteer, datelines, cues."""
+
+
+def _plural_office(word: str) -> bool:
+    """The plural of an office's initials ("MPs", "MEPs", "CEOs"), which ends no one's name."""
+    stem = word.removesuffix("s")
+    return len(stem) >= 2 and stem != word and stem.isupper() and fold(stem) in ROLE_NOUNS | POST_NOMINALS
+
+
+def _plural_role(word: str) -> bool:
+    """The plural of a role noun ("Advisers", "Consultants", "Partners"): a firm or a group ends so, no person."""
+    key = fold(word)
+    return len(key) > 4 and key.endswith("s") and (key[:-1] in ROLE_NOUNS or key.removesuffix("es") in ROLE_NOUNS)
 
 
 SPORTS_HITS = 4
@@ -77,10 +89,26 @@ def classify(
 
     ``countries`` holds the codes of the countries the article names.
     """
+    kind = _classify(group, parts, sports, countries)
+    # "Athena Advisers", "Apollo Partners": a firm when the model says organisation too, else a group.
+    if kind == "person" and " " in group.text.strip() and _plural_role(group.text.split()[-1]):
+        return "organization" if group.votes["ORG"] else None
+    return kind
+
+
+def _classify(
+    group: Group, parts: set[tuple[str, ...]], sports: bool, countries: frozenset[str] = frozenset()
+) -> EntityKind | None:
+    """:func:`classify` before the checks on the name's last word."""
     text, key, votes = group.text, fold(group.text), group.votes
     if key in demonyms() or key in NOT_NAMES or not text[:1].isupper() or len(key) < 2:
         return None
     if text.replace(".", "") in COMMON_ACRONYMS:  # "ICU", "SMS", "V.I.P.": things and posts
+        return None
+    if " " in key and _plural_office(text.split()[-1]):  # "Lib Dem MPs", "Tory MEPs": a group of office holders
+        return None
+    # "North American", "Latin American": a nationality however it begins ("Rebecca English" is a person).
+    if " " in key and key.split()[-1] in demonyms() and not leads_full_name(text.split()):
         return None
     if key in SEAT_PLACES:  # "the White House": a place on the site, still the government as a source
         return "place"
@@ -118,7 +146,7 @@ def classify(
     words = text.split()
     if (
         2 <= len(words) <= 3
-        and is_given(words[0])
+        and leads_full_name(words)
         and not group.readings
         and all(is_surname_like(w) for w in words[1:])
         and not is_org_name(text)
@@ -130,7 +158,7 @@ def classify(
         return "person"
     # "Labor journalist Alex Press": a title or role before a given name and a surname beats a
     # head word that is also a surname ("Press", "Bank", "House").
-    if votes["CUE_PERSON"] and 2 <= len(words) <= 3 and is_given(words[0]) and not votes["CUE_TEAM"]:
+    if votes["CUE_PERSON"] and 2 <= len(words) <= 3 and leads_full_name(words) and not votes["CUE_TEAM"]:
         return "person"
     # "Missouri Valley", "Keweenaw Peninsula", "Amazon River": a place head word the model read as an
     # organisation's; "City", "State" and "Kingdom" also end clubs, movements and bands.
@@ -162,7 +190,7 @@ def classify(
         and len(words) > 1
         and not votes["CUE_PERSON"]
         and not readings
-        and not is_given(words[0])
+        and not leads_full_name(words)
         # A town big enough to field a club; small towns share their names with people ("Loren Roberts").
         and any(not r.weak and not r.alternate and is_wide(r) for r in gazetteer().lookup(words[0]))
     ):
@@ -183,7 +211,7 @@ def classify(
         and not readings
         and not votes["CUE_PERSON"]
         # "Trevor Holland" is a person whose surname is a country's name; "China Geo" a company.
-        and not (is_given(words[0]) and not holds_place(words[0]))
+        and not (leads_full_name(words) and not holds_place(words[0]))
         and holds_place(text)
     ):
         return "organization"
@@ -202,6 +230,10 @@ def classify(
         return "place"
     if is_org_name(text):
         return "organization"
+    # "Labour", "Climax" as often a person as an organisation to the model, and nothing else says which:
+    # a one-word name that is no given name nor the part of a full name gets no kind (two readings fit).
+    if person and person == org and " " not in key and not votes["CUE_PERSON"] and not is_given(text):
+        return None
     best = max(("person", person), ("organization", org), ("place", place), key=lambda kv: kv[1])
     return best[0] if best[1] else None  # type: ignore[return-value]
 

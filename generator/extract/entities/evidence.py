@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract.entities.build import Group
-from generator.extract.entities.readings import is_given, is_wide
+from generator.extract.entities.readings import is_given, is_wide, leads_full_name
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.organizations import SOCIAL_PLATFORMS, is_org_name, known_orgs
 from generator.lexicon.people import AFTER_PERSON, given_names
@@ -166,7 +166,7 @@ def reasons(group: Group) -> tuple[str, ...]:
     if group.kind == "person":
         # "Anna Zorbek"; a given name alone ("Donald", "Bill", "Oscar") is no evidence: it is
         # as often a part of someone's name the article gives elsewhere, or a title's word.
-        if len(words) > 1 and is_given(text.split()[0]):
+        if len(words) > 1 and leads_full_name(text.split()):
             out.append("given-name")
     elif group.kind == "place":
         if group.readings:

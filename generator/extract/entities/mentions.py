@@ -11,11 +11,11 @@ from generator.extract.budget import check
 from generator.extract.entities.acronyms import expansion_spans
 from generator.extract.entities.build import Group
 from generator.extract.entities.names import name_parts
-from generator.extract.entities.readings import is_wide
+from generator.extract.entities.readings import is_wide, leads_full_name
 from generator.extract.entities.spans import span_words
 from generator.lexicon.gazetteer import gazetteer
 from generator.lexicon.organizations import is_org_name
-from generator.lexicon.people import NOT_NAMES, PARTICLE_LEADS, given_names, is_surname_like, is_title
+from generator.lexicon.people import NOT_NAMES, PARTICLE_LEADS, given_names, is_surname_like, is_title, more_given_names
 from generator.lexicon.places import demonyms, place_head
 from generator.lexicon.text import fold
 
@@ -52,18 +52,20 @@ LIST_SEPARATORS = frozenset({",", ";", "(", ")", ":", "-", "–", "—", "."})
 
 
 def given_name_mentions(doc: Doc, groups: dict[str, Group], add: Callable[[int, int, str], None]) -> None:
-    """A common given name plus capitalised words is a person ("Laurent Cabannes", "Josh Kronfeld")."""
-    given = given_names()
+    """A common given name plus capitalised words is a person ("Laurent Cabannes", "Josh Kronfeld", "Amit Mehrotra")."""
+    given, more = given_names(), more_given_names()
     known = {(s, e): g for g in groups.values() for s, e in g.mentions}
     covered = {i for s, e in known for i in range(s, e)}
     for tok in doc:
         after_name = tok.i > 0 and doc[tok.i - 1].text[:1].isupper() and tok.i - 1 not in covered
-        if tok.text not in given or after_name:
+        if (tok.text not in given and tok.text not in more) or after_name:
             continue
         end = tok.i + 1
         while end < len(doc) and end - tok.i < 3 and is_surname_like(doc[end].text) and doc[end].pos_ == "PROPN":
             end += 1
         if end == tok.i + 1 or is_org_name(doc[tok.i : end].text) or place_head(doc[tok.i : end].text):
+            continue
+        if tok.text not in given and not leads_full_name([t.text for t in doc[tok.i : end]]):
             continue
         if (tok.i, end) in known:
             known[(tok.i, end)].votes["CUE_PERSON"] += 1

@@ -24,7 +24,9 @@ from generator.lexicon.people import (
     ROLE_NOUNS,
     given_names,
     is_courtesy,
+    is_surname_like,
     is_title,
+    more_given_names,
 )
 from generator.lexicon.places import NUMBERED_ROADS, demonyms
 from generator.lexicon.text import fold
@@ -68,6 +70,28 @@ def _is_split(doc: Doc, i: int, start: int, end: int) -> bool:
     )
 
 
+_VIDEO_CUES = frozenset({"Watch"})
+"""Imperatives that open a news site's video link ("Watch Snow talk about Bush's procedure"), which
+the model reads into the name of the person the video shows."""
+
+
+def _video_cue(doc: Doc, i: int) -> bool:
+    """A video link's imperative at the start of a sentence or line, before a capitalised name."""
+    first = doc[i].is_sent_start or (i > 0 and "\n" in doc[i - 1].text)
+    return first and doc[i].text in _VIDEO_CUES and doc[i + 1].text[:1].isupper()
+
+
+def _occupation_first(doc: Doc, i: int) -> bool:
+    """ "Broker Khurshid Alam said": an occupation noun capitalised only because it starts the
+    sentence, before a capitalised name, is no part of it ("Dean Smith" keeps his given name)."""
+    first = doc[i].is_sent_start or (i > 0 and "\n" in doc[i - 1].text)
+    word = doc[i].text
+    return (
+        first and fold(word) in ROLE_NOUNS and not is_given(word) and word[1:].islower()
+        and doc[i + 1].text[:1].isupper()
+    )
+
+
 def trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> list[tuple[int, int]]:
     """Split a model span where it joins several names, and trim what is no part of a name."""
     if keep_whole:  # a listed name, less a lower-case "the" ("according to the Washington Post")
@@ -106,6 +130,8 @@ def trim(doc: Doc, start: int, end: int, *, keep_whole: bool, label: str) -> lis
                     )
                 )
                 or (doc[s].text[:1].islower() and doc[s].lower_ not in PARTICLE_LEADS)
+                or (label == "PERSON" and s + 1 < e and _video_cue(doc, s))
+                or (label == "PERSON" and s + 1 < e and _occupation_first(doc, s))
             )
         ):
             s += 1
@@ -164,7 +190,9 @@ def before_title(doc: Doc, end: int) -> bool:
 
 
 def span_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
-    return tuple(fold(t.text) for t in doc[start:end])
+    """The folded words a name is grouped by; "Kelce‘s" (a possessive typed with an opening quote,
+    which the tokenizer leaves on the word) is the same name as "Kelce"."""
+    return tuple(fold(t.text.removesuffix("‘s")) if len(t.text) > 3 else fold(t.text) for t in doc[start:end])
 
 
 def joined_given_names(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -195,6 +223,56 @@ def joined_given_names(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple
             dropped.add(before)
         out[n] = (start - 1, end, label)
     return [span for n, span in enumerate(out) if n not in dropped]
+
+
+_OPEN_QUOTES = frozenset({"'", "‘", '"', "“"})
+_CLOSE_QUOTES = frozenset({"'", "’", '"', "”"})
+MAX_NICKNAME = 4
+"""Words of a nickname written inside a name ("Roberto 'Hands of Stone' Duran")."""
+
+
+def _nickname_end(doc: Doc, i: int) -> int | None:
+    """Index of the quote closing a nickname opened at ``i`` ("'Chickadee'", "‘Babe’"), if it is one."""
+    if doc[i].text not in _OPEN_QUOTES or i + 2 >= len(doc) or doc[i].whitespace_ or not doc[i - 1].whitespace_:
+        return None
+    j = i + 1
+    while j < len(doc) and j - i <= MAX_NICKNAME and doc[j].text not in _CLOSE_QUOTES:
+        if "\n" in doc[j].text or not (doc[j].text[:1].isupper() or doc[j].lower_ in {"of", "the"}):
+            return None
+        j += 1
+    if j >= len(doc) or j == i + 1 or doc[j].text not in _CLOSE_QUOTES or doc[j - 1].whitespace_:
+        return None
+    return j
+
+
+def joined_nicknames(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A given name, a nickname in quotes and a surname are one person's name ("Anna 'Chickadee' Cardwell",
+    "Mildred ‘Babe’ Didrikson", "Lee 'Uncle Poodle' Thompson").
+
+    Why: the model labels the pieces apart (or the nickname as a person of its own), so
+    the given name became a page of its own and the nickname another; the whole is
+    how the article names the person once, and its given name and surname join it.
+    """
+    people = {i for s, e, label in ents if label == "PERSON" for i in range(s, e)}
+    more = more_given_names()
+    joined: list[tuple[int, int]] = []
+    for i in range(1, len(doc) - 3):
+        given = doc[i - 1]
+        if not given.text[:1].isupper() or not (i - 1 in people or is_given(given.text) or given.text in more):
+            continue
+        close = _nickname_end(doc, i)
+        if close is None or close + 1 >= len(doc) or not doc[close].whitespace_:
+            continue
+        end = close + 1
+        while end < len(doc) and end - close <= 2 and is_surname_like(doc[end].text) and doc[end].pos_ == "PROPN":
+            end += 1
+        if end > close + 1:
+            joined.append((i - 1, end))
+    if not joined:
+        return ents
+    covered = {k for s, e in joined for k in range(s, e)}
+    kept = [span for span in ents if not any(k in covered for k in range(span[0], span[1]))]
+    return sorted([*kept, *((s, e, "PERSON") for s, e in joined)])
 
 
 def joined_of_places(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
