@@ -113,9 +113,13 @@ LOCAL_CONFIG: dict[str, object] = {
     "distributed.scheduler.allowed-failures": 0,
     # Dask's sampling profiler walks the deep stacks of extraction every 10 ms.
     "distributed.worker.profile.enabled": False,
-    # The nanny makes glibc hand freed memory back at 64 KiB; spaCy allocates and frees
-    # so much per Doc that this cost 40% more CPU per partition (bench/dask_extract.py).
-    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": str(128 * 1024 * 1024),
+    # glibc's own malloc settings, as in the process pool of ``newsbrief build``. The nanny
+    # sets MALLOC_TRIM_THRESHOLD_ (64 KiB) so that workers hand freed memory back; spaCy
+    # allocates and frees so much per Doc that this cost 40% more CPU per partition. Any value
+    # of it also freezes glibc's mmap threshold at 128 KiB, so every large array the parser
+    # makes is a fresh mmap whose pages fault in again: 4,900 minor faults and 14 ms of system
+    # CPU an article instead of 250 and 1.5 ms (bench/dask_worker.py). None leaves it unset.
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
     # Every process of the cluster wakes up for its own bookkeeping: the event loop's check
     # for blocking every 20 ms, the memory monitor every 100 ms, the system monitor every
     # 500 ms, work stealing. In a worker each wake-up takes the interpreter from the

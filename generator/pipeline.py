@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 from generator import changes, nlp
 from generator.fingerprint import code_fingerprint, file_fingerprint, folder_fingerprint
 from generator.ingest import read_articles
+from generator.memory import paused_gc
 from generator.model import Article, Brief, Problem, Report
 from generator.site.aliases import Aliases, load_aliases
 from generator.site.catalog import Catalog, build_catalog
@@ -274,10 +275,13 @@ def build_site(settings: Settings, progress: Progress[Brief | Problem] = no_prog
     report.problems.extend(problems)
     report.problems.extend(name_problems(briefs))
     report.briefs = len(briefs)
-    if settings.cache:
-        with remembered_keys(settings.entity_keys, code_fingerprint()):
+    # The catalog makes tens of thousands of small objects, none of them garbage: each automatic
+    # collection walked every brief again (a quarter of its time on 300 articles).
+    with paused_gc():
+        if settings.cache:
+            with remembered_keys(settings.entity_keys, code_fingerprint()):
+                site = catalog(briefs, aliases)
+        else:
             site = catalog(briefs, aliases)
-    else:
-        site = catalog(briefs, aliases)
     write_changed(settings, renderer(settings, site).jobs(), report)
     return report

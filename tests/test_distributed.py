@@ -63,6 +63,15 @@ def test_partitions_shrink_as_the_work_runs_out(count: int, workers: int) -> Non
         assert len(parts) < count // 50
 
 
+def test_workers_keep_glibcs_own_malloc_settings(client: Client) -> None:
+    """Any MALLOC_TRIM_THRESHOLD_ (the nanny sets one) also freezes glibc's mmap threshold, so each
+    large array the parser makes is a fresh mmap faulted in page by page: 14 ms of system CPU an
+    article instead of 1.5 (bench/dask_worker.py). The workers run with glibc's defaults, as the
+    process pool of ``newsbrief build`` does."""
+    for name in ("MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_"):
+        assert set(client.run(os.environ.get, name).values()) == {None}
+
+
 def test_two_worker_processes_give_exactly_the_single_process_records(client: Client, tmp_path: Path) -> None:
     articles, _ = read_articles([FIXTURES])
     single, dask = Store(tmp_path / "single"), Store(tmp_path / "dask")
