@@ -97,6 +97,10 @@ class Tagged:
     """Probability the cue model gives the cue."""
     score: float = 0.0
     """The cue model's log-odds (``confidence`` before the sigmoid), compared with thresholds."""
+    core: tuple[int, ...] = ()
+    """The pieces the part model keeps at its own threshold (``content`` less what only the lower
+    ``Weights.object_threshold`` kept): what decides whether the content says anything at all, so
+    "rejected the bill on Tuesday after a long debate" is still an act with its object."""
 
 
 def _model(raw: Mapping[str, object]) -> Model:
@@ -278,11 +282,22 @@ def content_of(parsed: Parsed, cue: Token, model: Model, object_threshold: float
     ``object_threshold`` is the bar for the cue's own children (``Weights.object_threshold``);
     the clause hosting the cue always needs the model's own threshold.
     """
+    return content_and_core(parsed, cue, model, object_threshold)[0]
+
+
+def content_and_core(parsed: Parsed, cue: Token, model: Model, object_threshold: float | None = None
+                     ) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The content (``content_of``) and its core: the pieces kept at the model's own threshold."""
     child = model.threshold if object_threshold is None else object_threshold
-    kept = {t.i for name, tokens in part_candidates(parsed, cue)
-            if model.score(part_features(cue, name, tokens)) > (model.threshold if name == "host" else child)
-            for t in tokens}
-    return tuple(sorted(kept))
+    kept: set[int] = set()
+    core: set[int] = set()
+    for name, tokens in part_candidates(parsed, cue):
+        score = model.score(part_features(cue, name, tokens))
+        if score > (model.threshold if name == "host" else child):
+            kept.update(t.i for t in tokens)
+            if score > model.threshold:
+                core.update(t.i for t in tokens)
+    return tuple(sorted(kept)), tuple(sorted(core))
 
 
 def source_of(cue: Token, content: tuple[int, ...], model: Model) -> int | None:
@@ -307,9 +322,9 @@ def tag(parsed: Parsed, weights: Weights, quoted: Iterable[tuple[int, int]] = ()
         score = weights.cue.score(cue_features(tok, inside))
         if score <= weights.cue.threshold:
             continue
-        content = content_of(parsed, tok, weights.part, weights.object_threshold)
+        content, core = content_and_core(parsed, tok, weights.part, weights.object_threshold)
         if not content:
             continue
         out.append(Tagged(cue=tok.i, content=content, source=source_of(tok, content, weights.source),
-                          confidence=sigmoid(score), score=score))
+                          confidence=sigmoid(score), score=score, core=core))
     return out
