@@ -112,23 +112,3 @@ def test_unresolved_quote_subject_is_kept_as_written(parse: Parse, text: str) ->
     found = quotes(parsed, people=people, organizations=orgs)
     assert found and found[0].speaker is None
     assert found[0].speaker_span is not None and found[0].speaker_span.text == text.split()[0]
-
-
-def test_content_keeps_the_phrase_that_extends_the_object(parse: Parse) -> None:
-    article, doc = parse("The section of the debate devoted to racial issues revealed a yawning gulf in the way "
-                         "the candidates approach the issue.\n")
-    parsed = parse_article(article, doc)  # type: ignore[arg-type]
-    weights = learned.load_weights()
-    assert weights is not None and weights.object_threshold is not None
-    cue = next(t for t in parsed.doc if t.lower_ == "revealed")
-    alone = learned.content_of(parsed, cue, weights.part)  # each piece at even odds: "a yawning gulf"
-    whole = learned.content_of(parsed, cue, weights.part, weights.object_threshold)
-    assert parsed.doc[alone[-1]].lower_ == "gulf"
-    assert parsed.doc[whole[-1]].lower_ == "issue"
-
-
-def test_no_learned_claim_holds_its_own_source(parse: Parse) -> None:
-    found = run(parse, "Upon inspection, the worker saw parts of the infant\u2019s body and alerted authorities.\n")
-    for claim in found:
-        assert claim.claim is not None
-        assert claim.source.lower() not in claim.claim.text.lower(), claim

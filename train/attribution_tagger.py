@@ -1,11 +1,11 @@
 """Fit the attribution tagger (cue, content, source) on PolNeAR's training split.
 
 Usage: ``python train/attribution_tagger.py [--write] [--cache DIR] [--holdout N] [--cue-threshold T]
-[--source-threshold T] [--object-threshold T] [--act-threshold T] [--holdout-weights FILE]``
+[--source-threshold T] [--act-threshold T] [--holdout-weights FILE]``
 
 The shipped weights: ``--cache DIR --write --cue-threshold -1.0
---source-threshold 0.0 --object-threshold -1.5`` (no ``--act-threshold``: acts are no claims;
-about 15 minutes on a loaded 2-core machine; the parse alone is 3 of them), the thresholds chosen end to
+--source-threshold 0.0`` (no ``--act-threshold``: acts are no claims; about 15 minutes on a loaded
+2-core machine; the parse alone is 3 of them), the thresholds chosen end to
 end by ``train/attribution_thresholds.py`` on the models that
 ``--holdout-weights FILE`` writes (fitted without the held-out articles).
 
@@ -212,8 +212,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--holdout", type=int, default=100)
     parser.add_argument("--cue-threshold", type=float, help="instead of the held-out best")
     parser.add_argument("--source-threshold", type=float, default=0.0)
-    parser.add_argument("--object-threshold", type=float,
-                        help="part log-odds a piece under the cue needs (learned.Weights.object_threshold)")
     parser.add_argument("--act-threshold", type=float,
                         help="cue log-odds an act-like attribution needs (train/attribution_thresholds.py)")
     parser.add_argument("--holdout-weights", type=Path,
@@ -236,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     thresholds = {"cue": cue_threshold, "part": 0.0, "source": args.source_threshold}
     if args.holdout_weights:
         about = f"Fitted on the first {cut} training articles, the last {args.holdout} held out."
-        _write(args.holdout_weights, models, thresholds, about, args.act_threshold, args.object_threshold)
+        _write(args.holdout_weights, models, thresholds, about, args.act_threshold)
     if not args.write:
         return 0
     every = collect(parsed, records)
@@ -251,20 +249,17 @@ def main(argv: list[str] | None = None) -> int:
         f"({len(records)} articles) on {dt.date.today().isoformat()}. Held-out figures (last "
         f"{args.holdout} articles, fitted on the rest): {json.dumps(report)}"
     )
-    _write(learned.WEIGHTS_FILE, final, thresholds, about, args.act_threshold, args.object_threshold)
+    _write(learned.WEIGHTS_FILE, final, thresholds, about, args.act_threshold)
     return 0
 
 
 def _write(path: Path, models: dict[str, learned.Model], thresholds: dict[str, float], about: str,
-           act_threshold: float | None = None, object_threshold: float | None = None) -> None:
+           act_threshold: float | None = None) -> None:
     data: dict[str, Any] = {
         "about": about,
         **({} if act_threshold is None else {"act_threshold": act_threshold}),
         **{
-            name: {"bias": m.bias, "threshold": thresholds[name],
-                   **({"object_threshold": object_threshold}
-                      if name == "part" and object_threshold is not None else {}),
-                   "weights": dict(sorted(m.weights.items()))}
+            name: {"bias": m.bias, "threshold": thresholds[name], "weights": dict(sorted(m.weights.items()))}
             for name, m in models.items()
         },
     }

@@ -416,25 +416,14 @@ def _learned(parsed: Parsed, finder: _Finder, found: list[Found]) -> Iterator[Fo
         content = parsed.token_span([doc[i] for i in tagged.content])
         if content is None or any(_share(content, s, e) > 0.5 for s, e in taken):
             continue
-        core = parsed.token_span([doc[i] for i in tagged.core])
-        if core is None or len(core.text.split()) < MIN_CLAIM_WORDS:
-            continue  # "rejected the bill (on Tuesday)": an act with its object, nothing a reader can weigh as a claim
+        if len(content.text.split()) < MIN_CLAIM_WORDS:
+            continue  # "rejected the bill": an act with its object, nothing a reader can weigh as a claim
         cue = doc[tagged.cue]
-        if tagged.content[0] < tagged.source < tagged.content[-1] and not _aside(doc[tagged.source], cue):
-            continue  # "Upon inspection, the worker saw ... and alerted ...": the source is inside the words
-        if not _claim_like(cue, [doc[i] for i in tagged.core]) and tagged.score <= weights.act_threshold:
+        if not _claim_like(cue, [doc[i] for i in tagged.content]) and tagged.score <= weights.act_threshold:
             continue  # "outlined his plan for the railways": an act, kept only when the cue model is sure
         text = "according to" if cue.lower_ == "according" else cue.text
         for one in finder.source(doc[tagged.source], cue, content, text):
             yield replace(one, learned=True)
-
-
-def _aside(source: Token, cue: Token) -> bool:
-    """'The deal, she said, is dead': the source and cue stand between commas inside the content."""
-    doc = cue.doc
-    first = source.left_edge.i
-    last = max(cue.i, source.i)
-    return first > 0 and doc[first - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == ","
 
 
 def _claim_like(cue: Token, content: list[Token]) -> bool:

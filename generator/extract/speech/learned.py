@@ -69,13 +69,6 @@ class Weights:
     cue: Model
     part: Model
     source: Model
-    object_threshold: float | None = None
-    """The part score a piece under the cue (its object, complement or adjunct: "revealed a gulf *in the
-    way ...*") needs, where it differs from the part model's own threshold. The part model scores
-    each piece alone and, at even odds, keeps the object and drops what extends it, so the content
-    stops at "revealed a yawning gulf"; a lower bar for the cue's own children keeps the rest of
-    the phrase, while the clause hosting the cue (which can hold the source itself) keeps the
-    model's threshold. Chosen on the whole extraction (``train/attribution_thresholds.py``)."""
     act_threshold: float = math.inf
     """The cue score (log-odds) an attribution needs when its content is an act with its object
     rather than a claim ("outlined his plan for the railways", "imposed sanctions on the firm"):
@@ -97,10 +90,6 @@ class Tagged:
     """Probability the cue model gives the cue."""
     score: float = 0.0
     """The cue model's log-odds (``confidence`` before the sigmoid), compared with thresholds."""
-    core: tuple[int, ...] = ()
-    """The pieces the part model keeps at its own threshold (``content`` less what only the lower
-    ``Weights.object_threshold`` kept): what decides whether the content says anything at all, so
-    "rejected the bill on Tuesday after a long debate" is still an act with its object."""
 
 
 def _model(raw: Mapping[str, object]) -> Model:
@@ -117,9 +106,7 @@ def load_weights(path: Path | None = None) -> Weights | None:
     if not path.exists():
         return None
     raw = json.loads(path.read_text(encoding="utf-8"))
-    child = raw["part"].get("object_threshold") if isinstance(raw["part"], dict) else None
     return Weights(cue=_model(raw["cue"]), part=_model(raw["part"]), source=_model(raw["source"]),
-                   object_threshold=None if child is None else float(child),
                    act_threshold=float(raw.get("act_threshold", math.inf)))
 
 
@@ -276,28 +263,11 @@ def sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
 
 
-def content_of(parsed: Parsed, cue: Token, model: Model, object_threshold: float | None = None) -> tuple[int, ...]:
-    """Token indices of the content pieces the part model keeps, in order.
-
-    ``object_threshold`` is the bar for the cue's own children (``Weights.object_threshold``);
-    the clause hosting the cue always needs the model's own threshold.
-    """
-    return content_and_core(parsed, cue, model, object_threshold)[0]
-
-
-def content_and_core(parsed: Parsed, cue: Token, model: Model, object_threshold: float | None = None
-                     ) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The content (``content_of``) and its core: the pieces kept at the model's own threshold."""
-    child = model.threshold if object_threshold is None else object_threshold
-    kept: set[int] = set()
-    core: set[int] = set()
-    for name, tokens in part_candidates(parsed, cue):
-        score = model.score(part_features(cue, name, tokens))
-        if score > (model.threshold if name == "host" else child):
-            kept.update(t.i for t in tokens)
-            if score > model.threshold:
-                core.update(t.i for t in tokens)
-    return tuple(sorted(kept)), tuple(sorted(core))
+def content_of(parsed: Parsed, cue: Token, model: Model) -> tuple[int, ...]:
+    """Token indices of the content pieces the part model keeps, in order."""
+    kept = {t.i for name, tokens in part_candidates(parsed, cue)
+            if model.score(part_features(cue, name, tokens)) > model.threshold for t in tokens}
+    return tuple(sorted(kept))
 
 
 def source_of(cue: Token, content: tuple[int, ...], model: Model) -> int | None:
@@ -322,9 +292,9 @@ def tag(parsed: Parsed, weights: Weights, quoted: Iterable[tuple[int, int]] = ()
         score = weights.cue.score(cue_features(tok, inside))
         if score <= weights.cue.threshold:
             continue
-        content, core = content_and_core(parsed, tok, weights.part, weights.object_threshold)
+        content = content_of(parsed, tok, weights.part)
         if not content:
             continue
         out.append(Tagged(cue=tok.i, content=content, source=source_of(tok, content, weights.source),
-                          confidence=sigmoid(score), score=score, core=core))
+                          confidence=sigmoid(score), score=score))
     return out
