@@ -268,3 +268,26 @@ def test_subheadings_are_not_claims_of_the_people_they_mention(parse: Parse) -> 
                        "The health service is under pressure.")
     assert not any(q.speaker in ("Keir Starmer", "Rachel Reeves", "Nurses") for q in found)
     assert not any("north matters" in q.text or "stay at home" in q.text for q in found)
+
+
+def test_that_clause_the_parse_hangs_on_the_hearer_is_the_content(parse: Parse) -> None:
+    # "that" read as a relative pronoun of "meeting"/"leaders": it is the clause's marker, not its subject.
+    found = run(parse, "In Honolulu last week, Barack Obama told a meeting of Pacific Island leaders that few "
+                       "people understood the stakes of climate change better than residents of their part of the "
+                       "planet.\n")
+    assert [(q.kind, q.speaker) for q in found] == [("indirect", "Barack Obama")]
+    assert found[0].text.startswith("that few people understood the stakes")
+
+
+def test_a_relative_clause_of_the_hearer_is_no_content(parse: Parse) -> None:
+    assert run(parse, "He told a woman that lives nearby about the plan.\n") == ()
+
+
+def test_aside_after_a_fronted_subordinate_clause_reports_the_main_clause(parse: Parse) -> None:
+    found = run(parse, "Joe Smith spoke to reporters. Though that transition was relatively seamless, he said, "
+                       "replacing Clinton would be much more acrimonious and could lead to intense lobbying by "
+                       "loyalists.\n")
+    assert [(q.kind, q.text, q.speaker) for q in found] == [
+        ("indirect", "replacing Clinton would be much more acrimonious and could lead to intense lobbying by "
+                     "loyalists", "Joe Smith"),
+    ]

@@ -30,6 +30,7 @@ from generator.extract.speech.quote_marks import Quoted
 from generator.extract.speech.speakers import SUBJECT_DEPS
 from generator.extract.speech.subjects import inside, is_cue, subject_of
 from generator.lexicon.speech import (
+    ADDRESSEE_VERBS,
     BELIEF_VERBS,
     CLAUSE_ONLY_VERBS,
     DOCUMENT_NOUNS,
@@ -88,8 +89,10 @@ def indirect(parsed: Parsed, all_quoted: list[Quoted], all_direct: list[Quoted])
         if asides:
             found.extend(asides)
             continue
-        for comp in (*verb.children, *_in_document_clauses(verb)):
-            if comp.dep_ not in ("ccomp", "acl") or inside(comp.idx, direct) or not parsed.same_line(comp, verb):
+        hearer = _hearer_clauses(verb)
+        for comp in (*verb.children, *_in_document_clauses(verb), *hearer):
+            if (comp.dep_ not in ("ccomp", "acl") and comp not in hearer) or inside(comp.idx, direct) or not (
+                    parsed.same_line(comp, verb)):
                 continue
             if comp.dep_ == "acl" and comp.head.head.head.i != verb.i:
                 continue
@@ -168,9 +171,10 @@ def _parenthetical(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direc
     first = subject.left_edge.i
     if first == 0 or first > verb.i or verb.doc[first - 1].text != ",":
         return []
+    host = _main_clause(head, verb)
     aside = {t.i for t in verb.subtree}
     found: list[Candidate] = []
-    rest = [t for t in head.subtree if t.i not in aside and parsed.same_line(t, verb)]
+    rest = [t for t in host.subtree if t.i not in aside and parsed.same_line(t, verb)]
     for side in ([t for t in rest if t.i < first - 1], [t for t in rest if t.i > verb.i]):
         tokens = trim_edges(side)
         words = [t for t in tokens if not t.is_punct]
@@ -183,6 +187,22 @@ def _parenthetical(parsed: Parsed, verb: Token, quoted: SpanIndex[Quoted], direc
         found.append(Candidate(start=start, end=end, kind="indirect", paragraph=parsed.block_of(start),
                                 cue=verb, subject=subject))
     return found
+
+
+def _main_clause(head: Token, verb: Token) -> Token:
+    """The clause a parenthetical cue reports, past a fronted subordinate clause the parse hung it on.
+
+    "Though that transition was seamless, he said, replacing Clinton would
+    be acrimonious": the parse makes "said" a parataxis of the "though"
+    clause, whose own head is the main clause after the cue. The cue
+    reports the whole sentence, so the side after it is read off the main
+    clause (the fronted side still never counts alone).
+    """
+    main = head.head
+    if (head.dep_ == "advcl" and head.left_edge.lower_ in FRONTED_SUBORDINATORS and main.i != head.i
+            and main.i > verb.i and main.pos_ in ("VERB", "AUX") and head.right_edge.i < verb.i):
+        return main
+    return head
 
 
 def _in_document_clauses(verb: Token) -> list[Token]:
@@ -199,6 +219,29 @@ def _in_document_clauses(verb: Token) -> list[Token]:
             if noun.dep_ == "pobj" and noun.lower_ in DOCUMENT_NOUNS:
                 out.extend(c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
                            and c.left_edge.lower_ == "that")
+    return out
+
+
+def _hearer_clauses(verb: Token) -> list[Token]:
+    """The that-clause of "told a meeting of leaders that few people understood ...", hung on the hearer.
+
+    After a verb that names its hearer ("told", "assured", "warned"), the
+    parse can read "that" as a relative pronoun and make the clause a
+    relative clause of the hearer (or of the noun the hearer phrase ends
+    in). A relative "that" is the clause's subject or object; here it is
+    its marker (dep ``mark``) and the clause has a subject of its own, so
+    the clause is the verb's content, not a description of the hearer.
+    """
+    if verb.lemma_.lower() not in ADDRESSEE_VERBS or any(c.dep_ in ("ccomp", "auxpass") for c in verb.children):
+        return []
+    out: list[Token] = []
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "dative") or obj.i < verb.i:
+            continue
+        for noun in (obj, *(o for p in obj.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")):
+            out.extend(c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i
+                       and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"
+                       and any(s.dep_ in SUBJECT_DEPS for s in c.children))
     return out
 
 
