@@ -45,6 +45,10 @@ ORGANIZATION_HEADS = tagged(_ORGS, "source-org")
 """Common nouns for a non-governmental body: "the company denied that ..."."""
 TEAM_NOUNS = tagged(_ORGS, "team")
 """A name right after one of these lower-case nouns is a team ("the Italian club Torino")."""
+ORG_CUE_NOUNS = tagged(_ORGS, "org-cue")
+"""A name right after one of these lower-case nouns, which describes it, is an organisation ("investment firm X")."""
+NUMBERED_ORGS = tagged(_ORGS, "numbered")
+"""Broadcaster words whose number is part of the name ("Radio 4", "Channel 4")."""
 OUTLET_NOUNS = tagged(_ORGS, "outlet-noun")
 """A name right beside one of these lower-case nouns is a news outlet ("the daily Granma", "Liberte newspaper")."""
 SOCIAL_PLATFORMS = tagged(_ORGS, "platform")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.entities.build import Group
 from generator.extract.entities.names import appositive_after, title_before
+from generator.extract.entities.org_cues import org_cue
 from generator.extract.entities.place_cues import place_cue
 from generator.extract.entities.readings import beats_person, holds_place, is_given, is_wide
 from generator.lexicon.gazetteer import gazetteer
@@ -38,6 +39,7 @@ _TEAM_PLACE_HEADS = frozenset({"city", "state", "kingdom"})
 """Place head words that also end organisations' names ("Manchester City", "Islamic State", "Kingdom Come")."""
 _NAME_VOTES = (
     "PERSON", "ORG", "GPE", "LOC", "FAC", "GAZ", "DATELINE", "CUE_PLACE", "CUE_TEAM", "CUE_OUTLET", "CUE_PERSON",
+    "CUE_ORG",
 )
 """Votes that some mention is a name: the model's name labels, the gazetteer, datelines, cues."""
 
@@ -125,6 +127,7 @@ def classify(
         and not place_head(text)
         and not votes["CUE_PLACE"]
         and not votes["CUE_TEAM"]
+        and not votes["CUE_ORG"]
         and not holds_place(text)
     ):
         return "person"
@@ -143,7 +146,7 @@ def classify(
     # the pure") names a movement or party; people are not named so in news.
     if _IZAFE.search(text) and not votes["CUE_PERSON"]:
         return "organization"
-    if (votes["CUE_TEAM"] or votes["CUE_OUTLET"]) and not votes["CUE_PERSON"]:
+    if (votes["CUE_TEAM"] or votes["CUE_OUTLET"] or votes["CUE_ORG"]) and not votes["CUE_PERSON"]:
         return "organization"
     # "the town of Staouelli", "the Jebel al-Akhdar region": the sentence says it is a place.
     if votes["CUE_PLACE"] and not votes["CUE_PERSON"] and not is_org_name(text):
@@ -240,6 +243,7 @@ def context_votes(doc: Doc, groups: dict[str, Group]) -> None:
             group.votes["SUBJECT"] += doc[start:end].root.dep_ in {"nsubj", "nsubjpass"}
             group.votes["CUE_PLACE"] += place_cue(doc, start, end)
             group.votes["CUE_TEAM"] += start > 0 and doc[start - 1].text in TEAM_NOUNS
+            group.votes["CUE_ORG"] += org_cue(doc, start, end)
             if start > 0 and doc[start - 1].lower_ in LOCATIVES:
                 group.votes["LOCATIVE"] += 1
                 group.votes["IN_PLACE"] += doc[start - 1].lower_ != "at"

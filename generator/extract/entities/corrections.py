@@ -67,7 +67,7 @@ def people_named_as_orgs(groups: dict[str, Group]) -> None:
     for g in groups.values():
         if g.kind != "organization" or g.parent or g.text.isupper() or fold(g.text) in known_orgs():
             continue
-        if is_org_name(g.text) or g.votes["CUE_TEAM"] or g.readings:
+        if is_org_name(g.text) or g.votes["CUE_TEAM"] or g.votes["CUE_ORG"] or g.readings:
             continue
         short_form = len(g.words) == 1 and (g.words[0] in given or g.words[0] in surnames)
         full_name = 2 <= len(g.words) <= 3 and g.words[-1] in surnames

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from generator.extract.entities.build import Group
 from generator.extract.entities.place_cues import name_run, name_run_before
 from generator.lexicon.gazetteer import gazetteer
-from generator.lexicon.organizations import NEWS_HEADS, OUTLET_NOUNS
+from generator.lexicon.organizations import NEWS_HEADS, ORG_CUE_NOUNS, OUTLET_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -80,4 +80,20 @@ def mark_cued_outlets(doc: Doc, groups: dict[str, Group], add: Callable[[int, in
             covered.update(range(start, end))
 
 
-__all__ = ["cued_outlets", "mark_cued_outlets"]
+def org_cue(doc: Doc, start: int, end: int) -> bool:
+    """The name follows a lower-case noun that describes it as an organisation: "investment firm Grant
+    Samuel", "mining firm WMC Resources", "the band Metallica", "supermarket Tesco".
+
+    Why: the model calls companies, bands and charities named like people or
+    places people or places ("Grant Samuel", "Xstrata"); the noun before the
+    name says what it is, as "the town of" says a place. Only where the parse
+    makes the noun a modifier of the name or the name its apposition: in "the
+    company Musk bought" the name is the subject of another clause.
+    """
+    if start == 0 or doc[start - 1].text not in ORG_CUE_NOUNS or "\n" in doc[start - 1].whitespace_:
+        return False
+    cue, root = doc[start - 1], doc[start:end].root
+    return start <= cue.head.i < end or (root.head.i == cue.i and root.dep_ in {"appos", "compound"})
+
+
+__all__ = ["cued_outlets", "mark_cued_outlets", "org_cue"]
