@@ -47,6 +47,8 @@ TEAM_NOUNS = tagged(_ORGS, "team")
 """A name right after one of these lower-case nouns is a team ("the Italian club Torino")."""
 ORG_CUE_NOUNS = tagged(_ORGS, "org-cue")
 """A name right after one of these lower-case nouns, which describes it, is an organisation ("investment firm X")."""
+WORK_CUE_NOUNS = tagged(_ORGS, "work-cue")
+"""A name right after one of these lower-case nouns, which describes it, is a work: no entity ("album X")."""
 NUMBERED_ORGS = tagged(_ORGS, "numbered")
 """Broadcaster words whose number is part of the name ("Radio 4", "Channel 4")."""
 OUTLET_NOUNS = tagged(_ORGS, "outlet-noun")
