@@ -36,6 +36,7 @@ from generator.extract.entities.corrections import (
     products,
     teams_and_tails,
     venue_short_forms,
+    works,
 )
 from generator.extract.entities.evidence import caps_tokens, has_evidence, reasons, title_tokens
 from generator.extract.entities.mentions import (
@@ -139,6 +140,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     teams_and_tails(doc, groups, parts)
     families(doc, groups)
     posts(groups)
+    works(groups)
     competition_short_forms(groups)
     people_named_as_orgs(groups)
     given_names_of_people(groups)

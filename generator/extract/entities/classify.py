@@ -89,11 +89,6 @@ def classify(
     # Listed organisations and platforms ("Reddit", "TikTok"), which the model often calls places or people.
     if key in known_orgs() or text in SOCIAL_PLATFORMS:
         return "organization"
-    # "her album The Tortured Poets Department", “So High School”: a name the article calls a work is one
-    # throughout, unless something else says it is a person, place or organisation.
-    cues = ("PERSON", "CUE_PERSON", "CUE_ORG", "CUE_TEAM", "CUE_OUTLET", "CUE_PLACE")
-    if votes["CUE_WORK"] and not group.readings and not any(votes[c] for c in cues):
-        return None
     # "Democratic", "Republican", "Montanan": a word the model reads as a nationality, religious
     # or political group, and nothing else calls a name, is no entity.
     if votes["NORP"] and not group.readings and not any(votes[v] for v in _NAME_VOTES):

@@ -251,3 +251,23 @@ def posts(groups: dict[str, Group]) -> None:
         if fold(g.text) in known_orgs() or is_org_name(g.text) or g.words[-1] in NEWS_HEADS:
             continue
         g.kind = None
+
+
+def works(groups: dict[str, Group]) -> None:
+    """An "organisation" (or a place no gazetteer knows) the article calls a work is a title, no entity:
+    "her new album The Tortured Poets Department", "the game Black & White", “So High School”.
+
+    Why: the model labels titles of albums, games, blogs and books
+    organisations (issue 12: products and events get no page). One name means
+    one thing in an article, so one such mention settles it, unless the
+    name is listed or something else says organisation.
+    """
+    cues = ("CUE_ORG", "CUE_TEAM", "CUE_OUTLET")
+    for g in groups.values():
+        if g.kind not in {"organization", "place"} or not g.votes["CUE_WORK"] or g.parent:
+            continue
+        # A listed organisation, or a place the gazetteer knows ("the Switzerland of the Middle East").
+        if fold(g.text) in known_orgs() or g.readings or g.votes["CUE_PLACE"]:
+            continue
+        if not any(g.votes[c] for c in cues):
+            g.kind = None

@@ -90,7 +90,7 @@ def org_cue(doc: Doc, start: int, end: int) -> bool:
     makes the noun a modifier of the name or the name its apposition: in "the
     company Musk bought" the name is the subject of another clause.
     """
-    return _described(doc, start, end, ORG_CUE_NOUNS)
+    return _described(doc, start, end, ORG_CUE_NOUNS, appos=False)
 
 
 def work_cue(doc: Doc, start: int, end: int) -> bool:
@@ -101,12 +101,14 @@ def work_cue(doc: Doc, start: int, end: int) -> bool:
     organisations (issue 12: products and events get no page); the noun
     before the title says what it is.
     """
-    return _described(doc, start, end, WORK_CUE_NOUNS)
+    return _described(doc, start, end, WORK_CUE_NOUNS, appos=True)
 
 
-def _described(doc: Doc, start: int, end: int, nouns: frozenset[str]) -> bool:
+def _described(doc: Doc, start: int, end: int, nouns: frozenset[str], *, appos: bool) -> bool:
     """The token before the name is one of ``nouns``, a noun that the parse makes a modifier of the name
-    or of which the name is the apposition: in "the company Musk bought" the name is another clause's subject."""
+    ("investment firm Grant Samuel": "firm" a compound of "Samuel") or, with ``appos``, of which the name
+    is the apposition ("her album The Tortured Poets Department"). The parse reads "the company Elon Musk
+    bought" so too, so an organisation needs the modifier; a work's rule keeps people out by itself."""
     if start > 1 and doc[start - 1].lower_ == "the":  # "the album The Tortured Poets Department"
         start -= 1
     if start == 0 or doc[start - 1].text not in nouns or "\n" in doc[start - 1].whitespace_:
@@ -114,7 +116,7 @@ def _described(doc: Doc, start: int, end: int, nouns: frozenset[str]) -> bool:
     cue, root = doc[start - 1], doc[start:end].root
     if cue.pos_ != "NOUN":
         return False
-    return start <= cue.head.i < end or (root.head.i == cue.i and root.dep_ in {"appos", "compound"})
+    return start <= cue.head.i < end or (appos and root.head.i == cue.i and root.dep_ in {"appos", "compound"})
 
 
 _QUOTES = frozenset("\"“”")
