@@ -78,3 +78,14 @@ def test_a_quoted_title_is_no_organisation(parse: Parse) -> None:
 def test_a_quoted_place_nickname_stays_a_place(parse: Parse) -> None:
     _, places, _ = run(parse, 'Oman is often called the "Switzerland of the Middle East," by diplomats.')
     assert "Switzerland" in forms(places)
+
+
+def test_a_sports_datelines_town_is_a_place_and_its_club_an_organisation(parse: Parse) -> None:
+    _, places, orgs = run(
+        parse,
+        "SOCCER - NEW COACH FOR NICE.\nNICE, France 1996-08-30\n"
+        "Former goalkeeper Jean Dupont is to coach struggling French first division side Nice, the club said "
+        "on Friday. Nice have been unable to win any of their four league matches played this season.",
+    )
+    assert any(m.text == "NICE" for p in places for m in p.mentions)
+    assert any(m.text == "Nice" for o in orgs for m in o.mentions)

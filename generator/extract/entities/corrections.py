@@ -4,6 +4,7 @@ article say: teams by use, people the model called organisations, acronyms.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from generator.extract.entities.acronyms import common_acronyms, expansions
@@ -271,3 +272,29 @@ def works(groups: dict[str, Group]) -> None:
             continue
         if not any(g.votes[c] for c in cues):
             g.kind = None
+
+
+def dateline_teams(groups: dict[str, Group], dateline: set[tuple[int, int]], sports: bool) -> None:
+    """In a sports report, the dateline's town is a place and its other mentions are the club named for it:
+    "NICE, France" then "coach struggling French first division side Nice".
+
+    Why: one name is one thing in an article, except here: match reports
+    file from the home team's town, and the dateline made every mention of
+    the club a place. Only where something says club: a team noun before a
+    mention ("side Nice") or the model's organisation label, and no mention
+    is "in Nice".
+    """
+    if not sports:
+        return
+    for key, g in list(groups.items()):
+        if g.kind != "place" or not g.votes["DATELINE"] or g.votes["IN_PLACE"] or g.parent:
+            continue
+        if not (g.votes["CUE_TEAM"] or g.votes["ORG"]):
+            continue
+        rest = [m for m in g.mentions if m not in dateline]
+        if not rest or len(rest) == len(g.mentions):
+            continue
+        g.mentions = [m for m in g.mentions if m in dateline]
+        team = Group(text=g.text, words=g.words, mentions=rest, kind="organization", votes=Counter(g.votes))
+        team.votes["DATELINE"] = 0
+        groups[key + " \u00b7 club"] = team
