@@ -58,7 +58,7 @@ SOCIAL_PLATFORMS = tagged(_ORGS, "platform")
 MASTHEAD_WORDS = frozenset(w.upper() if len(w) <= 2 else w.title() for w in tagged(_ORGS, "masthead"))
 """Last words of a newspaper's or broadcaster's name, as a masthead writes them ("Times", "TV")."""
 ORG_ABBREVIATIONS = tagged(_ORGS, "abbreviation")
-COMMON_ACRONYMS = tagged("common_acronyms.tsv", "medicine", "technology", "business", "degree", "currency")
+COMMON_ACRONYMS = tagged("common_acronyms.tsv", "medicine", "technology", "business", "degree", "currency", "honour")
 """Acronyms of common nouns as written, dots dropped ("ICU", "SMS", "LLB"): no entity."""
 LEGAL_FORMS = tagged(_ORGS, "legal-form")
 """A company's legal form ("Inc", "S.A.", "GmbH"), folded: part of the name before it, no name alone."""

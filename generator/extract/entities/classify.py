@@ -202,6 +202,10 @@ def classify(
             return "place" if (strong or local) and not votes["CUE_PERSON"] else "person"
         if org > place and not country and is_org_name(text):
             return "organization"
+        # "Mobil" read as "Mobile" by another spelling, and only the model's organisation label: a company.
+        model_place = votes["GPE"] + votes["LOC"] + votes["FAC"] + votes["LOCATIVE"]
+        if org and not model_place and all(r.alternate for r in readings):
+            return "organization"
         return "place"
     if is_org_name(text):
         return "organization"
