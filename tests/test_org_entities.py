@@ -89,3 +89,22 @@ def test_a_sports_datelines_town_is_a_place_and_its_club_an_organisation(parse: 
     )
     assert any(m.text == "NICE" for p in places for m in p.mentions)
     assert any(m.text == "Nice" for o in orgs for m in o.mentions)
+
+
+def test_an_organisation_of_two_places_keeps_both(parse: Parse) -> None:
+    _, places, orgs = run(
+        parse, "Calum Macleod, of the Police Federation of England and Wales, said officers were tired."
+    )
+    assert "Police Federation of England and Wales" in forms(orgs)
+    assert "Wales" not in forms(places)
+
+
+def test_a_county_named_for_its_river_is_a_place(parse: Parse) -> None:
+    _, places, orgs = run(parse, "Disorder spread from Southport to Merseyside and Teesside over the weekend.")
+    assert {"Merseyside", "Teesside"} <= forms(places)
+    assert not {"Merseyside", "Teesside"} & forms(orgs)
+
+
+def test_a_party_adjective_is_no_entity(parse: Parse) -> None:
+    people, _, orgs = run(parse, 'On Saturday, the Lib Dem chief executive said it was "just a cock-up".')
+    assert "Lib Dem" not in forms(people) | forms(orgs)

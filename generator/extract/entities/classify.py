@@ -89,6 +89,10 @@ def classify(
     # Listed organisations and platforms ("Reddit", "TikTok"), which the model often calls places or people.
     if key in known_orgs() or text in SOCIAL_PLATFORMS:
         return "organization"
+    # "a Democrat", "the Lib Dem chief executive": the singular of a party listed by its plural is a member
+    # or an adjective, which the model calls a person.
+    if key + "s" in known_orgs() and known_orgs()[key + "s"].subtype == "party":
+        return None
     # "Democratic", "Republican", "Montanan": a word the model reads as a nationality, religious
     # or political group, and nothing else calls a name, is no entity.
     if votes["NORP"] and not group.readings and not any(votes[v] for v in _NAME_VOTES):

@@ -234,6 +234,23 @@ def joined_of_places(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[i
             and doc[end].text == "of"
             and doc[end - 1].text[:1].isupper()
         ):
+            # "Police Federation of England" + "and" + "Wales": a second place joined by "and" is the name's too.
+            last = ents[n + 2] if n + 2 < len(ents) else None
+            pair = last is not None and last[2] == "GPE" and last[0] == nxt[1] + 1 and doc[nxt[1]].text == "and"
+            out.append((start, last[1] if pair and last else nxt[1], "ORG"))
+            skip = n + 2 if pair else n + 1
+            continue
+        # The model's own "Police Federation of England", then "and Wales".
+        if (
+            label == "ORG"
+            and nxt is not None
+            and nxt[2] == "GPE"
+            and nxt[0] == end + 1
+            and doc[end].text == "and"
+            and end - start >= 3
+            and doc[end - 2].text == "of"
+            and doc[end - 1].text in gazetteer()
+        ):
             out.append((start, nxt[1], "ORG"))
             skip = n + 1
             continue
