@@ -108,3 +108,12 @@ def test_a_county_named_for_its_river_is_a_place(parse: Parse) -> None:
 def test_a_party_adjective_is_no_entity(parse: Parse) -> None:
     people, _, orgs = run(parse, 'On Saturday, the Lib Dem chief executive said it was "just a cock-up".')
     assert "Lib Dem" not in forms(people) | forms(orgs)
+
+
+def test_a_short_name_before_of_joins_its_full_name(parse: Parse) -> None:
+    _, _, orgs = run(
+        parse,
+        "Calum Macleod, of the Police Federation of England and Wales, said officers were tired. "
+        "The Police Federation has asked for more support.",
+    )
+    assert [o.name for o in orgs if "Police Federation" in o.name] == ["Police Federation of England and Wales"]

@@ -251,6 +251,11 @@ def build_organizations(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ..
         fuller = [f for f in groups if len(f.words) > len(g.words) and f.words[-len(g.words) :] == g.words]
         if org is None and g.parent is None and len(g.words) > 1 and len({f.words for f in fuller}) == 1:
             g.parent = fold(fuller[0].text)
+        # "Police Federation" of "Police Federation of England and Wales": the name before "of" of one fuller name.
+        n = len(g.words)
+        heads = {f.words: f for f in groups if len(f.words) > n + 1 and f.words[:n] == g.words and f.words[n] == "of"}
+        if org is None and g.parent is None and n > 1 and len(heads) == 1:
+            g.parent = fold(next(iter(heads.values())).text)
         # "Democrats" of "Liberal Democrats": a listed short name that ends one listed fuller name of the article.
         listed = {f.words for f in fuller if fold(f.text) in known}
         if org is not None and g.parent is None and len(listed) == 1 and len({f.words for f in fuller}) == 1:
