@@ -45,6 +45,12 @@ ORGANIZATION_HEADS = tagged(_ORGS, "source-org")
 """Common nouns for a non-governmental body: "the company denied that ..."."""
 TEAM_NOUNS = tagged(_ORGS, "team")
 """A name right after one of these lower-case nouns is a team ("the Italian club Torino")."""
+ORG_CUE_NOUNS = tagged(_ORGS, "org-cue")
+"""A name right after one of these lower-case nouns, which describes it, is an organisation ("investment firm X")."""
+WORK_CUE_NOUNS = tagged(_ORGS, "work-cue")
+"""A name right after one of these lower-case nouns, which describes it, is a work: no entity ("album X")."""
+NUMBERED_ORGS = tagged(_ORGS, "numbered")
+"""Broadcaster words whose number is part of the name ("Radio 4", "Channel 4")."""
 OUTLET_NOUNS = tagged(_ORGS, "outlet-noun")
 """A name right beside one of these lower-case nouns is a news outlet ("the daily Granma", "Liberte newspaper")."""
 SOCIAL_PLATFORMS = tagged(_ORGS, "platform")
@@ -52,7 +58,7 @@ SOCIAL_PLATFORMS = tagged(_ORGS, "platform")
 MASTHEAD_WORDS = frozenset(w.upper() if len(w) <= 2 else w.title() for w in tagged(_ORGS, "masthead"))
 """Last words of a newspaper's or broadcaster's name, as a masthead writes them ("Times", "TV")."""
 ORG_ABBREVIATIONS = tagged(_ORGS, "abbreviation")
-COMMON_ACRONYMS = tagged("common_acronyms.tsv", "medicine", "technology", "business", "degree", "currency")
+COMMON_ACRONYMS = tagged("common_acronyms.tsv", "medicine", "technology", "business", "degree", "currency", "honour")
 """Acronyms of common nouns as written, dots dropped ("ICU", "SMS", "LLB"): no entity."""
 LEGAL_FORMS = tagged(_ORGS, "legal-form")
 """A company's legal form ("Inc", "S.A.", "GmbH"), folded: part of the name before it, no name alone."""

@@ -28,6 +28,7 @@ from generator.extract.entities.corrections import (
     abbreviations,
     companies_by_use,
     competition_short_forms,
+    dateline_teams,
     expanded_acronyms,
     families,
     given_names_of_people,
@@ -36,6 +37,7 @@ from generator.extract.entities.corrections import (
     products,
     teams_and_tails,
     venue_short_forms,
+    works,
 )
 from generator.extract.entities.evidence import caps_tokens, has_evidence, reasons, title_tokens
 from generator.extract.entities.mentions import (
@@ -98,7 +100,8 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
         group.mentions.append((start, end))
         group.votes[label] += 1
 
-    for start, end in datelines(doc, article.body):
+    dateline = datelines(doc, article.body)
+    for start, end in dateline:
         add(start, end, "DATELINE")
     taken = {i for g in groups.values() for s, e in g.mentions for i in range(s, e)}
     model_spans = [(e.start, e.end, e.label_) for e in doc.ents]
@@ -140,6 +143,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     teams_and_tails(doc, groups, parts)
     families(doc, groups)
     posts(groups)
+    works(groups)
     competition_short_forms(groups)
     people_named_as_orgs(groups)
     given_names_of_people(groups)
@@ -154,6 +158,7 @@ def entities(parsed: Parsed) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tu
     list_people(doc, groups, add)
     covered = {i for g in groups.values() if g.kind for s, e in g.mentions for i in range(s, e)}
     propagate(doc, groups, covered, caps)
+    dateline_teams(groups, set(dateline), sports)
     titled = title_tokens(doc, article.body)
     parts |= {
         p for g in groups.values() if g.kind == "person" and len(g.words) > 1 for p in name_parts(list(g.words))

@@ -239,6 +239,11 @@ def _capital_the(doc: Doc, start: int) -> bool:
     return the.text == "The" and not the.is_sent_start and (start < 2 or "\n" not in doc[start - 2].text_with_ws)
 
 
+def _sentence_the(doc: Doc, start: int) -> bool:
+    """A capital "The" right before the name, wherever it stands."""
+    return start > 0 and doc[start - 1].text == "The"
+
+
 def _initials(words: tuple[str, ...]) -> str:
     return "".join(w[0] for w in words if w and w not in ACRONYM_SKIP and w[0].isalpha())
 
@@ -263,6 +268,15 @@ def build_organizations(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ..
         fuller = [f for f in groups if len(f.words) > len(g.words) and f.words[-len(g.words) :] == g.words]
         if org is None and g.parent is None and len(g.words) > 1 and len({f.words for f in fuller}) == 1:
             g.parent = fold(fuller[0].text)
+        # "Police Federation" of "Police Federation of England and Wales": the name before "of" of one fuller name.
+        n = len(g.words)
+        heads = {f.words: f for f in groups if len(f.words) > n + 1 and f.words[:n] == g.words and f.words[n] == "of"}
+        if org is None and g.parent is None and n > 1 and len(heads) == 1:
+            g.parent = fold(next(iter(heads.values())).text)
+        # "Democrats" of "Liberal Democrats": a listed short name that ends one listed fuller name of the article.
+        listed = {f.words for f in fuller if fold(f.text) in known}
+        if org is not None and g.parent is None and len(listed) == 1 and len({f.words for f in fuller}) == 1:
+            g.parent = fold(fuller[0].text)
         # "Moruo" of "Moruo Mining and Construction Company": a company is shortened to its
         # first word; only when exactly one company name of the article starts with it.
         companies = [f for f in groups if len(f.words) > 1 and f.words[0] == g.words[0] and f is not g]
@@ -283,14 +297,19 @@ def build_organizations(parsed: Parsed, groups: list[Group]) -> tuple[Entity, ..
     doc = parsed.doc
     for g in groups:
         # "by The Mail on Sunday", "The Rolling Stones" written "The" mid-sentence: a
-        # capital "The" inside a sentence is part of the name (outlets, bands), unless
-        # the organisation is listed without it ("The Associated Press" is "Associated Press").
-        if fold(g.text) not in known:
-            g.mentions = [(s - 1 if _capital_the(doc, s) else s, e) for s, e in g.mentions]
+        # capital "The" inside a sentence is part of the name (outlets, bands). A listed
+        # organisation's mentions take it too ("told The New York Times"), but its page
+        # keeps the listed name ("The Associated Press" is "Associated Press"), below.
+        # A listed newspaper's "The" opens its name even at a sentence's start ("The New York Times has reported").
+        outlet = fold(g.text) in known and known[fold(g.text)].subtype in {"news_outlet", "state_media"}
+        g.mentions = [(s - 1 if _capital_the(doc, s) or (outlet and _sentence_the(doc, s)) else s, e)
+                      for s, e in g.mentions]
     orgs = []
     for members in merged.values():
         name = _fullest(parsed, members)
         org = next((known[fold(g.text)] for g in members if fold(g.text) in known), None)
+        if org is not None and name.startswith("The ") and fold(name[4:]) in known:
+            name = name[4:]
         subtype = org.subtype if org else next((s for g in members if (s := org_subtype(g.text))), None)
         if subtype is None and any(g.votes["CUE_OUTLET"] for g in members):
             subtype = "news_outlet"  # "the daily Granma": the sentence says so

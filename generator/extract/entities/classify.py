@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.entities.build import Group
 from generator.extract.entities.names import appositive_after, title_before
+from generator.extract.entities.org_cues import org_cue, quoted_title, work_cue
 from generator.extract.entities.place_cues import place_cue
 from generator.extract.entities.readings import beats_person, holds_place, is_given, is_wide, leads_full_name
 from generator.lexicon.gazetteer import gazetteer
@@ -38,6 +39,7 @@ _TEAM_PLACE_HEADS = frozenset({"city", "state", "kingdom"})
 """Place head words that also end organisations' names ("Manchester City", "Islamic State", "Kingdom Come")."""
 _NAME_VOTES = (
     "PERSON", "ORG", "GPE", "LOC", "FAC", "GAZ", "DATELINE", "CUE_PLACE", "CUE_TEAM", "CUE_OUTLET", "CUE_PERSON",
+    "CUE_ORG",
 )
 """Votes that some mention is a name: the model's name labels, the gazetteer, datelines, cues."""
 
@@ -115,6 +117,10 @@ def _classify(
     # Listed organisations and platforms ("Reddit", "TikTok"), which the model often calls places or people.
     if key in known_orgs() or text in SOCIAL_PLATFORMS:
         return "organization"
+    # "a Democrat", "the Lib Dem chief executive": the singular of a party listed by its plural is a member
+    # or an adjective, which the model calls a person.
+    if key + "s" in known_orgs() and known_orgs()[key + "s"].subtype == "party":
+        return None
     # "Democratic", "Republican", "Montanan": a word the model reads as a nationality, religious
     # or political group, and nothing else calls a name, is no entity.
     if votes["NORP"] and not group.readings and not any(votes[v] for v in _NAME_VOTES):
@@ -153,6 +159,7 @@ def _classify(
         and not place_head(text)
         and not votes["CUE_PLACE"]
         and not votes["CUE_TEAM"]
+        and not votes["CUE_ORG"]
         and not holds_place(text)
     ):
         return "person"
@@ -171,7 +178,7 @@ def _classify(
     # the pure") names a movement or party; people are not named so in news.
     if _IZAFE.search(text) and not votes["CUE_PERSON"]:
         return "organization"
-    if (votes["CUE_TEAM"] or votes["CUE_OUTLET"]) and not votes["CUE_PERSON"]:
+    if (votes["CUE_TEAM"] or votes["CUE_OUTLET"] or votes["CUE_ORG"]) and not votes["CUE_PERSON"]:
         return "organization"
     # "the town of Staouelli", "the Jebel al-Akhdar region": the sentence says it is a place.
     if votes["CUE_PLACE"] and not votes["CUE_PERSON"] and not is_org_name(text):
@@ -227,6 +234,10 @@ def _classify(
             return "place" if (strong or local) and not votes["CUE_PERSON"] else "person"
         if org > place and not country and is_org_name(text):
             return "organization"
+        # "Mobil" read as "Mobile" by another spelling, and only the model's organisation label: a company.
+        model_place = votes["GPE"] + votes["LOC"] + votes["FAC"] + votes["LOCATIVE"]
+        if org and not model_place and all(r.alternate for r in readings):
+            return "organization"
         return "place"
     if is_org_name(text):
         return "organization"
@@ -234,6 +245,10 @@ def _classify(
     # a one-word name that is no given name nor the part of a full name gets no kind (two readings fit).
     if person and person == org and " " not in key and not votes["CUE_PERSON"] and not is_given(text):
         return None
+    # "Xstrata" read six times a place and four an organisation, in no gazetteer and never "in X":
+    # a place the gazetteer does not know is rarely an organisation's namesake so often.
+    if org >= 2 and 2 * org >= place > org and not votes["IN_PLACE"] and not votes["CUE_PLACE"]:
+        return "organization"
     best = max(("person", person), ("organization", org), ("place", place), key=lambda kv: kv[1])
     return best[0] if best[1] else None  # type: ignore[return-value]
 
@@ -272,6 +287,8 @@ def context_votes(doc: Doc, groups: dict[str, Group]) -> None:
             group.votes["SUBJECT"] += doc[start:end].root.dep_ in {"nsubj", "nsubjpass"}
             group.votes["CUE_PLACE"] += place_cue(doc, start, end)
             group.votes["CUE_TEAM"] += start > 0 and doc[start - 1].text in TEAM_NOUNS
+            group.votes["CUE_ORG"] += org_cue(doc, start, end)
+            group.votes["CUE_WORK"] += work_cue(doc, start, end) or quoted_title(doc, start, end)
             if start > 0 and doc[start - 1].lower_ in LOCATIVES:
                 group.votes["LOCATIVE"] += 1
                 group.votes["IN_PLACE"] += doc[start - 1].lower_ != "at"

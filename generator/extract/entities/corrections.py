@@ -4,6 +4,7 @@ article say: teams by use, people the model called organisations, acronyms.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from generator.extract.entities.acronyms import common_acronyms, expansions
@@ -67,7 +68,7 @@ def people_named_as_orgs(groups: dict[str, Group]) -> None:
     for g in groups.values():
         if g.kind != "organization" or g.parent or g.text.isupper() or fold(g.text) in known_orgs():
             continue
-        if is_org_name(g.text) or g.votes["CUE_TEAM"] or g.readings:
+        if is_org_name(g.text) or g.votes["CUE_TEAM"] or g.votes["CUE_ORG"] or g.readings:
             continue
         short_form = len(g.words) == 1 and (g.words[0] in given or g.words[0] in surnames)
         full_name = 2 <= len(g.words) <= 3 and g.words[-1] in surnames
@@ -251,3 +252,49 @@ def posts(groups: dict[str, Group]) -> None:
         if fold(g.text) in known_orgs() or is_org_name(g.text) or g.words[-1] in NEWS_HEADS:
             continue
         g.kind = None
+
+
+def works(groups: dict[str, Group]) -> None:
+    """An "organisation" (or a place no gazetteer knows) the article calls a work is a title, no entity:
+    "her new album The Tortured Poets Department", "the game Black & White", “So High School”.
+
+    Why: the model labels titles of albums, games, blogs and books
+    organisations (issue 12: products and events get no page). One name means
+    one thing in an article, so one such mention settles it, unless the
+    name is listed or something else says organisation.
+    """
+    cues = ("CUE_ORG", "CUE_TEAM", "CUE_OUTLET")
+    for g in groups.values():
+        if g.kind not in {"organization", "place"} or not g.votes["CUE_WORK"] or g.parent:
+            continue
+        # A listed organisation, or a place the gazetteer knows ("the Switzerland of the Middle East").
+        if fold(g.text) in known_orgs() or g.readings or g.votes["CUE_PLACE"]:
+            continue
+        if not any(g.votes[c] for c in cues):
+            g.kind = None
+
+
+def dateline_teams(groups: dict[str, Group], dateline: set[tuple[int, int]], sports: bool) -> None:
+    """In a sports report, the dateline's town is a place and its other mentions are the club named for it:
+    "NICE, France" then "coach struggling French first division side Nice".
+
+    Why: one name is one thing in an article, except here: match reports
+    file from the home team's town, and the dateline made every mention of
+    the club a place. Only where something says club: a team noun before a
+    mention ("side Nice") or the model's organisation label, and no mention
+    is "in Nice".
+    """
+    if not sports:
+        return
+    for key, g in list(groups.items()):
+        if g.kind != "place" or not g.votes["DATELINE"] or g.votes["IN_PLACE"] or g.parent:
+            continue
+        if not (g.votes["CUE_TEAM"] or g.votes["ORG"]):
+            continue
+        rest = [m for m in g.mentions if m not in dateline]
+        if not rest or len(rest) == len(g.mentions):
+            continue
+        g.mentions = [m for m in g.mentions if m in dateline]
+        team = Group(text=g.text, words=g.words, mentions=rest, kind="organization", votes=Counter(g.votes))
+        team.votes["DATELINE"] = 0
+        groups[key + " \u00b7 club"] = team

@@ -84,7 +84,7 @@ def _common_word(doc: Doc, group: Group) -> bool:
     word = group.words[0]
     if fold(group.text) in known_orgs() or any(is_wide(r) for r in group.readings):
         return False
-    if group.votes["DATELINE"] or group.votes["CUE_PLACE"] or group.votes["CUE_TEAM"] or group.votes["CUE_OUTLET"]:
+    if any(group.votes[v] for v in ("DATELINE", "CUE_PLACE", "CUE_TEAM", "CUE_OUTLET", "CUE_ORG")):
         return False
     return any(t.text == word and t.is_lower for t in doc)
 
@@ -106,7 +106,7 @@ def has_evidence(doc: Doc, group: Group, titled: set[int], parts: set[tuple[str,
     if group.words in parts:  # "Gascoigne, whose ...": the surname of a person named in full
         return True
     v = group.votes
-    if v["DATELINE"] or v["CUE_PERSON"] or v["CUE_PLACE"] or v["CUE_TEAM"] or v["CUE_OUTLET"] or group.parent:
+    if group.parent or any(v[k] for k in ("DATELINE", "CUE_PERSON", "CUE_PLACE", "CUE_TEAM", "CUE_OUTLET", "CUE_ORG")):
         return True
     if fold(group.text) in known_orgs() or is_org_name(group.text) or place_head(group.text):
         return True
@@ -158,7 +158,7 @@ def reasons(group: Group) -> tuple[str, ...]:
     subject of a verb), as issue 12 asks: the model's label repeated is not enough.
     """
     v, text, words, out = group.votes, group.text, group.words, []
-    cued = v["DATELINE"] or v["CUE_PERSON"] or v["CUE_PLACE"] or v["CUE_TEAM"] or v["CUE_OUTLET"]
+    cued = v["DATELINE"] or v["CUE_PERSON"] or v["CUE_PLACE"] or v["CUE_TEAM"] or v["CUE_OUTLET"] or v["CUE_ORG"]
     if cued or (v["CUE_WHO"] and group.kind == "person"):
         out.append("cue")
     if group.parent:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from generator.extract.entities.build import Group
 from generator.extract.entities.place_cues import name_run, name_run_before
 from generator.lexicon.gazetteer import gazetteer
-from generator.lexicon.organizations import NEWS_HEADS, OUTLET_NOUNS
+from generator.lexicon.organizations import NEWS_HEADS, ORG_CUE_NOUNS, OUTLET_NOUNS, WORK_CUE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -80,4 +80,75 @@ def mark_cued_outlets(doc: Doc, groups: dict[str, Group], add: Callable[[int, in
             covered.update(range(start, end))
 
 
-__all__ = ["cued_outlets", "mark_cued_outlets"]
+def org_cue(doc: Doc, start: int, end: int) -> bool:
+    """The name follows a lower-case noun that describes it as an organisation: "investment firm Grant
+    Samuel", "mining firm WMC Resources", "the band Metallica", "supermarket Tesco".
+
+    Why: the model calls companies, bands and charities named like people or
+    places people or places ("Grant Samuel", "Xstrata"); the noun before the
+    name says what it is, as "the town of" says a place. Only where the parse
+    makes the noun a modifier of the name or the name its apposition: in "the
+    company Musk bought" the name is the subject of another clause.
+    """
+    return _described(doc, start, end, ORG_CUE_NOUNS, appos=False)
+
+
+def work_cue(doc: Doc, start: int, end: int) -> bool:
+    """The name follows a lower-case noun that describes it as a work: "her new album The Tortured Poets
+    Department", "the game Black & White", "Markle's blog The Tig".
+
+    Why: the model labels titles of albums, games, blogs and plays
+    organisations (issue 12: products and events get no page); the noun
+    before the title says what it is.
+    """
+    return _described(doc, start, end, WORK_CUE_NOUNS, appos=True)
+
+
+def _described(doc: Doc, start: int, end: int, nouns: frozenset[str], *, appos: bool) -> bool:
+    """The token before the name is one of ``nouns``, a noun that the parse makes a modifier of the name
+    ("investment firm Grant Samuel": "firm" a compound of "Samuel") or, with ``appos``, of which the name
+    is the apposition ("her album The Tortured Poets Department"). The parse reads "the company Elon Musk
+    bought" so too, so an organisation needs the modifier; a work's rule keeps people out by itself."""
+    if start > 1 and doc[start - 1].lower_ == "the":  # "the album The Tortured Poets Department"
+        start -= 1
+    if start == 0 or doc[start - 1].text not in nouns or "\n" in doc[start - 1].whitespace_:
+        return False
+    cue, root = doc[start - 1], doc[start:end].root
+    if cue.pos_ != "NOUN":
+        return False
+    return start <= cue.head.i < end or (appos and root.head.i == cue.i and root.dep_ in {"appos", "compound"})
+
+
+_QUOTES = frozenset("\"“”")
+"""Double quotes only: a single one is as often an apostrophe ("Teachers' Union")."""
+_TITLE_REACH = 8
+"""Tokens a quoted title may run on either side of the name."""
+
+
+def quoted_title(doc: Doc, start: int, end: int) -> bool:
+    """The name stands inside a short quoted title of capitalised words: “So High School,”, "Harry Potter and
+    the Order of the Phoenix".
+
+    Why: songs, books and films are quoted in news copy, organisations are
+    not; the model labels words of such titles organisations. Two words at
+    least, every word capitalised or a small word, on one line.
+    """
+    left = next((i for i in range(start - 1, max(start - 1 - _TITLE_REACH, -1), -1) if doc[i].text in _QUOTES), None)
+    if left is None:
+        return False
+    right = next((i for i in range(end, min(end + _TITLE_REACH, len(doc))) if doc[i].text in _QUOTES), None)
+    if right is None:
+        return False
+    words = [t for t in doc[left + 1 : right] if t.is_alpha]
+    if len(words) < 2 or "\n" in doc[left:right].text:
+        return False
+    between = doc[left + 1 : right]
+    if any(t.text in _QUOTES or (t.is_punct and t.text not in {",", ".", "!", "?", "&", "-", ":"}) for t in between):
+        return False
+    return all(t.text[:1].isupper() or t.lower_ in _SMALL for t in words)
+
+
+_SMALL = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "or", "with", "by", "from"})
+
+
+__all__ = ["cued_outlets", "mark_cued_outlets", "org_cue", "quoted_title", "work_cue"]

@@ -13,6 +13,7 @@ from generator.lexicon.grammar import LEADING_NOISE
 from generator.lexicon.organizations import (
     LEGAL_FORMS,
     NATIONAL_GOVERNMENT_WORDS,
+    NUMBERED_ORGS,
     ORG_HEADS,
     WEAK_ORG_HEADS,
     is_org_name,
@@ -174,7 +175,19 @@ def _road_number(doc: Doc, s: int, e: int) -> bool:
     number is of its name ("Teamsters Local 90", "UAW Local 600")."""
     if e - s < 2 or not doc[e - 1].text.isdigit():
         return False
-    return fold(doc[e - 2].text) in NUMBERED_ROADS or doc[e - 2].text == "Local"
+    return fold(doc[e - 2].text) in NUMBERED_ROADS or doc[e - 2].text == "Local" or _numbered_org(doc, e - 2)
+
+
+def _numbered_org(doc: Doc, i: int) -> bool:
+    """ "Radio 4", "Channel 4": a capitalised broadcaster word then a number of one or two digits is one name."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return (
+        doc[i].text[:1].isupper()
+        and fold(doc[i].text) in NUMBERED_ORGS
+        and nxt is not None
+        and nxt.text.isdigit()
+        and len(nxt.text) <= 2
+    )
 
 
 def _hyphen_tail(doc: Doc, s: int, e: int) -> bool:
@@ -298,6 +311,23 @@ def joined_of_places(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[i
             and nxt[0] == end + 1
             and doc[end].text == "of"
             and doc[end - 1].text[:1].isupper()
+        ):
+            # "Police Federation of England" + "and" + "Wales": a second place joined by "and" is the name's too.
+            last = ents[n + 2] if n + 2 < len(ents) else None
+            pair = last is not None and last[2] == "GPE" and last[0] == nxt[1] + 1 and doc[nxt[1]].text == "and"
+            out.append((start, last[1] if pair and last else nxt[1], "ORG"))
+            skip = n + 2 if pair else n + 1
+            continue
+        # The model's own "Police Federation of England", then "and Wales".
+        if (
+            label == "ORG"
+            and nxt is not None
+            and nxt[2] == "GPE"
+            and nxt[0] == end + 1
+            and doc[end].text == "and"
+            and end - start >= 3
+            and doc[end - 2].text == "of"
+            and doc[end - 1].text in gazetteer()
         ):
             out.append((start, nxt[1], "ORG"))
             skip = n + 1
@@ -455,7 +485,8 @@ def joined_local_numbers(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tup
     for start, end, label in ents:
         if start == skip_start:
             continue
-        if label == "ORG" and doc[end - 1].text == "Local" and end < len(doc) and doc[end].text.isdigit():
+        numbered = doc[end - 1].text == "Local" or _numbered_org(doc, end - 1)
+        if label == "ORG" and numbered and end < len(doc) and doc[end].text.isdigit():
             out.append((start, end + 1, label))
             skip_start = end  # the number's own span, if the model gave it one
             continue
