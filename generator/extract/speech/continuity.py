@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 from generator.extract.speech.discourse import NUMERIC_LABELS, SUBJECT_DEPS, Discourse, Speaker, is_heading
 from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_NOUNS
-from generator.lexicon.speech import DOCUMENT_NOUNS, FIRST_PERSON, NEUTER_PRONOUNS, PERCEPTION_VERBS, SPEECH_VERBS
+from generator.lexicon.speech import (
+    DOCUMENT_NOUNS,
+    FIRST_PERSON,
+    NEUTER_PRONOUNS,
+    PERCEPTION_VERBS,
+    SPEECH_VERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -207,7 +213,9 @@ class ContinuityResolution(Discourse):
         person in narration and then quotes them without a cue. Only when the
         quotation paragraph has nothing but the quotation, the paragraph
         before is the very one before (no heading, no attribution left
-        unnamed in between), its main-clause subjects outside quotations and
+        unnamed in between), nobody was quoted in the paragraph before that
+        (a last speaker in reach carrying on is the other reading), its
+        main-clause subjects outside quotations and
         reported words name exactly one person and describe nobody, and the
         quotation speaks in the first person ("I", "we": a report's words
         quoted are nobody's on stage) and neither names that person nor
@@ -223,6 +231,8 @@ class ContinuityResolution(Discourse):
         before = self.article.paragraphs[para - 2]
         if is_heading(before.text) or self._unknown_between(before.start - 1, start):
             return None
+        if self.history and self.distance(self.history[-1][0], start) <= 2:
+            return None  # the last speaker is still in reach: two readings, nobody
         found: dict[str, Speaker] = {}
         for token in self.parsed.tokens_in(before.start, before.end):
             if token.dep_ not in SUBJECT_DEPS or self._in_quote.contains(token.idx) or self.reported(token):
