@@ -61,21 +61,3 @@ Tom Reyes died in March after a long illness.
 """
     assert speaker_of(parse, text, "He was the kindest") is None
 
-
-def test_a_company_read_as_a_person_is_no_second_reading_of_a_surname(parse: Parse) -> None:
-    text = """Bob Murray, who owns Murray Mining, spoke to reporters at the mine on Friday.
-
-Murray said the search would stop if no signs of life were found.
-"""
-    assert speaker_of(parse, text, "the search would stop") == "Bob Murray"
-
-
-def test_a_colon_line_hands_the_next_paragraph_to_its_subject_whatever_the_verb(parse: Parse) -> None:
-    text = """Flooding closed the high street in Ashby on Tuesday. "The water came in fast," said shop owner \
-Peter Lund.
-
-The leader of the town council, Councillor Jo Marsh, has issued the following statement:
-
-\u201cWe are working with the police and the fire service to reopen the road as soon as we can.\u201d
-"""
-    assert speaker_of(parse, text, "We are working with the police") == "Jo Marsh"

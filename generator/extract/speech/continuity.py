@@ -18,7 +18,6 @@ from generator.lexicon.speech import (
     DOCUMENT_NOUNS,
     FIRST_PERSON,
     NEUTER_PRONOUNS,
-    PERCEPTION_VERBS,
     SPEECH_VERBS,
 )
 
@@ -52,9 +51,6 @@ class ContinuityResolution(Discourse):
             cue = self._cue_further_on(quote)
             if cue is not None:
                 return self._cue_speaker(cue, quote)
-            introducer = self._colon_line_before(quote)
-            if introducer is not None:
-                return self._introducer_speaker(introducer, quote)
         last = self._last_speaker(offset, quote)
         if last is None and quote is not None:
             return self._speaking_before(quote) or self._on_stage_before(quote)
@@ -168,42 +164,6 @@ class ContinuityResolution(Discourse):
         if len(names) != 1 or self._names(quote, speaking[0].name):
             return None
         return speaking[-1]
-
-    def _colon_line_before(self, quote: tuple[int, int]) -> Token | None:
-        """The subject of the sentence that ends the paragraph before in a colon, for a quotation opening its paragraph.
-
-        "The Leader of the council, Councillor Jo Marsh, has issued the
-        following statement: / “...”": the colon hands the next paragraph's
-        words to the sentence's subject, whatever its verb. Only when the
-        paragraph before is the very one before, holds no quotation, and its
-        last sentence's main verb (not one of perceiving: "She found a
-        note:") has a subject before it.
-        """
-        start, _ = quote
-        para = self.parsed.paragraph_of(start)
-        if para < 2 or self.parsed.text[self.article.paragraphs[para - 1].start : start].strip():
-            return None
-        before = self.article.paragraphs[para - 2]
-        if not before.text.rstrip().endswith(":") or self._in_quote.overlaps(before.start, before.end):
-            return None
-        words = [t for t in self.parsed.tokens_in(before.start, before.end) if not t.is_space]
-        if not words:
-            return None
-        root = words[-1].sent.root
-        if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in PERCEPTION_VERBS or root.idx < before.start:
-            return None
-        return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= before.start), None)
-
-    def _introducer_speaker(self, subject: Token, quote: tuple[int, int]) -> Speaker | None:
-        """Who the colon line's subject is, when the resolver can say and the quotation does not name them."""
-        self.quote = quote
-        try:
-            found = self._subject(subject)
-        finally:
-            self.quote = None
-        if found is None or (found.kind == "person" and self._names(quote, found.name)):
-            return None
-        return found
 
     def _on_stage_before(self, quote: tuple[int, int]) -> Speaker | None:
         """The one person the paragraph before puts on stage as its subject, for a bare quotation paragraph.

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from generator.extract.speech.discourse import Discourse
 from generator.extract.speech.names import core, misspelt, name_words
-from generator.lexicon.organizations import ORG_HEADS
 from generator.lexicon.people import HONORIFICS, ROLE_NOUNS, common_given_names
 
 
@@ -70,10 +69,7 @@ class NameResolution(Discourse):
                 continue
             # "King" is the surname of "Martin Luther King Jr.".
             short = core(form) if words[-1:] != form[-1:] else form
-            # A lone given name starts a person's name, not a company's the tagger took for
-            # a person ("Murray" is Bob Murray, never "Murray Mining").
-            given = len(words) == 1 and form[0] == words[0] and form[-1].lower() not in ORG_HEADS
-            if short[-len(words):] == words or given:
+            if short[-len(words):] == words or (len(words) == 1 and form[0] == words[0]):
                 fits.add(form)
         return {f for f in fits if not any(len(g) > len(f) and g[-len(f):] == f for g in fits)}
 
