@@ -88,6 +88,8 @@ PERSONAL_PRONOUNS = tagged(_PRONOUNS, "personal")
 PLURAL_PRONOUNS = tagged(_PRONOUNS, "plural")
 NEUTER_PRONOUNS = tagged(_PRONOUNS, "neuter")
 FIRST_SECOND_PERSON = tagged(_PRONOUNS, "first-second")
+FIRST_PERSON = tagged(_PRONOUNS, "first-person")
+"""I/we forms: a quotation carried on from narration without a cue has its speaker speak of themselves."""
 RELATIVE_PRONOUNS = tagged(_PRONOUNS, "relative")
 THING_RELATIVES = tagged(_PRONOUNS, "thing-relative")
 """Relative pronouns whose antecedent is never a person ("which")."""

@@ -9,14 +9,23 @@ Notes:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from generator.extract.speech.discourse import NUMERIC_LABELS, SUBJECT_DEPS, Discourse, Speaker, is_heading
 from generator.lexicon.organizations import GOVERNMENT_WORDS, ORG_NOUNS
-from generator.lexicon.speech import DOCUMENT_NOUNS, NEUTER_PRONOUNS, SPEECH_VERBS
+from generator.lexicon.speech import (
+    DOCUMENT_NOUNS,
+    FIRST_PERSON,
+    NEUTER_PRONOUNS,
+    SPEECH_VERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+MALE_THIRD = frozenset({"he", "him", "his", "himself"})
+FEMALE_THIRD = frozenset({"she", "her", "hers", "herself"})
 
 
 class ContinuityResolution(Discourse):
@@ -44,7 +53,7 @@ class ContinuityResolution(Discourse):
                 return self._cue_speaker(cue, quote)
         last = self._last_speaker(offset, quote)
         if last is None and quote is not None:
-            return self._speaking_before(quote)
+            return self._speaking_before(quote) or self._on_stage_before(quote)
         return last
 
     def _cue_further_on(self, quote: tuple[int, int]) -> Token | None:
@@ -155,6 +164,60 @@ class ContinuityResolution(Discourse):
         if len(names) != 1 or self._names(quote, speaking[0].name):
             return None
         return speaking[-1]
+
+    def _on_stage_before(self, quote: tuple[int, int]) -> Speaker | None:
+        """The one person the paragraph before puts on stage as its subject, for a bare quotation paragraph.
+
+        "Dana Pike meanwhile wrapped up her win in two hours. / “Having other
+        players do well is amazing.”": feature and sports copy introduces a
+        person in narration and then quotes them without a cue. Only when the
+        quotation paragraph has nothing but the quotation, the paragraph
+        before is the very one before (no heading, no attribution left
+        unnamed in between), nobody was quoted in the paragraph before that
+        (a last speaker in reach carrying on is the other reading), its
+        main-clause subjects outside quotations and
+        reported words name exactly one person and describe nobody, and the
+        quotation speaks in the first person ("I", "we": a report's words
+        quoted are nobody's on stage) and neither names that person nor
+        speaks of someone who could be them in the third person ("He was a
+        lovely man" is said about them, not by them).
+        """
+        start, end = quote
+        para = self.parsed.paragraph_of(start)
+        if para < 2 or self.parsed.text[end : self.article.paragraphs[para - 1].end].strip(" \"'\u201d\u2019.,"):
+            return None
+        if self.parsed.text[self.article.paragraphs[para - 1].start : start].strip():
+            return None
+        before = self.article.paragraphs[para - 2]
+        if is_heading(before.text) or self._unknown_between(before.start - 1, start):
+            return None
+        if self.history and self.distance(self.history[-1][0], start) <= 2:
+            return None  # the last speaker is still in reach: two readings, nobody
+        found: dict[str, Speaker] = {}
+        for token in self.parsed.tokens_in(before.start, before.end):
+            if token.dep_ not in SUBJECT_DEPS or self._in_quote.contains(token.idx) or self.reported(token):
+                continue
+            if token.head.dep_ not in ("ROOT", "conj") or token.head.head.dep_ == "relcl":
+                continue  # a subordinate clause's subject is no one the paragraph is about
+            if self.namelike(token):
+                other = self._proper(token)
+                if other is None or other.kind != "person":
+                    return None  # a name nobody can resolve, or a body: someone else on stage
+                found[other.name] = other
+            elif self._described_person(token):
+                return None
+        if len(found) != 1:
+            return None
+        person = next(iter(found.values()))
+        words = set(re.findall(r"[a-z]+", self.parsed.text[quote[0] : quote[1]].lower()))
+        if self._names(quote, person.name) or not words & FIRST_PERSON or words & self._third_person(person.name):
+            return None
+        return person
+
+    def _third_person(self, name: str) -> frozenset[str]:
+        """The pronouns the person could be spoken of with: "he"/"him" for a man, both sexes' when unknown."""
+        gender = self.index.gender(name)
+        return {"m": MALE_THIRD, "f": FEMALE_THIRD}.get(gender or "", MALE_THIRD | FEMALE_THIRD)
 
     def forget(self, offset: int, subject: Token | None = None) -> None:
         """Record that the attribution at ``offset`` has a subject nobody could name for sure.

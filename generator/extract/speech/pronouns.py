@@ -21,7 +21,7 @@ from generator.extract.speech.discourse import SUBJECT_DEPS, Discourse, Speaker,
 from generator.extract.speech.names import name_words
 from generator.extract.speech.subjects import within_reported_clause
 from generator.lexicon.people import PERSON_NOUNS, ROLE_NOUNS, SPEAKING_NOUNS, UNNAMED_HEADS
-from generator.lexicon.speech import PERSONAL_PRONOUNS, PLURAL_PRONOUNS
+from generator.lexicon.speech import PERSONAL_PRONOUNS, PLURAL_PRONOUNS, SPEECH_VERBS
 
 ANY_PERSON = "*"
 """What a description that tells no sex ("the victim") is read as: "he" or "she" alike."""
@@ -155,8 +155,9 @@ class PronounResolution(Discourse):
             appositive = any(c.dep_ == "appos" for c in t.children) and not self.reported(t)
             if self.parsed.paragraph_of(t.idx) != para and not appositive and not introduced:
                 continue
-            # "Fischer's mother, Adrianne Fischer, is a driver": the name in apposition.
-            for c in (t, *(c for c in t.children if c.dep_ == "appos")):
+            # "Fischer's mother, Adrianne Fischer, is a driver": the name in apposition;
+            # "The first witness was Gopaul Govender": the name the copula identifies.
+            for c in (t, *(c for c in t.children if c.dep_ == "appos"), *self._copula_name(t)):
                 if self.namelike(c):
                     found = self._proper(c)
                     if found is not None and found.kind == "person":
@@ -224,6 +225,19 @@ class PronounResolution(Discourse):
             return None
         return replace(next(iter(found.values())), span=self.parsed.span(token.idx, token.idx + len(token)))
 
+    def _copula_name(self, subject: Token) -> list[Token]:
+        """The name a copula says the subject is: "The first witness was Gopaul Govender", "It was Katie Lane who ...".
+
+        A subject that is no name itself (a description, "it") and the name
+        after "is"/"was" are one referent, so the name is put on stage as the
+        clause's subject would be. A name as subject ("Lane is the witness")
+        is itself the candidate.
+        """
+        verb = subject.head
+        if verb.lemma_.lower() != "be" or self.namelike(subject) or subject.dep_ != "nsubj":
+            return []
+        return [c for c in verb.children if c.dep_ == "attr" and self.namelike(c)]
+
     @staticmethod
     def _unnamed_person(t: Token) -> bool:
         """A noun phrase describing a person and giving no name: "the officer", "a woman", "his wife".
@@ -259,9 +273,28 @@ class PronounResolution(Discourse):
         asked = self._adjunct_range(token)
         return any(
             start <= at < token.idx and other != name and not self._in_quote.contains(at) and self._fits(other, low)
-            and not asked[0] <= at < asked[1]
+            and not asked[0] <= at < asked[1] and not self._inside_reported_words(at)
             for at, other in self.mentions
         )
+
+    def _inside_reported_words(self, offset: int) -> bool:
+        """The word at ``offset`` is inside the complement of a speech verb: someone's reported words.
+
+        "Mr Kennedy told the programme there was no chance of a coalition with
+        Labour. 'We go in independent,' he said.": a person named in what the
+        speaker said (Labour, read as a person) is what they talked about, not
+        someone on stage who could be "he". On the same line only, as for
+        ``reported``.
+        """
+        tokens = self.parsed.tokens_in(offset, offset + 1)
+        if not tokens:
+            return False
+        t = tokens[0]
+        while t.head.i != t.i:
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_VERBS and self.parsed.same_line(t.head, tokens[0]):
+                return True
+            t = t.head
+        return False
 
     def _adjunct_range(self, token: Token) -> tuple[int, int]:
         """Offsets of a subjectless clause fronted before the pronoun's verb, else an empty range.
