@@ -28,6 +28,8 @@ ANAPHORIC_DETS = tagged(_CLAUSE, "anaphoric-det")
 """Determiners of a description pointing back ("The city", "This company")."""
 NEGATIONS = tagged(_CLAUSE, "negation")
 """Words that negate a verb ("could not verify", "unable to confirm")."""
+DENIALS = tagged(_CLAUSE, "denial")
+"""Words that deny what their clause says ("no progress", "never", "nothing"), beside the parse's "neg"."""
 EARLIER = tagged(_CLAUSE, "earlier")
 """Adverbs that make a report the first one ("first reported", "originally said")."""
 LOCATIVES = tagged(_CLAUSE, "locative")

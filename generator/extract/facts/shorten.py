@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.lexicon.grammar import CONNECTIVES, FACTIVE_MARKERS, SAFE_MARKERS, SAFE_PREPS
+from generator.lexicon.grammar import CONNECTIVES, DENIALS, FACTIVE_MARKERS, SAFE_MARKERS, SAFE_PREPS
 from generator.lexicon.speech import CLAUSE_PRONOUNS, SAID_FORMS, SPEAKER_SUBJECT_VERBS
 
 if TYPE_CHECKING:
@@ -211,9 +211,14 @@ def _reported(span: SpacySpan) -> tuple[SpacySpan | None, str] | None:
     return inner, source
 
 
+def _conjunct(cc: Token) -> Token | None:
+    """The conjunct a coordinating conjunction introduces: the head's "conj" child after it."""
+    return next((t for t in cc.head.children if t.dep_ == "conj" and t.i > cc.i), None)
+
+
 def _conjoined_clause(cc: Token) -> bool:
     """Whether "and"/"but" joins two clauses or verb phrases (each asserted alone)."""
-    conj = next((t for t in cc.head.children if t.dep_ == "conj" and t.i > cc.i), None)
+    conj = _conjunct(cc)
     # Two verb phrases of one subject ("took the boat out and was not heard
     # from") are both asserted too: the first conjunct alone is still true.
     return conj is not None and cc.head.pos_ in ("VERB", "AUX") and conj.pos_ in ("VERB", "AUX")
@@ -225,11 +230,8 @@ def _negated_conjunct(cc: Token) -> bool:
     A denial after "but" cancels what the first clause lets a reader assume
     (talks held, so progress made): dropping it changes the claim.
     """
-    conj = next((t for t in cc.head.children if t.dep_ == "conj" and t.i > cc.i), None)
-    if conj is None:
-        return False
-    return any(t.dep_ == "neg" or t.lower_ in ("no", "never", "nothing", "none", "neither", "nor")
-               for t in conj.subtree)
+    conj = _conjunct(cc)
+    return conj is not None and any(t.dep_ == "neg" or t.lower_ in DENIALS for t in conj.subtree)
 
 
 def _tail(doc: Doc, body: str, start: int, end: int) -> tuple[int, str | None]:
